@@ -1,0 +1,130 @@
+/**
+ * Configuration that lives in the workbook's own sheets (DESIGN §4), typed.
+ * Ingest fills these from the grids; the domain never reads a grid.
+ */
+import type { Cents, Percent } from './money';
+import type { Day } from './day';
+
+export type DeductibleType = 'Embedded' | 'Aggregate';
+
+export interface PlanConfig {
+  readonly planId: string;
+  readonly payer: string;
+  /** Plan year starts on this month/day each year (default 01-01). */
+  readonly yearStartMonth: number;
+  readonly yearStartDay: number;
+  readonly deductibleIndividual: Cents;
+  readonly deductibleFamily: Cents | null;
+  readonly oopMaxIndividual: Cents | null;
+  readonly oopMaxFamily: Cents | null;
+  readonly coinsurancePct: Percent;
+  readonly deductibleType: DeductibleType;
+  readonly row: number;
+}
+
+export interface BenefitConfig {
+  readonly planId: string;
+  /** As written; match case-insensitively via `categoryKey`. */
+  readonly category: string;
+  readonly covered: boolean;
+  readonly copay: Cents;
+  readonly deductibleApplies: boolean;
+  /** null = the plan's coinsurance. */
+  readonly coinsurancePct: Percent | null;
+  readonly row: number;
+}
+
+export interface FeeScheduleRow {
+  /** A payer name, a PlanId, or '*' for any. */
+  readonly payer: string;
+  readonly code: string;
+  /** null = any modifier. */
+  readonly modifier: string | null;
+  /** Allowed per unit. */
+  readonly allowed: Cents;
+  readonly category: string | null;
+  readonly maxUnitsPerDay: number | null;
+  readonly row: number;
+}
+
+export type Priority = 'Primary' | 'Secondary';
+
+export interface CoverageRow {
+  readonly account: string;
+  readonly planId: string;
+  readonly memberId: string | null;
+  readonly familyId: string | null;
+  readonly priority: Priority;
+  readonly effectiveFrom: Day | null;
+  readonly effectiveTo: Day | null;
+  readonly deductibleMet: Cents;
+  readonly oopMet: Cents;
+  readonly asOf: Day | null;
+  readonly row: number;
+}
+
+export interface PatientRow {
+  readonly account: string;
+  readonly name: string | null;
+  readonly dob: Day | null;
+  readonly address1: string | null;
+  readonly address2: string | null;
+  readonly city: string | null;
+  readonly state: string | null;
+  readonly zip: string | null;
+  readonly monthlyIncome: Cents | null;
+  readonly householdSize: number | null;
+  readonly onPaymentPlan: boolean;
+  readonly preferredContact: string | null;
+  readonly bestTimeToCall: string | null;
+  readonly row: number;
+}
+
+export interface AssistanceTier {
+  /** Up to and including this FPL percent… */
+  readonly fplPctMax: Percent;
+  /** …this discount percent applies. */
+  readonly discountPct: Percent;
+}
+
+export type CobMethod = 'Traditional' | 'NonDuplication';
+
+export interface Policy {
+  readonly practiceName: string | null;
+  readonly practiceAddress: string | null;
+  readonly practicePhone: string | null;
+  readonly statementDate: Day | null;
+  readonly dueDays: number;
+  readonly tolerance: Cents;
+  readonly timelyFilingDays: number;
+  /** Lower-cased payer name → days. */
+  readonly timelyFilingDaysByPayer: Readonly<Record<string, number>>;
+  readonly collectionsDays: number;
+  readonly minStatementBalance: Cents;
+  readonly minPayment: Cents;
+  readonly maxIncomePct: Percent;
+  readonly maxMonths: number;
+  /** Annual percentage rate in percent (6 = 6 %). */
+  readonly apr: Percent;
+  readonly assistanceTiers: readonly AssistanceTier[];
+  readonly cobMethod: CobMethod;
+  readonly smallCellMin: number;
+}
+
+export type ConfigSheetName = 'Plans' | 'Benefits' | 'FeeSchedule' | 'Coverage' | 'Patients' | 'Policy';
+
+export interface Config {
+  /** Which configuration sheets the workbook has (rules needing one stay silent otherwise). */
+  readonly present: ReadonlySet<ConfigSheetName>;
+  readonly plans: readonly PlanConfig[];
+  readonly benefits: readonly BenefitConfig[];
+  readonly feeSchedule: readonly FeeScheduleRow[];
+  readonly coverage: readonly CoverageRow[];
+  readonly patients: readonly PatientRow[];
+  readonly policy: Policy;
+}
+
+/** Category names match case-, space- and punctuation-insensitively. */
+export function categoryKey(category: string): string {
+  return category.toLowerCase().replace(/[^a-z0-9]/g, '');
+}

@@ -1,0 +1,110 @@
+/**
+ * The canonical ledger: what ingest produces from any sheet layout and what
+ * every domain rule reads. One `LedgerLine` is one service line (a charge),
+ * whatever the export looked like.
+ */
+import type { Cents } from './money';
+import type { Day } from './day';
+
+export const LEDGER_FIELDS = [
+  'account', 'patientName', 'dob', 'serviceDate', 'postingDate', 'code', 'modifiers', 'diagnoses',
+  'description', 'units', 'billed', 'allowed', 'insurerPaid', 'secondaryPaid', 'patientPaid',
+  'adjustment', 'balance', 'payer', 'planId', 'memberId', 'claimId', 'lineId', 'status',
+  'denialCode', 'pos',
+] as const;
+export type LedgerField = (typeof LEDGER_FIELDS)[number];
+
+/** Normalised claim status; `other` keeps the raw text in `statusText`. */
+export type ClaimStatus = 'paid' | 'denied' | 'pending' | 'appealed' | 'other';
+
+export interface LedgerLine {
+  /** Position among analysed lines, in sheet order (0-based). */
+  readonly index: number;
+  readonly sheet: string;
+  /** 1-based Excel row (1-based CSV line) of the line's charge. */
+  readonly row: number;
+  readonly account: string;
+  readonly patientName: string | null;
+  readonly dob: Day | null;
+  readonly serviceDate: Day | null;
+  readonly postingDate: Day | null;
+  /** Upper-cased, trimmed procedure code. */
+  readonly code: string | null;
+  /** Upper-cased modifiers, merged from Mod / Mod 1..4 columns. */
+  readonly modifiers: readonly string[];
+  /** Upper-cased diagnosis codes, merged from Dx / Dx 1..4 columns. */
+  readonly diagnoses: readonly string[];
+  readonly description: string | null;
+  /** Whole or fractional units; 1 when the ledger has none. */
+  readonly units: number;
+  readonly billed: Cents;
+  /** null = not given (column absent or cell blank). */
+  readonly allowed: Cents | null;
+  /** Amounts received are positive even when exported negative; null = blank/absent (nothing recorded). */
+  readonly insurerPaid: Cents | null;
+  readonly secondaryPaid: Cents | null;
+  readonly patientPaid: Cents | null;
+  readonly adjustment: Cents | null;
+  /** Refunds already sent to the patient (transaction ledgers); null for none. */
+  readonly patientRefunded?: Cents | null;
+  readonly balance: Cents | null;
+  readonly payer: string | null;
+  readonly planId: string | null;
+  readonly memberId: string | null;
+  readonly claimId: string | null;
+  readonly lineId: string | null;
+  readonly status: ClaimStatus | null;
+  readonly statusText: string | null;
+  readonly denialCode: string | null;
+  readonly pos: string | null;
+  /**
+   * A1 addresses of the cells each field came from. For a service-line
+   * ledger this is the field's column + `row`; for a transaction ledger the
+   * paid/adjustment fields point at the (last) transaction row folded in.
+   */
+  readonly cells: Readonly<Partial<Record<LedgerField, string>>>;
+}
+
+export interface InputIssue {
+  readonly sheet: string;
+  readonly row: number;
+  readonly cell: string;
+  readonly message: string;
+  /** `info` for notices (a total row left out); `error` excludes the row. */
+  readonly severity: 'error' | 'warning' | 'info';
+}
+
+export interface LedgerCounts {
+  /** Rows below the header row up to the last non-blank row. */
+  readonly rowsRead: number;
+  /** Rows analysed (service lines, or transaction rows folded into lines). */
+  readonly linesAnalyzed: number;
+  readonly excludedRows: number;
+  readonly blankRows: number;
+  readonly totalRows: number;
+}
+
+export interface ColumnMapping {
+  /** field → column letters (several for merged Mod 1..4 / Dx 1..4). */
+  readonly fields: Readonly<Partial<Record<LedgerField | 'type' | 'amount', readonly string[]>>>;
+  /** Header text of columns no field claimed, by column letter. */
+  readonly unmapped: Readonly<Record<string, string>>;
+  /** 0..1: share of header cells recognised, weighted toward required fields. */
+  readonly confidence: number;
+}
+
+export interface Ledger {
+  readonly sheet: string;
+  readonly headerRow: number;
+  readonly kind: 'service-line' | 'transaction';
+  readonly mapping: ColumnMapping;
+  readonly lines: readonly LedgerLine[];
+  readonly counts: LedgerCounts;
+  readonly issues: readonly InputIssue[];
+}
+
+export function isSelfPay(payer: string | null): boolean {
+  if (payer === null) return true;
+  const p = payer.trim().toLowerCase().replace(/[^a-z]/g, '');
+  return p === '' || p === 'selfpay' || p === 'self' || p === 'none' || p === 'uninsured' || p === 'patient';
+}
