@@ -26,10 +26,11 @@ export interface LedgerLine {
   readonly account: string;
   readonly patientName: string | null;
   readonly dob: Day | null;
-  readonly serviceDate: Day | null;
+  /** Required for a charge: a line without a readable one is an input issue, not a line. */
+  readonly serviceDate: Day;
   readonly postingDate: Day | null;
-  /** Upper-cased, trimmed procedure code. */
-  readonly code: string | null;
+  /** Upper-cased, trimmed procedure code as written (its shape is checked by findings, not ingest). */
+  readonly code: string;
   /** Upper-cased modifiers, merged from Mod / Mod 1..4 columns. */
   readonly modifiers: readonly string[];
   /** Upper-cased diagnosis codes, merged from Dx / Dx 1..4 columns. */
