@@ -52,12 +52,12 @@ export function mulDivHalfUp(a: number, num: number, den: number): number {
   const p = a * num;
   if (Math.abs(p) * 2 + den < Number.MAX_SAFE_INTEGER) {
     const q = Math.floor((Math.abs(p) * 2 + den) / (2 * den));
-    return p < 0 ? -q : q;
+    return p < 0 && q !== 0 ? -q : q;
   }
   const bp = BigInt(a) * BigInt(num);
   const abs = bp < 0n ? -bp : bp;
   const q = (abs * 2n + BigInt(den)) / (2n * BigInt(den));
-  return Number(bp < 0n ? -q : q);
+  return q === 0n ? 0 : Number(bp < 0n ? -q : q);
 }
 
 /**

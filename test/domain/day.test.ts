@@ -1,0 +1,54 @@
+import fc from 'fast-check';
+import { addMonthsClamped, day, dayFromExcelSerial, excelSerialFromDay, firstOfNextMonth, parseIso, toIso, toUs } from '../../src/domain/day';
+
+const iso = (s: string) => {
+  const v = parseIso(s);
+  if (v === null) throw new Error(s);
+  return v;
+};
+
+describe('Excel serials', () => {
+  it('1900 system with the phantom 29 Feb 1900', () => {
+    expect(toIso(dayFromExcelSerial(1)!)).toBe('1900-01-01');
+    expect(toIso(dayFromExcelSerial(59)!)).toBe('1900-02-28');
+    expect(dayFromExcelSerial(60)).toBeNull(); // Excel's 1900-02-29 does not exist
+    expect(toIso(dayFromExcelSerial(61)!)).toBe('1900-03-01');
+    expect(toIso(dayFromExcelSerial(46083)!)).toBe('2026-03-02'); // =DATE(2026,3,2) in Excel
+    expect(toIso(dayFromExcelSerial(46083.75)!)).toBe('2026-03-02'); // time of day dropped
+  });
+  it('1904 system', () => {
+    expect(toIso(dayFromExcelSerial(0, true)!)).toBe('1904-01-01');
+    expect(toIso(dayFromExcelSerial(44621, true)!)).toBe('2026-03-02'); // 46083 − 1462
+  });
+  it('round-trips (property)', () => {
+    fc.assert(fc.property(fc.integer({ min: 1523, max: 2958465 }), fc.boolean(), (serial, is1904) => {
+      const s = is1904 ? serial - 1462 : serial;
+      expect(excelSerialFromDay(dayFromExcelSerial(s, is1904)!, is1904)).toBe(s);
+    }));
+  });
+});
+
+describe('addMonthsClamped (DESIGN §8 due dates)', () => {
+  const seq = (start: string, n: number) => Array.from({ length: n }, (_, i) => toIso(addMonthsClamped(iso(start), i)));
+  it('Jan 31 → Feb 28 → Mar 31', () => {
+    expect(seq('2026-01-31', 3)).toEqual(['2026-01-31', '2026-02-28', '2026-03-31']);
+  });
+  it('leap year Feb 29', () => {
+    expect(seq('2028-01-31', 2)).toEqual(['2028-01-31', '2028-02-29']);
+  });
+  it('Feb 28 → Mar 28 → Apr 28', () => {
+    expect(seq('2026-02-28', 3)).toEqual(['2026-02-28', '2026-03-28', '2026-04-28']);
+  });
+  it('Nov 30 → Dec 30 → Jan 30', () => {
+    expect(seq('2026-11-30', 3)).toEqual(['2026-11-30', '2026-12-30', '2027-01-30']);
+  });
+});
+
+describe('formatting and parsing', () => {
+  it('ISO and US forms', () => {
+    expect(toIso(day(2026, 3, 2))).toBe('2026-03-02');
+    expect(toUs(day(2026, 3, 2))).toBe('03/02/2026');
+    expect(parseIso('2026-02-30')).toBeNull();
+    expect(toIso(firstOfNextMonth(day(2026, 12, 15)))).toBe('2027-01-01');
+  });
+});
