@@ -1,0 +1,122 @@
+/**
+ * `patient-ledger` command line (DESIGN §7). Exit codes: 0 done (findings and
+ * input issues are results), 1 the file/sheet cannot be read or holds no
+ * ledger, 2 bad usage. Progress goes to stderr; stdout stays for results.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, extname, join, resolve } from 'node:path';
+import { parseArgs, USAGE, type AnalyzeArgs, type PlanArgs } from './args';
+import { XlsxWorkbook } from './xlsxWorkbook';
+import { CsvWorkbook } from './csvWorkbook';
+import { LedgerError, type WorkbookPort } from '../app/port';
+import { analyzeWorkbook } from '../app/analyze';
+import { toResultsJson } from '../app/resultsJson';
+import { planFromCli } from '../app/planCommand';
+import { parseIso, todayUtc, toIso } from '../domain/day';
+
+class UsageError extends Error {}
+
+const stderr = (line: string): void => {
+  process.stderr.write(`${line}\n`);
+};
+
+async function openWorkbook(path: string): Promise<WorkbookPort> {
+  const ext = extname(path).toLowerCase();
+  if (ext === '.csv' || ext === '.txt') return CsvWorkbook.open(path);
+  if (ext === '.xlsx' || ext === '.xlsm') return XlsxWorkbook.open(path);
+  throw new UsageError(`${path}: expected an .xlsx or .csv file`);
+}
+
+async function writeJson(path: string, data: unknown): Promise<void> {
+  await mkdir(dirname(resolve(path)), { recursive: true });
+  await writeFile(path, `${JSON.stringify(data, null, 2)}\n`, 'utf8');
+}
+
+async function runAnalyze(args: AnalyzeArgs): Promise<number> {
+  let asOf = null;
+  if (args.asOf !== null) {
+    asOf = parseIso(args.asOf);
+    if (asOf === null) throw new UsageError(`--as-of expects a date as YYYY-MM-DD, got "${args.asOf}"`);
+  }
+  if (args.out !== null) {
+    throw new UsageError('--out (the report workbook) is not available yet; use --json for the results');
+  }
+  stderr(`Reading ${args.file}…`);
+  const port = await openWorkbook(args.file);
+  const configWorkbook = args.config !== null ? await openWorkbook(args.config) : null;
+  const result = await analyzeWorkbook(
+    port,
+    { sheet: args.sheet, map: args.map, asOf, today: todayUtc(), configWorkbook },
+    { onProgress: (stage, done, total) => stderr(`[${done}/${total}] ${stage}`) },
+  );
+  const c = result.ledger.counts;
+  stderr(
+    `Sheet "${result.ledger.sheet}", header row ${result.ledger.headerRow}: ${c.rowsRead} rows read, ` +
+      `${c.linesAnalyzed} analysed, ${c.excludedRows} excluded, ${c.blankRows} blank, ${c.totalRows} total rows; ` +
+      `${result.findings.length} findings, ${result.inputIssues.length} input issues, ${result.statements.length} statements (as of ${toIso(result.asOf)}).`,
+  );
+  if (args.json !== null) {
+    await writeJson(args.json, toResultsJson(result));
+    stderr(`Wrote ${args.json}`);
+  }
+  return 0;
+}
+
+async function runPlan(args: PlanArgs): Promise<number> {
+  const r = planFromCli(args, todayUtc());
+  if (!r.ok) throw new UsageError(r.message);
+  const text = JSON.stringify(r.json, null, 2);
+  if (args.json !== null) {
+    await writeJson(args.json, r.json);
+    stderr(`Wrote ${args.json}`);
+  } else {
+    process.stdout.write(`${text}\n`);
+  }
+  return 0;
+}
+
+/** The package's root folder (bin/ and src/ sit in it). */
+const PACKAGE_ROOT = resolve(__dirname, '..', '..');
+
+async function runDemo(): Promise<number> {
+  const sample = join(PACKAGE_ROOT, 'assets', 'sample-ledger.xlsx');
+  const outDir = resolve('out');
+  await mkdir(outDir, { recursive: true });
+  const json = join(outDir, 'results.json');
+  const code = await runAnalyze({ command: 'analyze', file: sample, sheet: null, config: null, map: {}, asOf: null, out: null, json });
+  stderr(`Demo done: results in ${json}`);
+  return code;
+}
+
+export async function main(argv: readonly string[]): Promise<number> {
+  const parsed = parseArgs(argv);
+  if (!parsed.ok) {
+    stderr(`patient-ledger: ${parsed.message}\n\n${USAGE}`);
+    return 2;
+  }
+  try {
+    switch (parsed.args.command) {
+      case 'help':
+        process.stdout.write(`${USAGE}\n`);
+        return 0;
+      case 'analyze':
+        return await runAnalyze(parsed.args);
+      case 'plan':
+        return await runPlan(parsed.args);
+      case 'demo':
+        return await runDemo();
+    }
+  } catch (e) {
+    if (e instanceof UsageError) {
+      stderr(`patient-ledger: ${e.message}`);
+      return 2;
+    }
+    if (e instanceof LedgerError) {
+      stderr(`patient-ledger: ${e.message}`);
+      return 1;
+    }
+    // An unexpected failure is still reported as one line, never a stack trace.
+    stderr(`patient-ledger: unexpected error: ${(e as Error).message ?? String(e)}`);
+    return 1;
+  }
+}
