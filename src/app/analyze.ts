@@ -111,7 +111,7 @@ export async function analyzeWorkbook(port: WorkbookPort, opts: AnalyzeOptions, 
   checkCancel(control);
   progress('Building statements', 4, 5);
   const statements = buildStatements({ lines: ledger.lines, shares, config, asOf });
-  const summary = summarize({ lines: ledger.lines, shares, findings, statements, config, asOf });
+  const summary = summarize({ lines: ledger.lines, shares, findings, config, asOf });
   progress('Done', 5, 5);
   return { asOf, ledger, config, inputIssues: [...ledger.issues, ...configIssues], shares, findings, statements, summary };
 }
