@@ -1,0 +1,4 @@
+export * from './povertyGuidelines';
+export * from './assistance';
+export * from './paymentPlan';
+export * from './planOptions';
