@@ -1,19 +1,19 @@
 /**
- * `npm run bench`: every benchmark in turn, each printing its figures, the
- * ratio to its baseline and `goal met: yes/no`. Benchmarks are not tests:
- * they measure, on this machine, and never fail the build.
+ * `npm run bench`: every benchmark in turn, each in its own Node process (so
+ * one suite's heap never inflates another's peak RSS), each printing its
+ * figures, the ratio to its baseline and `goal met: yes/no`. Benchmarks
+ * measure on this machine; they are not tests and never fail the build.
  */
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+
 const SUITES = ['ingest', 'adjudicate', 'findings', 'cli'] as const;
 
-async function main(): Promise<void> {
-  const only = process.argv.slice(2);
-  for (const name of SUITES) {
-    if (only.length > 0 && !only.includes(name)) continue;
-    console.log(`\n=== ${name} ===`);
-    // eslint-disable-next-line @typescript-eslint/no-var-requires
-    const mod = require(`./${name}`) as { run: () => Promise<void> };
-    await mod.run();
-  }
+const only = process.argv.slice(2);
+const runner = join(__dirname, '..', 'bin', 'run-ts.js');
+for (const name of SUITES) {
+  if (only.length > 0 && !only.includes(name)) continue;
+  console.log(`\n=== ${name} ===`);
+  const r = spawnSync(process.execPath, ['--max-old-space-size=4096', runner, join(__dirname, `${name}.ts`)], { stdio: 'inherit' });
+  if (r.status !== 0) console.log(`(${name} exited with ${r.status})`);
 }
-
-void main();
