@@ -1,0 +1,71 @@
+/**
+ * Deductible and out-of-pocket accumulators (DESIGN §5.4, §5.7, §5.8).
+ *
+ * One `Accumulator` per member (account + plan: the Coverage row's member)
+ * and one per family (FamilyId + plan). Each holds the running totals for the
+ * plan year it is in; entering another plan year resets it to what Coverage
+ * says was met before the ledger's first line in that year, else to zero.
+ */
+import type { PlanConfig } from '../config';
+import { ZERO, add, type Cents } from '../money';
+
+export interface StartingTotals {
+  readonly deductibleMet: Cents;
+  readonly oopMet: Cents;
+}
+
+export class Accumulator {
+  planYear = Number.NaN;
+  deductibleMet: Cents = ZERO;
+  oopMet: Cents = ZERO;
+  /** plan year → met before the ledger's first line in it (from Coverage). */
+  starts: Map<number, StartingTotals> | null = null;
+
+  enter(planYear: number): void {
+    if (this.planYear === planYear) return;
+    this.planYear = planYear;
+    const s = this.starts === null ? undefined : this.starts.get(planYear);
+    this.deductibleMet = s === undefined ? ZERO : s.deductibleMet;
+    this.oopMet = s === undefined ? ZERO : s.oopMet;
+  }
+
+  addStart(planYear: number, t: StartingTotals): void {
+    const m = this.starts ?? (this.starts = new Map());
+    const had = m.get(planYear);
+    m.set(planYear, had === undefined ? t : { deductibleMet: add(had.deductibleMet, t.deductibleMet), oopMet: add(had.oopMet, t.oopMet) });
+  }
+
+  record(deductible: Cents, patient: Cents): void {
+    this.deductibleMet = add(this.deductibleMet, deductible);
+    this.oopMet = add(this.oopMet, patient);
+  }
+}
+
+const left = (limit: Cents, met: Cents): Cents => (met >= limit ? ZERO : ((limit - met) as Cents));
+
+/**
+ * Deductible still to meet. Self-only (no family): the individual deductible.
+ * Embedded: the smaller of the member's and the family's remainder.
+ * Aggregate: the family's remainder alone (a plan with no family deductible
+ * falls back to the individual amount as the family's).
+ */
+export function remainingDeductible(plan: PlanConfig, member: Accumulator, family: Accumulator | null): Cents {
+  if (family === null) return left(plan.deductibleIndividual, member.deductibleMet);
+  if (plan.deductibleType === 'Aggregate') {
+    return left(plan.deductibleFamily ?? plan.deductibleIndividual, family.deductibleMet);
+  }
+  const ind = left(plan.deductibleIndividual, member.deductibleMet);
+  if (plan.deductibleFamily === null) return ind;
+  const fam = left(plan.deductibleFamily, family.deductibleMet);
+  return fam < ind ? fam : ind;
+}
+
+/** Out-of-pocket room left: min of individual and family; Infinity when the plan has no maximum. */
+export function remainingOop(plan: PlanConfig, member: Accumulator, family: Accumulator | null): number {
+  let r = plan.oopMaxIndividual === null ? Number.POSITIVE_INFINITY : left(plan.oopMaxIndividual, member.oopMet);
+  if (family !== null && plan.oopMaxFamily !== null) {
+    const f = left(plan.oopMaxFamily, family.oopMet);
+    if (f < r) r = f;
+  }
+  return r;
+}

@@ -1,0 +1,54 @@
+/**
+ * Allowed amount and contractual adjustment (DESIGN §5.1).
+ *
+ * Units may be fractional (0.5 h of anaesthesia, 1.25 mL). The fee × units
+ * product is computed exactly from the decimal the ledger showed (the
+ * shortest round-trip form of the number, e.g. 1.25 → 125/100) and rounded
+ * half-up to the cent there, once: a per-unit fee of 33.33 × 1.5 units is
+ * 49.995 → 50.00. That is the one place §5.1 needs a rounding the DESIGN
+ * does not spell out; half-up matches Excel's ROUND and the rest of §5.
+ */
+import Decimal from 'decimal.js';
+import { cents, decimalToCentsHalfUp, mulDivHalfUp, type Cents } from '../money';
+
+interface Ratio {
+  readonly num: number;
+  readonly den: number;
+}
+
+const ratioMemo = new Map<number, Ratio | null>();
+
+/** units as num/den with den a power of ten; null when that leaves safe integers. */
+function unitsRatio(units: number): Ratio | null {
+  let r = ratioMemo.get(units);
+  if (r !== undefined) return r;
+  const s = new Decimal(units).toFixed();
+  const dot = s.indexOf('.');
+  const decimals = dot < 0 ? 0 : s.length - dot - 1;
+  const num = Number(s.replace('.', ''));
+  const den = 10 ** decimals;
+  r = Number.isSafeInteger(num) && Number.isSafeInteger(den) ? { num, den } : null;
+  if (ratioMemo.size < 10_000) ratioMemo.set(units, r);
+  return r;
+}
+
+/** fee × units, exact, rounded half-up to the cent only when units are fractional. */
+export function feeTimesUnits(fee: Cents, units: number): Cents {
+  if (Number.isInteger(units)) return cents(fee * units);
+  const r = unitsRatio(units);
+  if (r !== null) return cents(mulDivHalfUp(fee, r.num, r.den));
+  return decimalToCentsHalfUp(new Decimal(fee).mul(units).div(100));
+}
+
+/** The fee schedule's allowed for the line: fee × units, never above the charge. */
+export function scheduleAllowed(fee: Cents, units: number, billed: Cents): Cents {
+  const v = feeTimesUnits(fee, units);
+  return v < billed ? v : billed;
+}
+
+/** §5.1: the ledger's allowed if given, else the schedule's, else the charge. */
+export function allowedFor(ledgerAllowed: Cents | null, schedule: Cents | null, billed: Cents): Cents {
+  if (ledgerAllowed !== null) return ledgerAllowed;
+  if (schedule !== null) return schedule;
+  return billed;
+}

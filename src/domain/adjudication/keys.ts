@@ -1,0 +1,47 @@
+/**
+ * Normalised lookup keys. Config sheets and ledgers are typed by people, so
+ * "Acme Health", " acme  health" and "ACME HEALTH" must meet in one Map slot.
+ * Every key is built once per distinct raw string (see `KeyCache`), never
+ * once per line: the hot path is a Map hit, not a regex.
+ */
+import { isSelfPay } from '../ledger';
+
+/** Payer names and PlanIds: case- and spacing-insensitive. */
+export function nameKey(raw: string): string {
+  return raw.trim().toLowerCase().replace(/\s+/g, ' ');
+}
+
+/** Procedure codes and modifiers are upper-cased by ingest; trim/upper again for config rows. */
+export function codeKey(raw: string): string {
+  return raw.trim().toUpperCase();
+}
+
+/** Accounts and family ids are identifiers: only surrounding spaces are ignored. */
+export function idKey(raw: string): string {
+  return raw.trim();
+}
+
+/** Memoises a string → T function; the ledger repeats a few hundred payers a million times. */
+export class KeyCache<T> {
+  private readonly memo = new Map<string, T>();
+  constructor(private readonly compute: (raw: string) => T) {}
+  get(raw: string): T {
+    let v = this.memo.get(raw);
+    if (v === undefined) {
+      v = this.compute(raw);
+      this.memo.set(raw, v);
+    }
+    return v;
+  }
+}
+
+/** Per-run caches shared by the lookups (one set per adjudicate() call). */
+export interface KeyCaches {
+  readonly name: KeyCache<string>;
+  readonly code: KeyCache<string>;
+  readonly selfPay: KeyCache<boolean>;
+}
+
+export function makeKeyCaches(): KeyCaches {
+  return { name: new KeyCache(nameKey), code: new KeyCache(codeKey), selfPay: new KeyCache(isSelfPay) };
+}

@@ -1,0 +1,77 @@
+/**
+ * Plans with their Benefits rows attached, looked up by normalised PlanId or
+ * payer. Everything a line needs from its plan is precomputed here once.
+ */
+import type { BenefitConfig, Config, PlanConfig } from '../config';
+import { categoryKey } from '../config';
+import { percentToNumber, type Percent } from '../money';
+import { nameKey } from './keys';
+
+export interface PlanInfo {
+  readonly config: PlanConfig;
+  /** nameKey of PlanId and payer, for the fee schedule. */
+  readonly planKey: string;
+  readonly payerKey: string;
+  /** categoryKey → the first Benefits row for this plan and category. */
+  readonly benefits: ReadonlyMap<string, BenefitConfig>;
+  /** Plan year start as month × 100 + day (e.g. 701 for 07-01). */
+  readonly yearStartMd: number;
+}
+
+export class PlanIndex {
+  private readonly byPlanKey = new Map<string, PlanInfo>();
+  /** payer key → plans with that payer (several plans may share a payer). */
+  private readonly byPayerKey = new Map<string, PlanInfo[]>();
+
+  constructor(config: Config) {
+    const benefitsByPlan = new Map<string, Map<string, BenefitConfig>>();
+    for (const b of config.benefits) {
+      const pk = nameKey(b.planId);
+      let m = benefitsByPlan.get(pk);
+      if (!m) benefitsByPlan.set(pk, (m = new Map()));
+      const ck = categoryKey(b.category);
+      if (!m.has(ck)) m.set(ck, b);
+    }
+    for (const p of config.plans) {
+      const planKey = nameKey(p.planId);
+      if (planKey === '' || this.byPlanKey.has(planKey)) continue; // first row wins
+      const info: PlanInfo = {
+        config: p,
+        planKey,
+        payerKey: nameKey(p.payer),
+        benefits: benefitsByPlan.get(planKey) ?? new Map(),
+        yearStartMd: p.yearStartMonth * 100 + p.yearStartDay,
+      };
+      this.byPlanKey.set(planKey, info);
+      let list = this.byPayerKey.get(info.payerKey);
+      if (!list) this.byPayerKey.set(info.payerKey, (list = []));
+      list.push(info);
+    }
+  }
+
+  get size(): number {
+    return this.byPlanKey.size;
+  }
+
+  byPlan(planKey: string): PlanInfo | null {
+    return this.byPlanKey.get(planKey) ?? null;
+  }
+
+  /** The one plan whose Payer is this payer; null when none or several. */
+  uniqueByPayer(payerKey: string): PlanInfo | null {
+    const list = this.byPayerKey.get(payerKey);
+    return list !== undefined && list.length === 1 ? list[0]! : null;
+  }
+}
+
+const pctText = new Map<number, string>();
+
+/** "20%" / "12.5%" for explanations, memoised (Decimal is too slow per line). */
+export function percentLabel(p: Percent): string {
+  let s = pctText.get(p);
+  if (s === undefined) {
+    s = `${percentToNumber(p)}%`;
+    pctText.set(p, s);
+  }
+  return s;
+}
