@@ -1,0 +1,102 @@
+/**
+ * Code shapes a payer's front-end edits reject: INVALID_PROCEDURE_CODE,
+ * INVALID_DIAGNOSIS_CODE, INVALID_MODIFIER, MISSING_DIAGNOSIS.
+ *
+ * Severity and amount follow one convention for every "claim would be
+ * rejected" rule (see claimAtRisk): on a line billed to a payer it is an
+ * `error` and the money at stake is the line's charge; on a self-pay line no
+ * claim goes out, so it is a `warning` (the record is still wrong) with no
+ * amount.
+ */
+import type { LedgerLine } from '../ledger';
+import type { Severity } from '../findingTypes';
+import type { RuleContext } from './context';
+import { money, quoted } from './format';
+
+/** CPT (5 digits; Category II/III, PLA, MAAA: 4 digits + F/T/U/M) or HCPCS Level II (A–V + 4 digits). */
+export const PROCEDURE_CODE = /^(?:\d{5}|\d{4}[FTUM]|[A-V]\d{4})$/i;
+/** ICD-10-CM shape: letter, digit, letter-or-digit, then optionally (a dot and) 1–4 letters or digits. */
+export const DIAGNOSIS_CODE = /^[A-Z]\d[A-Z0-9](?:\.?[A-Z0-9]{1,4})?$/i;
+/** A modifier is two letters or digits. */
+export const MODIFIER = /^[A-Z0-9]{2}$/i;
+
+export interface ClaimRisk {
+  readonly severity: Severity;
+  readonly amount: number | null;
+}
+
+/** The convention for rules whose fault gets a claim rejected (code, coverage, member id, date rules). */
+export function claimAtRisk(ctx: RuleContext, line: LedgerLine): ClaimRisk {
+  return ctx.selfPay(line) ? { severity: 'warning', amount: null } : { severity: 'error', amount: line.billed };
+}
+
+function atRiskText(ctx: RuleContext, line: LedgerLine): string {
+  return ctx.selfPay(line) ? 'Correct it so the record is right.' : 'Correct it before the claim goes out; the payer will reject it as it stands.';
+}
+
+export function checkCodes(ctx: RuleContext): void {
+  const { lines } = ctx;
+  const dxColumn = ctx.hasColumn('diagnoses');
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (!PROCEDURE_CODE.test(line.code)) procedureFinding(ctx, line);
+    if (line.modifiers.length > 0) {
+      let bad: string[] | null = null;
+      for (const m of line.modifiers) if (!MODIFIER.test(m)) (bad ??= []).push(m);
+      if (bad !== null) modifierFinding(ctx, line, bad);
+    }
+    let anyDx = false;
+    let badDx: string[] | null = null;
+    for (const dx of line.diagnoses) {
+      if (dx.trim() === '') continue;
+      anyDx = true;
+      if (!DIAGNOSIS_CODE.test(dx)) (badDx ??= []).push(dx);
+    }
+    if (badDx !== null) diagnosisFinding(ctx, line, badDx);
+    else if (!anyDx && dxColumn) missingDiagnosisFinding(ctx, line);
+  }
+  if (lines.length > 0 && !dxColumn) {
+    ctx.notice(
+      'MISSING_DIAGNOSIS',
+      'Missing diagnoses were not checked: the ledger has no diagnosis (ICD-10) column. Map a Dx column to check that every charge has one.',
+    );
+  }
+}
+
+function procedureFinding(ctx: RuleContext, line: LedgerLine): void {
+  const r = claimAtRisk(ctx, line);
+  const what = line.code === '' ? 'The procedure code is blank' : `Procedure code ${quoted(line.code)} is not a valid CPT or HCPCS code`;
+  ctx.add(
+    line, 'INVALID_PROCEDURE_CODE', r.severity, ctx.cellOf(line, 'code'), r.amount,
+    `${what} (CPT: 5 digits, or 4 digits and F, T, U or M; HCPCS: a letter A–V and 4 digits). ${atRiskText(ctx, line)}`,
+    { code: line.code, billed: money(line.billed) },
+  );
+}
+
+function modifierFinding(ctx: RuleContext, line: LedgerLine, bad: readonly string[]): void {
+  const r = claimAtRisk(ctx, line);
+  ctx.add(
+    line, 'INVALID_MODIFIER', r.severity, ctx.cellOf(line, 'modifiers', 'code'), r.amount,
+    `Modifier ${bad.map(quoted).join(', ')} is not a valid modifier (two letters or digits, such as 25 or LT). ${atRiskText(ctx, line)}`,
+    { modifiers: line.modifiers.join(', '), invalid: bad.join(', '), billed: money(line.billed) },
+  );
+}
+
+function diagnosisFinding(ctx: RuleContext, line: LedgerLine, bad: readonly string[]): void {
+  const r = claimAtRisk(ctx, line);
+  ctx.add(
+    line, 'INVALID_DIAGNOSIS_CODE', r.severity, ctx.cellOf(line, 'diagnoses', 'code'), r.amount,
+    `Diagnosis code ${bad.map(quoted).join(', ')} is not shaped like an ICD-10-CM code (a letter, a digit, a letter or digit, ` +
+      `then up to 4 more after an optional dot, such as J06.9). ${atRiskText(ctx, line)}`,
+    { diagnoses: line.diagnoses.join(', '), invalid: bad.join(', '), billed: money(line.billed) },
+  );
+}
+
+function missingDiagnosisFinding(ctx: RuleContext, line: LedgerLine): void {
+  const r = claimAtRisk(ctx, line);
+  ctx.add(
+    line, 'MISSING_DIAGNOSIS', r.severity, ctx.cellOf(line, 'diagnoses', 'code'), r.amount,
+    `The charge has no diagnosis code. Add the ICD-10-CM code that supports the service. ${atRiskText(ctx, line)}`,
+    { code: line.code, billed: money(line.billed) },
+  );
+}
