@@ -99,17 +99,15 @@ export class RuleContext {
   }
 
   /**
-   * The A1 address of the first of `fields` the line has a cell for: the
-   * line's own record, else the mapped column on the line's row (a blank cell
-   * has no recorded address but is still the cell at fault), else any cell of
-   * the line so the finding still links somewhere on its row.
+   * The A1 address of the first of `fields` the line has a cell for — its
+   * own record, else the field's mapped column on the line's row (a blank
+   * cell may have no recorded address but is still the cell at fault) — else
+   * any cell of the line, so the finding still links to its row.
    */
   cellOf(line: LedgerLine, ...fields: LedgerField[]): string | null {
     for (const f of fields) {
       const c = line.cells[f];
       if (c !== undefined) return c;
-    }
-    for (const f of fields) {
       const col = this.mapping.fields[f]?.[0];
       if (col !== undefined && /^[A-Z]{1,3}$/i.test(col)) return `${col.toUpperCase()}${line.row}`;
     }
