@@ -1,0 +1,196 @@
+/**
+ * Patient statements (DESIGN §6–§8): one bill per account whose amount due
+ * is at least Policy.minStatementBalance, and a refund notice per account
+ * with a credit balance.
+ *
+ * amountDue = Σ (patientShare − patientPaid) over the account's lines that
+ * are not pending with insurance, before any assistance discount (DESIGN
+ * §7; lineAmounts.ts says what is used without a patient share). Pending
+ * lines are listed as such and not billed.
+ */
+import { add, neg, sum, ZERO, type Cents } from '../money';
+import { addDays, type Day } from '../day';
+import type { Config, PatientRow, Policy } from '../config';
+import { isSelfPay, type LedgerLine } from '../ledger';
+import type { LineShares } from '../shareTypes';
+import { planOptions } from '../plans/planOptions';
+import { ageBalances, EMPTY_AGING } from './aging';
+import { dunningMessage, dunningStage } from './dunning';
+import { statementLine } from './lineAmounts';
+import { assistanceNotice, householdFacts, refundMessage } from './notices';
+import type { InsuranceOnFile, PatientInfo, PracticeInfo, Remittance, Statement, StatementLine, StatementTotals } from './statementTypes';
+import { safeOrNull, safeText } from './text';
+
+export * from './statementTypes';
+export { statementToJson, type StatementJson } from './statementJson';
+
+export interface BuildStatementsInput {
+  readonly lines: readonly LedgerLine[];
+  /** shares[i] belongs to lines[i]; may be empty (no adjudication). */
+  readonly shares: readonly LineShares[];
+  readonly config: Config;
+  readonly asOf: Day;
+}
+
+/** Accounts match on the trimmed text, case-insensitively (exports differ in case, not identity). */
+const accountKey = (a: string): string => a.trim().toUpperCase();
+
+const byAccount = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
+
+export function buildStatements(input: BuildStatementsInput): Statement[] {
+  const { lines, shares, config, asOf } = input;
+  const groups = new Map<string, { account: string; items: { line: LedgerLine; share: LineShares | undefined }[] }>();
+  lines.forEach((line, i) => {
+    const key = accountKey(line.account);
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = { account: line.account.trim(), items: [] }));
+    g.items.push({ line, share: shares[i] });
+  });
+  const patients = new Map<string, PatientRow>();
+  for (const p of config.patients) if (!patients.has(accountKey(p.account))) patients.set(accountKey(p.account), p);
+
+  const out: Statement[] = [];
+  for (const [key, g] of groups) {
+    const s = statementFor(g.account, g.items, patients.get(key), config, asOf);
+    if (s) out.push(s);
+  }
+  return out.sort((a, b) => byAccount.compare(a.account, b.account));
+}
+
+function statementFor(
+  account: string,
+  items: readonly { line: LedgerLine; share: LineShares | undefined }[],
+  row: PatientRow | undefined,
+  config: Config,
+  asOf: Day,
+): Statement | null {
+  const policy = config.policy;
+  const sorted = [...items].sort((a, b) => a.line.serviceDate - b.line.serviceDate || a.line.index - b.line.index);
+  const stLines = sorted.map((it) => statementLine(it.line, it.share));
+  const billed = stLines.filter((l) => !l.pending);
+  const net = sum(billed.map((l) => l.patientBalance));
+  const isRefund = net < 0;
+  if (!isRefund && (net === 0 || net < policy.minStatementBalance)) return null;
+
+  const dueDate = addDays(asOf, policy.dueDays);
+  const pending = stLines.filter((l) => l.pending);
+  const pendingCharges = sum(pending.map((l) => l.charge));
+  const patient = patientInfo(row, sorted[0]?.line ?? null);
+  const flags: string[] = [];
+  if (!row) flags.push('No Patients row for this account: the mailing address is blank.');
+  else if (patient.addressMissing) flags.push('Mailing address incomplete on the Patients sheet.');
+  const base = {
+    account,
+    statementDate: asOf,
+    dueDate,
+    practice: practiceInfo(policy),
+    patient,
+    insurance: insuranceOnFile(account, sorted.map((it) => it.line), config),
+    lines: stLines,
+    totals: totalsOf(billed),
+    pendingLines: pending.length,
+    pendingCharges,
+    onPaymentPlan: row?.onPaymentPlan ?? false,
+  };
+
+  if (isRefund) {
+    const credit = neg(net);
+    return {
+      ...base, kind: 'refund-notice', amountDue: ZERO, creditBalance: credit, aging: EMPTY_AGING,
+      dunningStage: null, oldestOpenDays: null, message: refundMessage(credit, pending.length, policy),
+      planOptions: [], assistanceNotice: null, remittance: remittance(account, patient, ZERO, dueDate, policy), flags,
+    };
+  }
+
+  const aged = ageBalances(billed.map((l) => ({ serviceDate: l.serviceDate, amount: l.patientBalance })), asOf);
+  const oldest = aged.oldestOpenDays ?? 0;
+  const stage = dunningStage(oldest);
+  const facts = householdFacts(row);
+  flags.push(...facts.flags);
+  if (row?.onPaymentPlan) flags.push('Account is on a payment plan: check the plan before sending.');
+  const options = planOptions(net, policy, {
+    monthlyIncome: facts.monthlyIncome, householdSize: facts.householdSize, state: facts.state, start: dueDate,
+  });
+  return {
+    ...base,
+    kind: 'statement',
+    amountDue: net,
+    creditBalance: ZERO,
+    aging: aged.aging,
+    dunningStage: stage,
+    oldestOpenDays: oldest,
+    message: dunningMessage(stage, { amountDue: net, dueDate, practicePhone: policy.practicePhone, collectionsDays: policy.collectionsDays }),
+    planOptions: options,
+    assistanceNotice: assistanceNotice(net, facts, dueDate, policy),
+    remittance: remittance(account, patient, net, dueDate, policy),
+    flags,
+  };
+}
+
+function totalsOf(billed: readonly StatementLine[]): StatementTotals {
+  let charges = ZERO, insurancePaid = ZERO, adjustments = ZERO, patientPaid = ZERO, patientBalance = ZERO;
+  for (const l of billed) {
+    charges = add(charges, l.charge);
+    insurancePaid = add(insurancePaid, l.insurancePaid);
+    adjustments = add(adjustments, l.adjustments);
+    patientPaid = add(patientPaid, l.patientPaid);
+    patientBalance = add(patientBalance, l.patientBalance);
+  }
+  return { charges, insurancePaid, adjustments, patientPaid, patientBalance };
+}
+
+function practiceInfo(policy: Policy): PracticeInfo {
+  return { name: safeOrNull(policy.practiceName), address: safeOrNull(policy.practiceAddress), phone: safeOrNull(policy.practicePhone) };
+}
+
+function patientInfo(row: PatientRow | undefined, first: LedgerLine | null): PatientInfo {
+  const name = safeOrNull(row?.name ?? null) ?? safeOrNull(first?.patientName ?? null);
+  if (!row) {
+    return { name, address1: null, address2: null, city: null, state: null, zip: null, addressMissing: true, patientsRow: null };
+  }
+  const info = {
+    name,
+    address1: safeOrNull(row.address1),
+    address2: safeOrNull(row.address2),
+    city: safeOrNull(row.city),
+    state: safeOrNull(row.state),
+    zip: safeOrNull(row.zip),
+  };
+  const addressMissing = info.address1 === null || (info.city === null && info.zip === null);
+  return { ...info, addressMissing, patientsRow: row.row };
+}
+
+/** Coverage rows for the account first (with their plan's payer), then payers seen on its lines. */
+function insuranceOnFile(account: string, lines: readonly LedgerLine[], config: Config): InsuranceOnFile[] {
+  const out: InsuranceOnFile[] = [];
+  const seen = new Set<string>();
+  const key = accountKey(account);
+  const push = (i: InsuranceOnFile): void => {
+    const k = `${i.payer.toLowerCase()}|${(i.memberId ?? '').toLowerCase()}`;
+    if (seen.has(k)) return;
+    seen.add(k);
+    out.push(i);
+  };
+  const coverage = config.coverage.filter((c) => accountKey(c.account) === key)
+    .sort((a, b) => (a.priority === b.priority ? 0 : a.priority === 'Primary' ? -1 : 1));
+  for (const c of coverage) {
+    const plan = config.plans.find((p) => p.planId.trim().toUpperCase() === c.planId.trim().toUpperCase());
+    push({ payer: safeText(plan?.payer ?? c.planId), planId: safeText(c.planId), memberId: safeOrNull(c.memberId), priority: c.priority });
+  }
+  for (const l of lines) {
+    if (isSelfPay(l.payer) || l.payer === null) continue;
+    push({ payer: safeText(l.payer.trim()), planId: safeOrNull(l.planId), memberId: safeOrNull(l.memberId), priority: null });
+  }
+  return out;
+}
+
+function remittance(account: string, patient: PatientInfo, amountDue: Cents, dueDate: Day, policy: Policy): Remittance {
+  return {
+    account,
+    patientName: patient.name,
+    amountDue,
+    dueDate,
+    payToName: safeOrNull(policy.practiceName),
+    payToAddress: safeOrNull(policy.practiceAddress),
+  };
+}

@@ -1,0 +1,126 @@
+/** The patient statement model (what a printed bill shows), typed: Cents and Day inside. */
+import type { Cents, Percent } from '../money';
+import type { Day } from '../day';
+import type { PlanOption } from '../plans/planOptions';
+import type { Aging } from './aging';
+import type { DunningStage } from './dunning';
+
+/** Where a line's patient balance came from (see lineAmounts.ts). */
+export type BalanceSource = 'patient-share' | 'ledger-balance' | 'computed';
+
+export interface StatementLine {
+  readonly lineIndex: number;
+  readonly sheet: string;
+  readonly row: number;
+  readonly serviceDate: Day;
+  readonly code: string;
+  readonly description: string | null;
+  readonly charge: Cents;
+  /** Primary + secondary insurer payments on the ledger. */
+  readonly insurancePaid: Cents;
+  /**
+   * Billed lines: charge − insurance paid − patient paid − patient balance, so
+   * the row foots (contractual write-off and other adjustments). Pending
+   * lines: the ledger's adjustment.
+   */
+  readonly adjustments: Cents;
+  /** Patient payments net of refunds already sent. */
+  readonly patientPaid: Cents;
+  /** What the patient owes on the line (negative: overpaid); 0.00 on a pending line. */
+  readonly patientBalance: Cents;
+  /** Still with insurance: listed, not billed. */
+  readonly pending: boolean;
+  /** "Pending with insurance" for pending lines, else null. */
+  readonly note: string | null;
+  readonly balanceSource: BalanceSource;
+}
+
+export interface StatementTotals {
+  readonly charges: Cents;
+  readonly insurancePaid: Cents;
+  readonly adjustments: Cents;
+  readonly patientPaid: Cents;
+  /** = amount due for a statement (charges − insurance − adjustments − patient paid). */
+  readonly patientBalance: Cents;
+}
+
+export interface PracticeInfo {
+  readonly name: string | null;
+  readonly address: string | null;
+  readonly phone: string | null;
+}
+
+export interface PatientInfo {
+  readonly name: string | null;
+  readonly address1: string | null;
+  readonly address2: string | null;
+  readonly city: string | null;
+  readonly state: string | null;
+  readonly zip: string | null;
+  /** No Patients row, or no street / city-state-zip on it: the bill cannot be mailed as is. */
+  readonly addressMissing: boolean;
+  /** Row of the Patients sheet used, null when none. */
+  readonly patientsRow: number | null;
+}
+
+export interface InsuranceOnFile {
+  readonly payer: string;
+  readonly planId: string | null;
+  readonly memberId: string | null;
+  readonly priority: 'Primary' | 'Secondary' | null;
+}
+
+export type AssistanceNoticeKind = 'may-qualify' | 'apply';
+
+export interface AssistanceNotice {
+  /** may-qualify: income on file within a tier; apply: income unknown. */
+  readonly kind: AssistanceNoticeKind;
+  readonly message: string;
+  /** Rounded FPL percent × 100 (income on file); null when unknown. */
+  readonly fplHundredths: number | null;
+  readonly discountPct: Percent | null;
+  readonly estimatedDiscount: Cents | null;
+}
+
+export interface Remittance {
+  readonly account: string;
+  readonly patientName: string | null;
+  readonly amountDue: Cents;
+  readonly dueDate: Day;
+  readonly payToName: string | null;
+  readonly payToAddress: string | null;
+}
+
+export type StatementKind = 'statement' | 'refund-notice';
+
+export interface Statement {
+  /** A bill, or a refund notice for an account with a credit balance. */
+  readonly kind: StatementKind;
+  readonly account: string;
+  readonly statementDate: Day;
+  readonly dueDate: Day;
+  /** Σ (patientShare − patientPaid) over lines not pending with insurance; 0 on a refund notice. */
+  readonly amountDue: Cents;
+  /** Refund owed to the patient (refund notice); 0 on a bill. */
+  readonly creditBalance: Cents;
+  readonly aging: Aging;
+  readonly practice: PracticeInfo;
+  readonly patient: PatientInfo;
+  readonly insurance: readonly InsuranceOnFile[];
+  /** Every line of the account in service-date order, pending ones included (marked). */
+  readonly lines: readonly StatementLine[];
+  /** Over billed (not pending) lines only. */
+  readonly totals: StatementTotals;
+  readonly pendingLines: number;
+  readonly pendingCharges: Cents;
+  /** null on a refund notice. */
+  readonly dunningStage: DunningStage | null;
+  readonly oldestOpenDays: number | null;
+  readonly message: string;
+  readonly planOptions: readonly PlanOption[];
+  readonly assistanceNotice: AssistanceNotice | null;
+  readonly remittance: Remittance;
+  readonly onPaymentPlan: boolean;
+  /** For the representative: missing address, unusable household size, … (start with a word). */
+  readonly flags: readonly string[];
+}
