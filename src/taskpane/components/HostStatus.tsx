@@ -12,6 +12,7 @@ export function HostStatus({ host }: { host: HostKind }): React.JSX.Element | nu
         <MessageBar intent="warning" layout="multiline">
           <MessageBarBody>
             <MessageBarTitle>Not running inside Excel</MessageBarTitle>
+            <br />
             This is a preview. Open Patient Ledger from the Home tab in Excel to work with a ledger.
           </MessageBarBody>
         </MessageBar>
@@ -21,6 +22,7 @@ export function HostStatus({ host }: { host: HostKind }): React.JSX.Element | nu
         <MessageBar intent="error" layout="multiline">
           <MessageBarBody>
             <MessageBarTitle>Excel only</MessageBarTitle>
+            <br />
             Patient Ledger works in Excel workbooks.
           </MessageBarBody>
         </MessageBar>
