@@ -1,0 +1,106 @@
+/**
+ * Per-column parsing plan, computed once per sheet so the row loop does no
+ * lookups by name: parallel arrays of column index, field slot, parser kind,
+ * header label (for messages) and column letters (for cell addresses).
+ */
+import { LEDGER_FIELDS } from '../../domain/ledger';
+import { columnLetters, type CellGrid } from '../grid';
+import type { HeaderDetection } from '../headers/detectHeaderRow';
+import type { MappedField } from '../headers/synonyms';
+import { safeLabel } from '../values/invalid';
+
+/** Field slots in the per-row scratch array. */
+export const FIELDS: readonly MappedField[] = [...LEDGER_FIELDS, 'type', 'amount'];
+export const SLOT: Readonly<Record<MappedField, number>> = Object.fromEntries(FIELDS.map((f, i) => [f, i])) as Record<MappedField, number>;
+
+export const K_TEXT = 0;
+export const K_CODE = 1;
+export const K_CODES = 2;
+export const K_MONEY = 3;
+export const K_RECEIVED = 4;
+export const K_NONNEG = 5;
+export const K_DATE = 6;
+export const K_UNITS = 7;
+
+const KIND: Readonly<Record<MappedField, number>> = {
+  account: K_TEXT, patientName: K_TEXT, dob: K_DATE, serviceDate: K_DATE, postingDate: K_DATE, code: K_CODE,
+  modifiers: K_CODES, diagnoses: K_CODES, description: K_TEXT, units: K_UNITS, billed: K_NONNEG, allowed: K_NONNEG,
+  insurerPaid: K_RECEIVED, secondaryPaid: K_RECEIVED, patientPaid: K_RECEIVED, adjustment: K_RECEIVED,
+  balance: K_MONEY, payer: K_TEXT, planId: K_TEXT, memberId: K_TEXT, claimId: K_TEXT, lineId: K_TEXT,
+  status: K_TEXT, denialCode: K_CODE, pos: K_TEXT, type: K_TEXT, amount: K_MONEY,
+};
+
+/** Human names for messages when a header cell gives no usable label. */
+export const FIELD_LABEL: Readonly<Record<MappedField, string>> = {
+  account: 'Account', patientName: 'Patient', dob: 'DOB', serviceDate: 'Date of Service', postingDate: 'Posting Date',
+  code: 'Code', modifiers: 'Modifier', diagnoses: 'Diagnosis', description: 'Description', units: 'Units',
+  billed: 'Charge', allowed: 'Allowed', insurerPaid: 'Insurance Paid', secondaryPaid: 'Secondary Paid',
+  patientPaid: 'Patient Paid', adjustment: 'Adjustment', balance: 'Balance', payer: 'Payer', planId: 'Plan',
+  memberId: 'Member ID', claimId: 'Claim', lineId: 'Line', status: 'Status', denialCode: 'Denial Code', pos: 'POS',
+  type: 'Type', amount: 'Amount',
+};
+
+export interface ColumnPlan {
+  readonly count: number;
+  readonly col: Int32Array;
+  readonly slot: Int32Array;
+  readonly kind: Int32Array;
+  readonly label: readonly string[];
+  readonly letters: readonly string[];
+  /** Slot → 0-based column of the field's first column, -1 when absent. */
+  readonly firstCol: Int32Array;
+  /** Slot → header label of the field's first column. */
+  readonly fieldLabel: readonly string[];
+  /** Slot → column letters of the field's first column ('' when absent). */
+  readonly fieldLetters: readonly string[];
+  /** Fields whose cell address goes into `LedgerLine.cells`, with their letters. */
+  readonly cellFields: readonly MappedField[];
+  readonly cellLetters: readonly string[];
+  /** An object with every cell field as a key, cloned per row. */
+  readonly cellTemplate: Readonly<Partial<Record<MappedField, string>>>;
+  /** Columns holding money (for spotting unlabelled total rows). */
+  readonly moneyCols: Int32Array;
+}
+
+export function buildColumnPlan(grid: CellGrid, header: HeaderDetection, omitFromCells: readonly MappedField[] = []): ColumnPlan {
+  const col: number[] = [];
+  const slot: number[] = [];
+  const kind: number[] = [];
+  const label: string[] = [];
+  const letters: string[] = [];
+  const firstCol = new Int32Array(FIELDS.length).fill(-1);
+  const fieldLabel: string[] = FIELDS.map((f) => FIELD_LABEL[f]);
+  const fieldLetters: string[] = FIELDS.map(() => '');
+  const cellFields: MappedField[] = [];
+  const cellLetters: string[] = [];
+  const moneyCols: number[] = [];
+  for (const f of FIELDS) {
+    const cols = header.columns.get(f);
+    if (!cols || cols.length === 0) continue;
+    const s = SLOT[f];
+    cols.forEach((c, i) => {
+      const lt = columnLetters(grid.left + c);
+      const lb = safeLabel(header.headers[c] ?? '', FIELD_LABEL[f]);
+      col.push(c);
+      slot.push(s);
+      kind.push(KIND[f]);
+      label.push(lb);
+      letters.push(lt);
+      if (KIND[f] === K_MONEY || KIND[f] === K_RECEIVED || KIND[f] === K_NONNEG) moneyCols.push(c);
+      if (i === 0) {
+        firstCol[s] = c;
+        fieldLabel[s] = lb;
+        fieldLetters[s] = lt;
+        if (f !== 'type' && f !== 'amount' && !omitFromCells.includes(f)) {
+          cellFields.push(f);
+          cellLetters.push(lt);
+        }
+      }
+    });
+  }
+  return {
+    count: col.length, col: Int32Array.from(col), slot: Int32Array.from(slot), kind: Int32Array.from(kind),
+    label, letters, firstCol, fieldLabel, fieldLetters, cellFields, cellLetters, moneyCols: Int32Array.from(moneyCols),
+    cellTemplate: Object.fromEntries(cellFields.map((f) => [f, ''])),
+  };
+}

@@ -1,0 +1,71 @@
+/**
+ * Service-line ledgers: one row, one line. Each data row below the header
+ * (up to the last non-blank row) is exactly one of: blank, total, excluded
+ * (at least one issue), or analysed — so rowsRead = linesAnalyzed +
+ * excludedRows + blankRows + totalRows by construction.
+ */
+import type { InputIssue, LedgerCounts, LedgerLine } from '../../domain/ledger';
+import type { Cents } from '../../domain/money';
+import { a1, type CellGrid } from '../grid';
+import { FIELDS, SLOT, type ColumnPlan } from './columnPlan';
+import { makeLine, rowCells } from './makeLine';
+import { isBlankRow, readRow, requireField } from './readRow';
+import { totalRowHit } from './totalRows';
+
+export interface ReadResult {
+  readonly lines: LedgerLine[];
+  readonly issues: InputIssue[];
+  readonly counts: LedgerCounts;
+}
+
+// Captured once (tsx/esbuild turns each imported-binding access into a getter call).
+const readRowL = readRow;
+const requireFieldL = requireField;
+const isBlankRowL = isBlankRow;
+const totalRowHitL = totalRowHit;
+const makeLineL = makeLine;
+const rowCellsL = rowCells;
+const S_BILLED = SLOT.billed;
+
+const REQUIRED_WHY = 'required for a charge line';
+const REQUIRED_SLOTS = [SLOT.account, SLOT.serviceDate, SLOT.code, SLOT.billed];
+
+/** Index of the last row (at or after `from`) with any non-blank cell; from - 1 when none. */
+export function lastNonBlankRow(grid: CellGrid, from: number): number {
+  for (let r = grid.values.length - 1; r >= from; r--) if (!isBlankRow(grid.values[r])) return r;
+  return from - 1;
+}
+
+export function readServiceLines(grid: CellGrid, headerIndex: number, plan: ColumnPlan): ReadResult {
+  const lines: LedgerLine[] = [];
+  const issues: InputIssue[] = [];
+  const scratch: unknown[] = new Array<unknown>(FIELDS.length).fill(null);
+  const last = lastNonBlankRow(grid, headerIndex + 1);
+  const sheet = grid.sheet;
+  let blankRows = 0;
+  let totalRows = 0;
+  let excludedRows = 0;
+  for (let r = headerIndex + 1; r <= last; r++) {
+    const row = grid.values[r];
+    if (isBlankRowL(row)) {
+      blankRows++;
+      continue;
+    }
+    const total = totalRowHitL(grid, r, plan);
+    if (total !== null) {
+      totalRows++;
+      issues.push({ sheet, row: grid.top + r, cell: a1(grid.left + total.col, grid.top + r), message: total.message, severity: 'info' });
+      continue;
+    }
+    let bad = readRowL(grid, r, plan, scratch, issues);
+    for (let k = 0; k < REQUIRED_SLOTS.length; k++) bad += requireFieldL(grid, r, plan, REQUIRED_SLOTS[k]!, scratch, issues, REQUIRED_WHY);
+    if (bad > 0) {
+      excludedRows++;
+      continue;
+    }
+    const excelRow = grid.top + r;
+    lines.push(makeLineL(lines.length, sheet, excelRow, scratch, scratch[S_BILLED] as Cents, rowCellsL(plan, excelRow)));
+  }
+  const rowsRead = Math.max(0, last - headerIndex);
+  return { lines, issues, counts: { rowsRead, linesAnalyzed: lines.length, excludedRows, blankRows, totalRows } };
+}

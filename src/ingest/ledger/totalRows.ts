@@ -1,0 +1,61 @@
+/**
+ * Total and subtotal rows (DESIGN §3): left out of the analysis with one
+ * `info` issue each and counted as total rows.
+ *
+ * A row is a total row when
+ * - its code cell is blank (or is itself the label) and some text cell is a
+ *   total label — "Total", "Totals:", "Subtotal", "Grand Total", "Total for
+ *   A100", "Account Total". Requiring a blank code keeps a real line whose
+ *   description says "Total knee arthroplasty" (code 27447) in the analysis;
+ * - or it has money but no account, no code and no date of service: an
+ *   unlabelled sum under a column.
+ */
+import type { CellGrid, CellValue } from '../grid';
+import { isBlank } from '../values/blank';
+import { showRaw } from '../values/invalid';
+import { SLOT, type ColumnPlan } from './columnPlan';
+
+// Captured once (tsx/esbuild turns each imported-binding access into a getter call).
+const isBlankL = isBlank;
+const S_CODE = SLOT.code;
+const S_ACCOUNT = SLOT.account;
+const S_DOS = SLOT.serviceDate;
+
+const LABEL = /^(?:(?:grand|sub)[\s-]*totals?\b.*|totals?(?:\s*(?:[:(\-–—]|for\b|of\b).*)?|.*\s(?:sub)?totals?\s*:?)$/i;
+
+export function isTotalLabel(v: CellValue | undefined): v is string {
+  if (typeof v !== 'string' || v.length > 80) return false;
+  // Cheap pre-check: a label always contains "tot" — most text cells do not.
+  if (v.indexOf('ot') < 0 && v.indexOf('OT') < 0) return false;
+  return LABEL.test(v.trim());
+}
+
+export interface TotalRowHit {
+  /** 0-based column of the label or first amount. */
+  readonly col: number;
+  readonly message: string;
+}
+
+/** null when the row is not a total row. */
+export function totalRowHit(grid: CellGrid, r: number, plan: ColumnPlan): TotalRowHit | null {
+  const row = grid.values[r]!;
+  const codeCol = plan.firstCol[S_CODE]!;
+  const code = codeCol >= 0 ? row[codeCol] : null;
+  if (!isBlankL(code) && !isTotalLabel(code)) return null;
+  const excelRow = grid.top + r;
+  for (let c = 0; c < row.length; c++) {
+    const v = row[c];
+    if (isTotalLabel(v)) return { col: c, message: `Row ${excelRow} is a total row ("${showRaw(v.trim())}") and is left out of the analysis` };
+  }
+  const acctCol = plan.firstCol[S_ACCOUNT]!;
+  const dosCol = plan.firstCol[S_DOS]!;
+  if ((acctCol < 0 || isBlankL(row[acctCol])) && (dosCol < 0 || isBlankL(row[dosCol]))) {
+    for (let k = 0; k < plan.moneyCols.length; k++) {
+      const c = plan.moneyCols[k]!;
+      if (!isBlankL(row[c])) {
+        return { col: c, message: `Row ${excelRow} looks like a total row (amounts but no account, code or date of service) and is left out of the analysis` };
+      }
+    }
+  }
+  return null;
+}

@@ -1,0 +1,257 @@
+/**
+ * Transaction ledgers (DESIGN §3): one row per charge, payment, adjustment
+ * or refund, with a Type column and one Amount column, folded into service
+ * lines.
+ *
+ * - Each Charge row becomes one line (`row` = the charge row, billed = its amount).
+ * - Other rows are matched to a charge: by claim + line id; else claim + code;
+ *   else the claim's only charge; else account + date of service + code; else
+ *   the only charge of that account on that date. A row that matches none, or
+ *   matches several equally, is an input issue (excluded) — never guessed.
+ * - Amounts are read as received (sign dropped). `Payment` is the insurer's
+ *   when the row names a payer (not self-pay), else the patient's; `Ins Pmt`
+ *   / `Pt Pmt` say whose; `Sec Pmt` adds to secondaryPaid.
+ * - Refunds to the patient add to `patientRefunded` and leave `patientPaid`
+ *   as paid in (gross), so balance = billed − adjustments − payments + refunds
+ *   (as `lineBalance` in the domain computes it). An insurance refund /
+ *   recoupment reduces insurerPaid.
+ * - Allowed, status and denial code on a payment row (ERA postings) update
+ *   the line; the Balance column of a transaction ledger is a running account
+ *   balance, not a line's, so it is not carried onto lines.
+ * - `cells` of paid fields point at the last transaction row folded in.
+ *
+ * Counting: `linesAnalyzed` counts transaction rows analysed (charge rows +
+ * rows folded into them), so rowsRead = linesAnalyzed + excludedRows +
+ * blankRows + totalRows still holds; `lines.length` is the number of charges.
+ */
+import { isSelfPay, type InputIssue, type LedgerLine } from '../../domain/ledger';
+import type { Cents } from '../../domain/money';
+import { toUs, type Day } from '../../domain/day';
+import { formatMoneyDisplay } from '../../domain/money';
+import { a1, type CellGrid } from '../grid';
+import { cellMessage } from '../values/invalid';
+import { TRANSACTION_TYPES_EXPECTED, transactionKind, type TransactionKind } from '../values/parseTransactionType';
+import { FIELDS, SLOT, type ColumnPlan } from './columnPlan';
+import { makeLine, rowCells, type MutableLine } from './makeLine';
+import { isBlankRow, readRow, requireField } from './readRow';
+import { lastNonBlankRow, type ReadResult } from './serviceLines';
+import { totalRowHit } from './totalRows';
+import { normaliseStatus } from '../values/parseStatus';
+
+const S = SLOT;
+const CHARGE_WHY = 'required for a charge line';
+
+interface Index {
+  readonly byClaimLine: Map<string, number[]>;
+  readonly byClaimCode: Map<string, number[]>;
+  readonly byClaim: Map<string, number[]>;
+  readonly byAcctDosCode: Map<string, number[]>;
+  readonly byAcctDos: Map<string, number[]>;
+}
+
+function put(m: Map<string, number[]>, key: string, i: number): void {
+  const cur = m.get(key);
+  if (cur) cur.push(i);
+  else m.set(key, [i]);
+}
+
+const SEP = '\u0001';
+
+function register(ix: Index, line: LedgerLine, i: number): void {
+  if (line.claimId !== null) {
+    put(ix.byClaim, line.claimId, i);
+    put(ix.byClaimCode, line.claimId + SEP + line.code, i);
+    if (line.lineId !== null) put(ix.byClaimLine, line.claimId + SEP + line.lineId, i);
+  }
+  put(ix.byAcctDosCode, line.account + SEP + line.serviceDate + SEP + line.code, i);
+  put(ix.byAcctDos, line.account + SEP + line.serviceDate, i);
+}
+
+/** The matching line index, or -1 none, or -2 ambiguous. */
+function match(ix: Index, s: readonly unknown[]): number {
+  const claim = s[S.claimId] as string | null;
+  const lineId = s[S.lineId] as string | null;
+  const code = s[S.code] as string | null;
+  const account = s[S.account] as string | null;
+  const dos = s[S.serviceDate] as Day | null;
+  if (claim !== null) {
+    if (lineId !== null) {
+      const hit = ix.byClaimLine.get(claim + SEP + lineId);
+      if (hit) return hit[0]!;
+    }
+    if (code !== null) {
+      const hit = ix.byClaimCode.get(claim + SEP + code);
+      if (hit) return hit[0]!;
+    }
+    const all = ix.byClaim.get(claim);
+    if (all) return all.length === 1 ? all[0]! : -2;
+  }
+  if (account !== null && dos !== null) {
+    if (code !== null) {
+      const hit = ix.byAcctDosCode.get(account + SEP + dos + SEP + code);
+      if (hit) return hit[0]!;
+    }
+    const all = ix.byAcctDos.get(account + SEP + dos);
+    if (all) return all.length === 1 ? all[0]! : -2;
+  }
+  return -1;
+}
+
+const KIND_WORD: Readonly<Record<TransactionKind, string>> = {
+  charge: 'Charge', payment: 'Payment', insPayment: 'Insurance payment', ptPayment: 'Patient payment',
+  secPayment: 'Secondary payment', adjustment: 'Adjustment', refund: 'Refund', insRefund: 'Insurance refund',
+};
+
+function describeKey(s: readonly unknown[]): string {
+  const parts: string[] = [];
+  if (s[S.claimId] !== null) parts.push(`claim ${String(s[S.claimId])}${s[S.lineId] !== null ? ` line ${String(s[S.lineId])}` : ''}`);
+  if (s[S.serviceDate] !== null) parts.push(`date of service ${toUs(s[S.serviceDate] as Day)}`);
+  if (s[S.code] !== null) parts.push(`code ${String(s[S.code])}`);
+  return parts.length > 0 ? parts.join(', ') : 'no claim, date of service or code given';
+}
+
+const addC = (a: Cents | null | undefined, b: Cents): Cents => ((a ?? 0) + b) as Cents;
+
+export function readTransactions(grid: CellGrid, headerIndex: number, plan: ColumnPlan): ReadResult {
+  const lines: MutableLine[] = [];
+  const issues: InputIssue[] = [];
+  const scratch: unknown[] = new Array<unknown>(FIELDS.length).fill(null);
+  const last = lastNonBlankRow(grid, headerIndex + 1);
+  const sheet = grid.sheet;
+  const typeCol = plan.firstCol[S.type]!;
+  const amountLetters = plan.fieldLetters[S.amount]!;
+  const ix: Index = { byClaimLine: new Map(), byClaimCode: new Map(), byClaim: new Map(), byAcctDosCode: new Map(), byAcctDos: new Map() };
+  const pending: number[] = [];
+  const pendingKind: TransactionKind[] = [];
+  let blankRows = 0;
+  let totalRows = 0;
+  let excludedRows = 0;
+  let folded = 0;
+
+  // Pass 1: classify every row, make lines from charges (payments may come before their charge).
+  for (let r = headerIndex + 1; r <= last; r++) {
+    if (isBlankRow(grid.values[r])) {
+      blankRows++;
+      continue;
+    }
+    const excelRow = grid.top + r;
+    const total = totalRowHit(grid, r, plan);
+    if (total !== null) {
+      totalRows++;
+      issues.push({ sheet, row: excelRow, cell: a1(grid.left + total.col, excelRow), message: total.message, severity: 'info' });
+      continue;
+    }
+    let bad = readRow(grid, r, plan, scratch, issues);
+    const typeText = scratch[S.type] as string | null;
+    const kind = typeText === null ? null : transactionKind(typeText);
+    if (typeText === null) bad += requireField(grid, r, plan, S.type, scratch, issues, `expected a transaction type: ${TRANSACTION_TYPES_EXPECTED}`);
+    else if (kind === null) {
+      bad++;
+      issues.push({ sheet, row: excelRow, cell: a1(grid.left + typeCol, excelRow), severity: 'error',
+        message: cellMessage(plan.fieldLabel[S.type]!, typeText, `is not a transaction type (${TRANSACTION_TYPES_EXPECTED})`) });
+    }
+    bad += requireField(grid, r, plan, S.amount, scratch, issues, 'every transaction needs an amount');
+    if (kind === 'charge') {
+      bad += requireField(grid, r, plan, S.account, scratch, issues, CHARGE_WHY);
+      bad += requireField(grid, r, plan, S.serviceDate, scratch, issues, CHARGE_WHY);
+      bad += requireField(grid, r, plan, S.code, scratch, issues, CHARGE_WHY);
+      const amt = scratch[S.amount] as Cents | null;
+      if (amt !== null && amt < 0) {
+        bad++;
+        issues.push({ sheet, row: excelRow, cell: amountLetters + excelRow, severity: 'error',
+          message: cellMessage(plan.fieldLabel[S.amount]!, grid.values[r]![plan.firstCol[S.amount]!], 'is negative on a charge (expected the amount charged, 0.00 or more)') });
+      }
+    }
+    if (bad > 0 || kind === null) {
+      excludedRows++;
+      continue;
+    }
+    if (kind !== 'charge') {
+      pending.push(r);
+      pendingKind.push(kind);
+      continue;
+    }
+    const cells = rowCells(plan, excelRow);
+    cells.billed = amountLetters + excelRow;
+    const line = makeLine(lines.length, sheet, excelRow, scratch, scratch[S.amount] as Cents, cells);
+    line.balance = null;
+    register(ix, line, lines.length);
+    lines.push(line);
+  }
+
+  // Pass 2: fold the other rows into their charge lines (re-read: they parsed cleanly in pass 1).
+  const scratchIssues: InputIssue[] = [];
+  for (let p = 0; p < pending.length; p++) {
+    const r = pending[p]!;
+    const kind = pendingKind[p]!;
+    const excelRow = grid.top + r;
+    readRow(grid, r, plan, scratch, scratchIssues);
+    const at = match(ix, scratch);
+    const amount = Math.abs(scratch[S.amount] as number) as Cents;
+    if (at < 0) {
+      excludedRows++;
+      const what = `${KIND_WORD[kind]} of ${formatMoneyDisplay(amount)}`;
+      issues.push({ sheet, row: excelRow, cell: amountLetters + excelRow, severity: 'error',
+        message: at === -1
+          ? `${what} matches no charge line (${describeKey(scratch)}); add the claim/line id or the account, date of service and code of its charge`
+          : `${what} matches several charge lines (${describeKey(scratch)}); add the line id or the code to say which` });
+      continue;
+    }
+    folded++;
+    fold(lines[at]!, kind, amount, scratch, amountLetters + excelRow, plan, excelRow);
+  }
+  issues.sort((a, b) => a.row - b.row);
+  const rowsRead = Math.max(0, last - headerIndex);
+  return { lines, issues, counts: { rowsRead, linesAnalyzed: lines.length + folded, excludedRows, blankRows, totalRows } };
+}
+
+function fold(line: MutableLine, kind: TransactionKind, amount: Cents, s: readonly unknown[], cell: string, plan: ColumnPlan, excelRow: number): void {
+  const payer = s[S.payer] as string | null;
+  let k = kind;
+  if (k === 'payment') k = payer !== null && !isSelfPay(payer) ? 'insPayment' : 'ptPayment';
+  switch (k) {
+    case 'insPayment':
+      line.insurerPaid = addC(line.insurerPaid, amount);
+      line.cells.insurerPaid = cell;
+      break;
+    case 'secPayment':
+      line.secondaryPaid = addC(line.secondaryPaid, amount);
+      line.cells.secondaryPaid = cell;
+      break;
+    case 'ptPayment':
+      line.patientPaid = addC(line.patientPaid, amount);
+      line.cells.patientPaid = cell;
+      break;
+    case 'adjustment':
+      line.adjustment = addC(line.adjustment, amount);
+      line.cells.adjustment = cell;
+      break;
+    case 'refund':
+      line.patientRefunded = addC(line.patientRefunded, amount);
+      break;
+    case 'insRefund':
+      line.insurerPaid = addC(line.insurerPaid, -amount as Cents);
+      line.cells.insurerPaid = cell;
+      break;
+    default:
+      break;
+  }
+  // ERA details posted with a payment describe the line.
+  const rowStr = String(excelRow);
+  if (s[S.allowed] !== null) {
+    line.allowed = s[S.allowed] as Cents;
+    line.cells.allowed = plan.fieldLetters[S.allowed] + rowStr;
+  }
+  if (s[S.status] !== null) {
+    line.statusText = s[S.status] as string;
+    line.status = normaliseStatus(line.statusText);
+    line.cells.status = plan.fieldLetters[S.status] + rowStr;
+  }
+  if (s[S.denialCode] !== null) {
+    line.denialCode = s[S.denialCode] as string;
+    line.cells.denialCode = plan.fieldLetters[S.denialCode] + rowStr;
+  }
+  if (line.payer === null && payer !== null && (k === 'insPayment' || k === 'insRefund')) line.payer = payer;
+  if (line.memberId === null && s[S.memberId] !== null) line.memberId = s[S.memberId] as string;
+  if (line.planId === null && s[S.planId] !== null) line.planId = s[S.planId] as string;
+}
