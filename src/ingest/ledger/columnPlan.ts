@@ -98,9 +98,12 @@ export function buildColumnPlan(grid: CellGrid, header: HeaderDetection, omitFro
       }
     });
   }
+  // Parse left to right, so a row's issues come in the order the user reads the cells.
+  const order = col.map((_, i) => i).sort((x, y) => col[x]! - col[y]!);
+  const pick = <T>(a: readonly T[]): T[] => order.map((i) => a[i]!);
   return {
-    count: col.length, col: Int32Array.from(col), slot: Int32Array.from(slot), kind: Int32Array.from(kind),
-    label, letters, firstCol, fieldLabel, fieldLetters, cellFields, cellLetters, moneyCols: Int32Array.from(moneyCols),
+    count: col.length, col: Int32Array.from(pick(col)), slot: Int32Array.from(pick(slot)), kind: Int32Array.from(pick(kind)),
+    label: pick(label), letters: pick(letters), firstCol, fieldLabel, fieldLetters, cellFields, cellLetters, moneyCols: Int32Array.from(moneyCols),
     cellTemplate: Object.fromEntries(cellFields.map((f) => [f, ''])),
   };
 }
