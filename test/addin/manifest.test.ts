@@ -23,8 +23,20 @@ function validate(manifestPath?: string, env: NodeJS.ProcessEnv = process.env): 
   return { status: r.status, output: `${r.stdout}${r.stderr}` };
 }
 
+/** Temp directories this file made, removed after the run. */
+const tempDirs: string[] = [];
+afterAll(() => {
+  for (const dir of tempDirs) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+function tempDir(prefix: string): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  tempDirs.push(dir);
+  return dir;
+}
+
 function tempCopy(name: string, text: string): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pl-manifest-'));
+  const dir = tempDir('pl-manifest-');
   const file = path.join(dir, name);
   fs.writeFileSync(file, text);
   return file;
@@ -76,7 +88,7 @@ describeIfTool(hasXmllint(), 'xmllint', 'npm run validate', () => {
 });
 
 test('validate says how to get xmllint when it is missing', () => {
-  const emptyBin = fs.mkdtempSync(path.join(os.tmpdir(), 'pl-nobin-'));
+  const emptyBin = tempDir('pl-nobin-');
   const r = validate(undefined, { ...process.env, PATH: emptyBin });
   expect(r.status).toBe(2);
   expect(r.output).toMatch(/xmllint is not installed.*libxml2-utils/);

@@ -39,6 +39,9 @@ function newestInput(): number {
   return newest;
 }
 
+/** Temp directories this file made (fresh build, browser profile), removed after the run. */
+const tempDirs: string[] = [];
+
 /** dist/ if it is newer than every build input, else a fresh production build in a temp dir. */
 async function builtPages(): Promise<string> {
   const dist = path.join(ROOT, 'dist');
@@ -47,6 +50,7 @@ async function builtPages(): Promise<string> {
     return dist;
   }
   const out = fs.mkdtempSync(path.join(os.tmpdir(), 'pl-dist-'));
+  tempDirs.push(out);
   const cli = require.resolve('webpack-cli/bin/cli.js', { paths: [ROOT] });
   await new Promise<void>((resolve, reject) => {
     execFile(
@@ -127,6 +131,7 @@ describeIfTool(hasChromium(), CHROMIUM_PATH, 'task pane in chromium', () => {
     const dir = await builtPages();
     site = await serve(dir);
     const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'pl-chromium-'));
+    tempDirs.push(profile);
     // launchPersistentContext takes the fresh profile dir (launch() rejects --user-data-dir);
     // headless: true makes playwright pass --headless itself.
     context = await chromium.launchPersistentContext(profile, {
@@ -149,6 +154,7 @@ describeIfTool(hasChromium(), CHROMIUM_PATH, 'task pane in chromium', () => {
   afterAll(async () => {
     await context?.close();
     await site?.close();
+    for (const dir of tempDirs) fs.rmSync(dir, { recursive: true, force: true });
   });
 
   /** Opens the pane with office.js answered by `officeJs` (empty: Office never initialises). */
