@@ -10,7 +10,7 @@
  */
 import { add, neg, sum, ZERO, type Cents } from '../money';
 import { addDays, type Day } from '../day';
-import type { Config, PatientRow, Policy } from '../config';
+import type { Config, CoverageRow, PatientRow, Policy } from '../config';
 import { isSelfPay, type LedgerLine } from '../ledger';
 import type { LineShares } from '../shareTypes';
 import { planOptions } from '../plans/planOptions';
@@ -48,10 +48,17 @@ export function buildStatements(input: BuildStatementsInput): Statement[] {
   });
   const patients = new Map<string, PatientRow>();
   for (const p of config.patients) if (!patients.has(accountKey(p.account))) patients.set(accountKey(p.account), p);
+  const coverage = new Map<string, CoverageRow[]>();
+  for (const c of config.coverage) {
+    const k = accountKey(c.account);
+    const list = coverage.get(k);
+    if (list) list.push(c);
+    else coverage.set(k, [c]);
+  }
 
   const out: Statement[] = [];
   for (const [key, g] of groups) {
-    const s = statementFor(g.account, g.items, patients.get(key), config, asOf);
+    const s = statementFor(g.account, g.items, patients.get(key), coverage.get(key) ?? [], config, asOf);
     if (s) out.push(s);
   }
   return out.sort((a, b) => byAccount.compare(a.account, b.account));
@@ -61,6 +68,7 @@ function statementFor(
   account: string,
   items: readonly { line: LedgerLine; share: LineShares | undefined }[],
   row: PatientRow | undefined,
+  coverageRows: readonly CoverageRow[],
   config: Config,
   asOf: Day,
 ): Statement | null {
@@ -85,7 +93,7 @@ function statementFor(
     dueDate,
     practice: practiceInfo(policy),
     patient,
-    insurance: insuranceOnFile(account, sorted.map((it) => it.line), config),
+    insurance: insuranceOnFile(sorted.map((it) => it.line), coverageRows, config),
     lines: stLines,
     totals: totalsOf(billed),
     pendingLines: pending.length,
@@ -161,18 +169,16 @@ function patientInfo(row: PatientRow | undefined, first: LedgerLine | null): Pat
 }
 
 /** Coverage rows for the account first (with their plan's payer), then payers seen on its lines. */
-function insuranceOnFile(account: string, lines: readonly LedgerLine[], config: Config): InsuranceOnFile[] {
+function insuranceOnFile(lines: readonly LedgerLine[], coverageRows: readonly CoverageRow[], config: Config): InsuranceOnFile[] {
   const out: InsuranceOnFile[] = [];
   const seen = new Set<string>();
-  const key = accountKey(account);
   const push = (i: InsuranceOnFile): void => {
     const k = `${i.payer.toLowerCase()}|${(i.memberId ?? '').toLowerCase()}`;
     if (seen.has(k)) return;
     seen.add(k);
     out.push(i);
   };
-  const coverage = config.coverage.filter((c) => accountKey(c.account) === key)
-    .sort((a, b) => (a.priority === b.priority ? 0 : a.priority === 'Primary' ? -1 : 1));
+  const coverage = [...coverageRows].sort((a, b) => (a.priority === b.priority ? 0 : a.priority === 'Primary' ? -1 : 1));
   for (const c of coverage) {
     const plan = config.plans.find((p) => p.planId.trim().toUpperCase() === c.planId.trim().toUpperCase());
     push({ payer: safeText(plan?.payer ?? c.planId), planId: safeText(c.planId), memberId: safeOrNull(c.memberId), priority: c.priority });
