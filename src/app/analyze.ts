@@ -6,17 +6,15 @@
 import type { WorkbookPort, RunControl } from './port';
 import { CancelledError, LedgerError } from './port';
 import type { CellGrid } from '../ingest/grid';
-import { ingestLedger, scoreLedgerGrid } from '../ingest/ingestLedger';
-import { readConfig } from '../ingest/config/readConfig';
+import { ingestLedger, readConfig, scoreLedgerGrid } from '../ingest';
 import type { Config, ConfigSheetName } from '../domain/config';
 import type { InputIssue, Ledger } from '../domain/ledger';
 import type { Day } from '../domain/day';
 import type { LineShares } from '../domain/shareTypes';
 import type { Finding } from '../domain/findingTypes';
-import { adjudicate } from '../domain/adjudication/adjudicate';
-import { findDiscrepancies } from '../domain/findings/findDiscrepancies';
-import { buildStatements } from '../domain/statements/statement';
-import type { Statement } from '../domain/statements/statement';
+import { adjudicate } from '../domain/adjudication';
+import { findDiscrepancies } from '../domain/findings';
+import { buildStatements, type Statement } from '../domain/statements';
 import { summarize, type Summary } from '../domain/kpis/summary';
 
 export const CONFIG_SHEETS: readonly ConfigSheetName[] = ['Plans', 'Benefits', 'FeeSchedule', 'Coverage', 'Patients', 'Policy'];

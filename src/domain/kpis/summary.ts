@@ -11,20 +11,11 @@ import type { LineShares } from '../shareTypes';
 import type { Finding } from '../findingTypes';
 import type { Config } from '../config';
 import type { Day } from '../day';
-import { add, cents, formatMoney, ZERO, type Cents } from '../money';
+import { cents, formatMoney, type Cents } from '../money';
 import { isDenied, isPendingWithInsurance, lineBalance } from '../lineStatus';
-
-export const AGING_BUCKETS = ['current', '31-60', '61-90', '91-120', 'over120'] as const;
-export type AgingBucket = (typeof AGING_BUCKETS)[number];
-
-/** DESIGN §8: days from service date to statement date. */
-export function agingBucketOf(days: number): AgingBucket {
-  if (days <= 30) return 'current';
-  if (days <= 60) return '31-60';
-  if (days <= 90) return '61-90';
-  if (days <= 120) return '91-120';
-  return 'over120';
-}
+import { summarizeFindingsByRule } from '../findings/summary';
+import { bucketFor, type Aging, type AgingBucket } from '../statements/aging';
+import { agingToJson } from '../statements/statementJson';
 
 export interface PayerMixRow {
   readonly payer: string;
@@ -47,7 +38,8 @@ export interface Summary {
   readonly denialRateAmount: number | null;
   readonly arOver90Pct: number | null;
   readonly findingsByRule: Readonly<Record<string, { count: number; amount: Cents }>>;
-  readonly aging: Readonly<Record<AgingBucket, Cents>>;
+  /** Outstanding balances (insurer and patient) by age of service. */
+  readonly aging: Aging;
   readonly payerMix: readonly PayerMixRow[];
 }
 
@@ -55,17 +47,6 @@ export interface Summary {
 function pct(part: number, whole: number): number | null {
   if (whole === 0) return null;
   return new Decimal(part).mul(100).div(whole).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toNumber();
-}
-
-export function summarizeFindings(findings: readonly Finding[]): Record<string, { count: number; amount: Cents }> {
-  const out: Record<string, { count: number; amount: Cents }> = {};
-  for (const f of findings) {
-    if (f.row === null) continue; // workbook-level notices are not findings to work
-    const e = (out[f.rule] ??= { count: 0, amount: ZERO });
-    e.count++;
-    if (f.amount !== null) e.amount = add(e.amount, f.amount);
-  }
-  return out;
 }
 
 export interface SummaryInput {
@@ -80,7 +61,7 @@ export function summarize(input: SummaryInput): Summary {
   const { lines, config, asOf } = input;
   let charges = 0, adjustments = 0, insurerPaid = 0, patientPaid = 0, arIns = 0, arPat = 0, arOver90 = 0;
   let claimLines = 0, deniedLines = 0, claimCharges = 0, deniedCharges = 0;
-  const aging: Record<AgingBucket, number> = { current: 0, '31-60': 0, '61-90': 0, '91-120': 0, over120: 0 };
+  const aging: Record<AgingBucket, number> = { current: 0, d31to60: 0, d61to90: 0, d91to120: 0, over120: 0 };
   const payers = new Map<string, { accounts: Set<string>; lines: number; charges: number }>();
   for (const l of lines) {
     charges += l.billed;
@@ -91,7 +72,7 @@ export function summarize(input: SummaryInput): Summary {
     if (isPendingWithInsurance(l)) arIns += bal;
     else arPat += bal;
     const age = asOf - l.serviceDate;
-    aging[agingBucketOf(age)] += bal;
+    aging[bucketFor(age)] += bal;
     if (age > 90) arOver90 += bal;
     const payer = isSelfPay(l.payer) ? 'Self-pay' : l.payer!.trim();
     if (!isSelfPay(l.payer)) {
@@ -138,15 +119,13 @@ export function summarize(input: SummaryInput): Summary {
     denialRateCount: pct(deniedLines, claimLines),
     denialRateAmount: pct(deniedCharges, claimCharges),
     arOver90Pct: pct(arOver90, arTotal),
-    findingsByRule: summarizeFindings(input.findings),
-    aging: aging as Record<AgingBucket, Cents>,
+    findingsByRule: summarizeFindingsByRule(input.findings),
+    aging: { current: cents(aging.current), d31to60: cents(aging.d31to60), d61to90: cents(aging.d61to90), d91to120: cents(aging.d91to120), over120: cents(aging.over120) },
     payerMix,
   };
 }
 
 export function summaryToJson(s: Summary): Record<string, unknown> {
-  const agingJson: Record<string, string> = {};
-  for (const b of AGING_BUCKETS) agingJson[b] = formatMoney(s.aging[b]);
   const byRule: Record<string, { count: number; amount: string }> = {};
   for (const [rule, v] of Object.entries(s.findingsByRule)) byRule[rule] = { count: v.count, amount: formatMoney(v.amount) };
   return {
@@ -161,7 +140,7 @@ export function summaryToJson(s: Summary): Record<string, unknown> {
     denialRateAmount: s.denialRateAmount,
     arOver90Pct: s.arOver90Pct,
     findingsByRule: byRule,
-    aging: agingJson,
+    aging: agingToJson(s.aging),
     payerMix: s.payerMix.map((p) => ({ ...p, charges: formatMoney(p.charges) })),
   };
 }
