@@ -1,7 +1,7 @@
 /** Public API of ingestion: cell grids → canonical ledger and configuration. */
 export { ingestLedger, scoreLedgerGrid, type IngestResult, type IngestOptions } from './ledger/ingestLedger';
 export { detectHeaderRow, type HeaderDetection, type HeaderResult, type HeaderOptions } from './headers/detectHeaderRow';
-// readConfig: added below once config readers exist
+export { readConfig, CONFIG_SHEETS, type ConfigResult } from './config/readConfig';
 export { parseMoney, parseMoneyReceived, parseMoneyNonNegative, parseMoneyText } from './values/parseMoney';
 export { parseDate, parseDateText, parseDateSerial } from './values/parseDate';
 export { parseText, parseCode } from './values/parseText';

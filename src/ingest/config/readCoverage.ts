@@ -1,0 +1,53 @@
+/** `Coverage` sheet (DESIGN §4). */
+import type { CoverageRow, Priority } from '../../domain/config';
+import type { InputIssue } from '../../domain/ledger';
+import { ZERO } from '../../domain/money';
+import type { CellGrid } from '../grid';
+import { dataRows, findConfigHeader, RowReader } from './configTable';
+
+export const COVERAGE_COLUMNS = ['Account', 'PlanId', 'MemberId', 'FamilyId', 'Priority', 'EffectiveFrom',
+  'EffectiveTo', 'DeductibleMet', 'OOPMet', 'AsOf'] as const;
+
+function priority(rr: RowReader): Priority | null {
+  const raw = rr.raw('Priority');
+  if (raw === 1 || raw === 2) return raw === 1 ? 'Primary' : 'Secondary';
+  const t = rr.text('Priority');
+  if (t === null) return 'Primary';
+  const k = t.toLowerCase().replace(/[^a-z0-9]/g, '');
+  if (['primary', 'pri', 'p', '1', '1st', 'first'].includes(k)) return 'Primary';
+  if (['secondary', 'sec', 's', '2', '2nd', 'second'].includes(k)) return 'Secondary';
+  return rr.fail('Priority', 'is not Primary or Secondary');
+}
+
+/** Blank: Priority → Primary, dates → open, DeductibleMet/OOPMet → 0.00. EffectiveTo before EffectiveFrom is an issue. */
+export function readCoverage(grid: CellGrid, issues: InputIssue[]): CoverageRow[] {
+  const t = findConfigHeader(grid, COVERAGE_COLUMNS, ['Account', 'PlanId']);
+  if (!('cols' in t)) {
+    issues.push(t);
+    return [];
+  }
+  const out: CoverageRow[] = [];
+  for (const r of dataRows(t)) {
+    const rr = new RowReader(t, r, issues);
+    const account = rr.required('Account', rr.text('Account'), 'each coverage row names the account');
+    const planId = rr.required('PlanId', rr.text('PlanId'), 'each coverage row names its plan');
+    const c: CoverageRow = {
+      account: account ?? '',
+      planId: planId ?? '',
+      memberId: rr.text('MemberId'),
+      familyId: rr.text('FamilyId'),
+      priority: priority(rr) ?? 'Primary',
+      effectiveFrom: rr.date('EffectiveFrom'),
+      effectiveTo: rr.date('EffectiveTo'),
+      deductibleMet: rr.money('DeductibleMet') ?? ZERO,
+      oopMet: rr.money('OOPMet') ?? ZERO,
+      asOf: rr.date('AsOf'),
+      row: rr.row,
+    };
+    if (!rr.bad && c.effectiveFrom !== null && c.effectiveTo !== null && c.effectiveTo < c.effectiveFrom) {
+      rr.fail('EffectiveTo', 'is before EffectiveFrom');
+    }
+    if (!rr.bad) out.push(c);
+  }
+  return out;
+}
