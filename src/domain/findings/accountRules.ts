@@ -12,46 +12,40 @@
  * insurance; where no share could be computed, the ledger's balance on a line
  * the insurer is done with (or self-pay).
  */
-import type { LedgerLine } from '../ledger';
 import { insurerHasAdjudicated } from '../lineStatus';
 import { netPatientPaid, type RuleContext } from './context';
 import { money, plural, usd } from './format';
-
-interface AccountTotals {
-  latest: LedgerLine;
-  balanceSum: number;
-  balanceLines: number;
-  /** Patient balance over all billable lines (credits on newer lines offset older debts). */
-  patientBalance: number;
-  /** Patient balance on lines older than CollectionsDays. */
-  oldPatientBalance: number;
-  oldestOldService: number;
-}
 
 export function checkAccounts(ctx: RuleContext): void {
   const { lines, shares, asOf } = ctx;
   const balanceCol = ctx.hasColumn('balance');
   const collectionsDays = ctx.config.policy.collectionsDays;
-  const byAccount = new Map<string, AccountTotals>();
+  const tol = ctx.tolerance;
+  const { count, ids, names } = ctx.accounts();
+  // Per-account totals in typed arrays, filled in one pass in sheet order.
+  const latest = new Int32Array(count).fill(-1);
+  const balanceSum = new Float64Array(count);
+  const balanceLines = new Int32Array(count);
+  /** Patient balance over all billable lines (credits on newer lines offset older debts). */
+  const patientBalance = new Float64Array(count);
+  /** Patient balance on lines older than CollectionsDays. */
+  const oldPatientBalance = new Float64Array(count);
   let unknownPatientBalance = 0;
 
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
-    let t = byAccount.get(line.account);
-    if (t === undefined) {
-      t = { latest: line, balanceSum: 0, balanceLines: 0, patientBalance: 0, oldPatientBalance: 0, oldestOldService: Infinity };
-      byAccount.set(line.account, t);
-    } else if (line.serviceDate > t.latest.serviceDate || (line.serviceDate === t.latest.serviceDate && line.row >= t.latest.row)) {
-      t.latest = line;
+    const a = ids[i]!;
+    const prev = latest[a]!;
+    // The latest service date; on a tie the later row.
+    if (prev < 0 || line.serviceDate > lines[prev]!.serviceDate || (line.serviceDate === lines[prev]!.serviceDate && line.row >= lines[prev]!.row)) {
+      latest[a] = i;
     }
     if (line.balance !== null) {
-      t.balanceSum += line.balance;
-      t.balanceLines++;
+      balanceSum[a] = balanceSum[a]! + line.balance;
+      balanceLines[a] = balanceLines[a]! + 1;
     }
-
     // Same predicate as statements (lineStatus.isPendingWithInsurance), with self-pay memoised.
-    const selfPay = ctx.selfPay(line);
-    if (!selfPay && (line.status === 'pending' || line.status === 'appealed' || !insurerHasAdjudicated(line))) continue;
+    if (!ctx.selfPay(line) && (line.status === 'pending' || line.status === 'appealed' || !insurerHasAdjudicated(line))) continue;
     const share = shares[i]?.patientShare ?? null;
     let owed: number;
     if (share !== null) owed = share - netPatientPaid(line);
@@ -60,38 +54,37 @@ export function checkAccounts(ctx: RuleContext): void {
       unknownPatientBalance++;
       continue;
     }
-    t.patientBalance += owed;
-    if (asOf - line.serviceDate > collectionsDays) {
-      t.oldPatientBalance += owed;
-      if (line.serviceDate < t.oldestOldService) t.oldestOldService = line.serviceDate;
-    }
+    patientBalance[a] = patientBalance[a]! + owed;
+    if (asOf - line.serviceDate > collectionsDays) oldPatientBalance[a] = oldPatientBalance[a]! + owed;
   }
 
-  const tol = ctx.tolerance;
-  for (const [account, t] of byAccount) {
-    const latest = t.latest;
-    const cell = ctx.cellOf(latest, 'balance', 'account');
-    if (balanceCol && t.balanceLines > 0 && t.balanceSum < 0) {
-      const credit = -t.balanceSum;
+  const patientsSheet = ctx.config.present.has('Patients');
+  for (let a = 0; a < count; a++) {
+    const credit = balanceCol && balanceLines[a]! > 0 && balanceSum[a]! < 0;
+    // Newer credits offset older debts: only what is still owed overall can go to collections.
+    const atStake = Math.min(oldPatientBalance[a]!, patientBalance[a]!);
+    const collections = atStake > tol && !(ctx.patientOf(a)?.onPaymentPlan ?? false);
+    if (!credit && !collections) continue;
+    const account = names[a]!;
+    const last = lines[latest[a]!]!;
+    const cell = ctx.cellOf(last, 'balance', 'account');
+    if (credit) {
       ctx.add(
-        latest, 'CREDIT_BALANCE', 'error', cell, credit,
-        `Credit balance: account ${account}'s line balances add up to ${usd(t.balanceSum)}. ` +
+        last, 'CREDIT_BALANCE', 'error', cell, -balanceSum[a]!,
+        `Credit balance: account ${account}'s line balances add up to ${usd(balanceSum[a]!)}. ` +
           'Find the overpayment and refund the patient or payer (or apply it to an open charge) promptly.',
-        { balanceTotal: money(t.balanceSum), linesWithBalance: String(t.balanceLines) },
+        { balanceTotal: money(balanceSum[a]!), linesWithBalance: String(balanceLines[a]!) },
       );
     }
-    // Newer credits offset older debts: only what is still owed overall can go to collections.
-    const atStake = Math.min(t.oldPatientBalance, t.patientBalance);
-    if (atStake > tol && !(ctx.patientFor(account)?.onPaymentPlan ?? false)) {
-      const patientsSheet = ctx.config.present.has('Patients');
+    if (collections) {
       ctx.add(
-        latest, 'COLLECTIONS_CANDIDATE', 'warning', cell, atStake,
+        last, 'COLLECTIONS_CANDIDATE', 'warning', cell, atStake,
         `Collections candidate: account ${account} owes ${usd(atStake)} on services more than ${collectionsDays} days old ` +
           `and is not on a payment plan${patientsSheet ? '' : ' (no Patients sheet to confirm)'}. ` +
           'Before any collection action, send the patient a written notice at least 30 days ahead, and offer a payment plan or financial assistance.',
         {
-          patientBalanceOverDays: money(t.oldPatientBalance),
-          patientBalanceTotal: money(t.patientBalance),
+          patientBalanceOverDays: money(oldPatientBalance[a]!),
+          patientBalanceTotal: money(patientBalance[a]!),
           collectionsDays: String(collectionsDays),
           onPaymentPlan: patientsSheet ? 'N' : '(no Patients sheet)',
         },

@@ -11,6 +11,9 @@ import type { LineShares } from '../shareTypes';
 import type { Finding, RuleId, Severity } from '../findingTypes';
 import type { Day } from '../day';
 import { cents, type Cents } from '../money';
+import { indexAccounts, type AccountIndex } from './accountIndex';
+
+const NONE: readonly CoverageRow[] = [];
 
 export interface FindingsInput {
   readonly sheet: string;
@@ -38,8 +41,11 @@ export class RuleContext {
 
   private readonly noticed = new Set<RuleId>();
   private readonly selfPayMemo = new Map<string, boolean>();
-  private coverageIndex: Map<string, CoverageRow[]> | null = null;
-  private patientIndex: Map<string, PatientRow> | null = null;
+  private lastPayer: string | null = null;
+  private lastSelfPay = true;
+  private accountIndex: AccountIndex | null = null;
+  private coverageByAccount: (readonly CoverageRow[])[] | null = null;
+  private patientByAccount: (PatientRow | null)[] | null = null;
 
   constructor(input: FindingsInput) {
     this.sheet = input.sheet;
@@ -66,36 +72,45 @@ export class RuleContext {
   selfPay(line: LedgerLine): boolean {
     const p = line.payer;
     if (p === null) return true;
+    if (p === this.lastPayer) return this.lastSelfPay;
     let v = this.selfPayMemo.get(p);
     if (v === undefined) {
       v = isSelfPay(p);
       this.selfPayMemo.set(p, v);
     }
+    this.lastPayer = p;
+    this.lastSelfPay = v;
     return v;
   }
 
-  coverageFor(account: string): readonly CoverageRow[] {
-    if (this.coverageIndex === null) {
-      const m = new Map<string, CoverageRow[]>();
-      for (const c of this.config.coverage) {
-        const k = accountKey(c.account);
-        const list = m.get(k);
-        if (list) list.push(c);
-        else m.set(k, [c]);
-      }
-      this.coverageIndex = m;
-    }
-    return this.coverageIndex.get(accountKey(account)) ?? [];
+  /** Lines grouped by account (built on first use, shared by every rule). */
+  accounts(): AccountIndex {
+    return (this.accountIndex ??= indexAccounts(this.lines));
   }
 
-  patientFor(account: string): PatientRow | null {
-    if (this.patientIndex === null) {
-      const m = new Map<string, PatientRow>();
-      // First row wins, as everywhere else config rows repeat.
-      for (const p of this.config.patients) if (!m.has(accountKey(p.account))) m.set(accountKey(p.account), p);
-      this.patientIndex = m;
+  /** The Coverage rows of the account with this id (from accounts()). */
+  coverageOf(accountId: number): readonly CoverageRow[] {
+    if (this.coverageByAccount === null) {
+      const byKey = new Map<string, CoverageRow[]>();
+      for (const c of this.config.coverage) {
+        const k = accountKey(c.account);
+        const list = byKey.get(k);
+        if (list) list.push(c);
+        else byKey.set(k, [c]);
+      }
+      this.coverageByAccount = this.accounts().names.map((name) => byKey.get(accountKey(name)) ?? NONE);
     }
-    return this.patientIndex.get(accountKey(account)) ?? null;
+    return this.coverageByAccount[accountId] ?? NONE;
+  }
+
+  /** The Patients row of the account with this id; the first row wins when an account repeats. */
+  patientOf(accountId: number): PatientRow | null {
+    if (this.patientByAccount === null) {
+      const byKey = new Map<string, PatientRow>();
+      for (const p of this.config.patients) if (!byKey.has(accountKey(p.account))) byKey.set(accountKey(p.account), p);
+      this.patientByAccount = this.accounts().names.map((name) => byKey.get(accountKey(name)) ?? null);
+    }
+    return this.patientByAccount[accountId] ?? null;
   }
 
   /**

@@ -9,6 +9,7 @@
  * Both are "claim would be rejected": `error`, amount = the line's charge.
  */
 import type { LedgerLine } from '../ledger';
+import type { CoverageRow } from '../config';
 import type { RuleContext } from './context';
 import { date, money } from './format';
 
@@ -18,13 +19,14 @@ export function checkCoverage(ctx: RuleContext): void {
   const { lines } = ctx;
   const hasCoverageSheet = ctx.config.present.has('Coverage');
   const canCheckMemberId = hasCoverageSheet || ctx.hasColumn('memberId');
+  const { ids } = ctx.accounts();
   let payerLines = 0;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     if (ctx.selfPay(line)) continue;
     payerLines++;
-    if (hasCoverageSheet) checkCoverageOnDate(ctx, line);
-    if (canCheckMemberId) checkMemberId(ctx, line);
+    if (hasCoverageSheet) checkCoverageOnDate(ctx, line, ctx.coverageOf(ids[i]!));
+    if (canCheckMemberId && blank(line.memberId)) checkMemberId(ctx, line, ctx.coverageOf(ids[i]!));
   }
   if (payerLines === 0) return;
   if (!hasCoverageSheet) {
@@ -41,8 +43,7 @@ export function checkCoverage(ctx: RuleContext): void {
   }
 }
 
-function checkCoverageOnDate(ctx: RuleContext, line: LedgerLine): void {
-  const rows = ctx.coverageFor(line.account);
+function checkCoverageOnDate(ctx: RuleContext, line: LedgerLine, rows: readonly CoverageRow[]): void {
   const dos = line.serviceDate;
   for (const c of rows) {
     if ((c.effectiveFrom === null || c.effectiveFrom <= dos) && (c.effectiveTo === null || dos <= c.effectiveTo)) return;
@@ -57,9 +58,8 @@ function checkCoverageOnDate(ctx: RuleContext, line: LedgerLine): void {
   );
 }
 
-function checkMemberId(ctx: RuleContext, line: LedgerLine): void {
-  if (!blank(line.memberId)) return;
-  for (const c of ctx.coverageFor(line.account)) if (!blank(c.memberId)) return;
+function checkMemberId(ctx: RuleContext, line: LedgerLine, rows: readonly CoverageRow[]): void {
+  for (const c of rows) if (!blank(c.memberId)) return;
   ctx.add(
     line, 'MISSING_MEMBER_ID', 'error', ctx.cellOf(line, 'memberId', 'payer'), line.billed,
     `Missing member id: the line is billed to ${line.payer?.trim()} but neither the ledger nor the Coverage sheet gives ` +

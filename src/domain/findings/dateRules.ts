@@ -36,9 +36,14 @@ export function checkDates(ctx: RuleContext): void {
     return d;
   };
 
+  const { ids } = ctx.accounts();
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
-    checkDateErrors(ctx, line);
+    const dob = line.dob ?? ctx.patientOf(ids[i]!)?.dob ?? null;
+    // Test first, build the message only for a line at fault.
+    if ((line.postingDate !== null && line.serviceDate > line.postingDate) || line.serviceDate > asOf || (dob !== null && line.serviceDate < dob)) {
+      dateError(ctx, line, dob);
+    }
     if (ctx.selfPay(line) || line.status === 'appealed' || insurerHasAdjudicated(line)) continue;
     const limitDays = daysFor(line.payer!);
     const deadline = (line.serviceDate + limitDays) as Day;
@@ -67,7 +72,7 @@ export function checkDates(ctx: RuleContext): void {
   }
 }
 
-function checkDateErrors(ctx: RuleContext, line: LedgerLine): void {
+function dateError(ctx: RuleContext, line: LedgerLine, dob: Day | null): void {
   const dos = line.serviceDate;
   const problems: string[] = [];
   const inputs: Record<string, string> = { serviceDate: date(dos) };
@@ -79,12 +84,10 @@ function checkDateErrors(ctx: RuleContext, line: LedgerLine): void {
     problems.push(`after the as-of date ${date(ctx.asOf)}`);
     inputs.asOf = date(ctx.asOf);
   }
-  const dob = line.dob ?? ctx.patientFor(line.account)?.dob ?? null;
   if (dob !== null && dos < dob) {
     problems.push(`before the patient's date of birth`);
     inputs.dateOfBirth = line.dob !== null ? 'ledger DOB' : 'Patients sheet DOB';
   }
-  if (problems.length === 0) return;
   const r = claimAtRisk(ctx, line);
   ctx.add(
     line, 'DATE_ERROR', r.severity, ctx.cellOf(line, 'serviceDate'), r.amount,

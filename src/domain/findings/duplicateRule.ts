@@ -25,31 +25,106 @@ function modifierKey(mods: readonly string[]): string {
   return [...mods].sort().join(',');
 }
 
+function sameModifiers(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  if (a.length === 0) return true;
+  if (a.length === 1) return a[0] === b[0];
+  return modifierKey(a) === modifierKey(b);
+}
+
+/** Same service date, code, modifiers, units and charge (the account is already the same). */
+function sameCharge(a: LedgerLine, b: LedgerLine): boolean {
+  return (
+    a.serviceDate === b.serviceDate && a.billed === b.billed && a.code === b.code && a.units === b.units &&
+    sameModifiers(a.modifiers, b.modifiers)
+  );
+}
+
+/** 31-bit FNV-1a style mixing of a few integers and strings; equal charges get equal hashes. */
+function mix(h: number, v: number): number {
+  return Math.imul(h ^ (v | 0), 16777619) >>> 0;
+}
+
+function mixString(h: number, s: string): number {
+  for (let k = 0; k < s.length; k++) h = Math.imul(h ^ s.charCodeAt(k), 16777619) >>> 0;
+  return h;
+}
+
+function chargeHash(line: LedgerLine, accountId: number): number {
+  let h = mix(2166136261, accountId);
+  h = mix(h, line.serviceDate);
+  h = mix(h, line.billed);
+  h = mix(h, line.billed / 4294967296); // high bits of large charges
+  h = mix(h, Number.isFinite(line.units) ? Math.round(line.units * 1000) : -1);
+  h = mixString(h, line.code);
+  // Modifiers in any order: add their hashes (addition commutes).
+  let mods = 0;
+  for (const m of line.modifiers) mods = (mods + mixString(2166136261, m)) >>> 0;
+  return mix(h, mods) & 0x7fffffff;
+}
+
+/**
+ * Candidates by hash, then confirmed field by field. Each line's hash and
+ * position are packed into one float (hash × 2^bits + position) so a native
+ * numeric sort groups equal hashes with positions ascending — sheet order —
+ * and no per-line string or object is built.
+ */
 export function checkDuplicates(ctx: RuleContext): void {
   const { lines } = ctx;
-  const first = new Map<string, LedgerLine>();
-  for (let i = 0; i < lines.length; i++) {
+  const n = lines.length;
+  if (n < 2) return;
+  const { ids } = ctx.accounts();
+  const indexBits = Math.max(1, Math.ceil(Math.log2(n + 1)));
+  const hashBits = Math.min(31, 53 - indexBits);
+  const shift = 2 ** indexBits;
+  const hashMask = 2 ** hashBits;
+  const packed = new Float64Array(n);
+  let m = 0;
+  for (let i = 0; i < n; i++) {
     const line = lines[i]!;
     if (exempt(line)) continue;
-    const key = `${line.account}\u0000${line.serviceDate}\u0000${line.code}\u0000${line.billed}\u0000${line.units}\u0000${modifierKey(line.modifiers)}`;
-    const original = first.get(key);
-    if (original === undefined) {
-      first.set(key, line);
-      continue;
-    }
-    ctx.add(
-      line, 'DUPLICATE_CHARGE', 'error', ctx.cellOf(line, 'billed', 'code'), line.billed,
-      `Duplicate charge: the same service (code ${line.code}, ${date(line.serviceDate)}, ${money(line.billed)}) was already charged ` +
-        `to account ${line.account} on row ${original.row}. Void this line if it was posted twice; if the service really was repeated, ` +
-        'add the modifier that says so (76, 77, 91, or 59/XE/XS/XP/XU for a distinct service).',
-      {
-        originalRow: String(original.row),
-        code: line.code,
-        modifiers: line.modifiers.join(', '),
-        units: String(line.units),
-        billed: money(line.billed),
-        serviceDate: date(line.serviceDate),
-      },
-    );
+    packed[m++] = (chargeHash(line, ids[i]!) % hashMask) * shift + i;
   }
+  const sorted = packed.subarray(0, m).sort();
+  let runStart = 0;
+  for (let k = 1; k <= m; k++) {
+    const sameHash = k < m && Math.floor(sorted[k]! / shift) === Math.floor(sorted[runStart]! / shift);
+    if (sameHash) continue;
+    if (k - runStart > 1) confirmRun(ctx, ids, sorted, runStart, k, shift);
+    runStart = k;
+  }
+}
+
+/** Within one hash run (positions ascending): each copy against its first original. */
+function confirmRun(ctx: RuleContext, ids: Int32Array, sorted: Float64Array, from: number, to: number, shift: number): void {
+  const { lines } = ctx;
+  for (let j = from + 1; j < to; j++) {
+    const i = sorted[j]! % shift;
+    const line = lines[i]!;
+    for (let k = from; k < j; k++) {
+      const e = sorted[k]! % shift;
+      const earlier = lines[e]!;
+      if (ids[e] === ids[i] && sameCharge(earlier, line)) {
+        report(ctx, line, earlier);
+        break;
+      }
+    }
+  }
+}
+
+function report(ctx: RuleContext, line: LedgerLine, original: LedgerLine): void {
+  ctx.add(
+    line, 'DUPLICATE_CHARGE', 'error', ctx.cellOf(line, 'billed', 'code'), line.billed,
+    `Duplicate charge: the same service (code ${line.code}, ${date(line.serviceDate)}, ${money(line.billed)}) was already charged ` +
+      `to account ${line.account} on row ${original.row}. Void this line if it was posted twice; if the service really was repeated, ` +
+      'add the modifier that says so (76, 77, 91, or 59/XE/XS/XP/XU for a distinct service).',
+    {
+      originalRow: String(original.row),
+      code: line.code,
+      modifiers: line.modifiers.join(', '),
+      units: String(line.units),
+      billed: money(line.billed),
+      serviceDate: date(line.serviceDate),
+    },
+  );
 }

@@ -39,26 +39,37 @@ export function checkFeeSchedule(ctx: RuleContext): void {
   checkAllowed(ctx);
 }
 
-/** Fee rows that set MaxUnitsPerDay, by code, in sheet order. */
-function limitRowsByCode(rows: readonly FeeScheduleRow[]): Map<string, FeeScheduleRow[]> {
-  const m = new Map<string, FeeScheduleRow[]>();
+/** A fee row that sets MaxUnitsPerDay, with its match keys normalised once. */
+interface LimitRow {
+  readonly row: FeeScheduleRow;
+  readonly party: string;
+  readonly star: boolean;
+  /** '' = any modifier. */
+  readonly modifier: string;
+}
+
+/** Limit rows by code, in sheet order. */
+function limitRowsByCode(rows: readonly FeeScheduleRow[]): Map<string, LimitRow[]> {
+  const m = new Map<string, LimitRow[]>();
   for (const r of rows) {
     if (r.maxUnitsPerDay === null || !Number.isFinite(r.maxUnitsPerDay)) continue;
     const k = codeKey(r.code);
+    const party = nameKey(r.payer);
+    const entry: LimitRow = { row: r, party, star: party === '*', modifier: r.modifier === null ? '' : codeKey(r.modifier) };
     const list = m.get(k);
-    if (list) list.push(r);
-    else m.set(k, [r]);
+    if (list) list.push(entry);
+    else m.set(k, [entry]);
   }
   return m;
 }
 
 /**
  * The names a fee row's Payer column can use for the line: its payer, its
- * plan ids and those plans' payers. Memoised per payer/plan combination, as
- * a million lines repeat a handful.
+ * plan ids and those plans' payers. Memoised per payer → line PlanId →
+ * expected-shares PlanId, as a million lines repeat a handful.
  */
 class PartyKeys {
-  private readonly memo = new Map<string, ReadonlySet<string>>();
+  private readonly memo = new Map<string, Map<string, Map<string, ReadonlySet<string>>>>();
   private readonly planPayer = new Map<string, string>();
 
   constructor(ctx: RuleContext) {
@@ -69,100 +80,126 @@ class PartyKeys {
   }
 
   of(line: LedgerLine, primaryPlanId: string | null): ReadonlySet<string> {
-    const memoKey = `${line.payer ?? ''}\u0000${line.planId ?? ''}\u0000${primaryPlanId ?? ''}`;
-    let set = this.memo.get(memoKey);
+    const payer = line.payer ?? '';
+    const planId = line.planId ?? '';
+    const primary = primaryPlanId ?? '';
+    let byPlan = this.memo.get(payer);
+    if (byPlan === undefined) this.memo.set(payer, (byPlan = new Map()));
+    let byPrimary = byPlan.get(planId);
+    if (byPrimary === undefined) byPlan.set(planId, (byPrimary = new Map()));
+    let set = byPrimary.get(primary);
     if (set === undefined) {
       const s = new Set<string>();
-      if (line.payer) s.add(nameKey(line.payer));
-      for (const id of [primaryPlanId, line.planId]) {
-        if (!id) continue;
+      if (payer.trim() !== '') s.add(nameKey(payer));
+      for (const id of [primary, planId]) {
+        if (id.trim() === '') continue;
         s.add(nameKey(id));
-        const payer = this.planPayer.get(nameKey(id));
-        if (payer !== undefined) s.add(payer);
+        const planPayer = this.planPayer.get(nameKey(id));
+        if (planPayer !== undefined) s.add(planPayer);
       }
       s.delete('*');
       set = s;
-      this.memo.set(memoKey, set);
+      byPrimary.set(primary, set);
     }
     return set;
   }
 }
 
 /** The most specific limit row for the line, by the §5.1 levels (first row in sheet order within a level). */
-function limitRowFor(line: LedgerLine, parties: ReadonlySet<string>, rows: readonly FeeScheduleRow[]): FeeScheduleRow | null {
+function limitRowFor(line: LedgerLine, parties: ReadonlySet<string>, rows: readonly LimitRow[]): FeeScheduleRow | null {
   let best: FeeScheduleRow | null = null;
   let bestLevel = 5;
   for (const r of rows) {
-    const party = nameKey(r.payer);
-    const star = party === '*';
-    if (!star && !parties.has(party)) continue;
-    const mod = r.modifier === null ? '' : codeKey(r.modifier);
-    if (mod !== '' && !line.modifiers.some((m) => codeKey(m) === mod)) continue;
-    const level = (star ? 2 : 0) + (mod === '' ? 1 : 0) + 1;
+    if (!r.star && !parties.has(r.party)) continue;
+    if (r.modifier !== '' && !line.modifiers.some((m) => m === r.modifier || codeKey(m) === r.modifier)) continue;
+    const level = (r.star ? 2 : 0) + (r.modifier === '' ? 1 : 0) + 1;
     if (level < bestLevel) {
-      best = r;
+      best = r.row;
       bestLevel = level;
     }
   }
   return best;
 }
 
+/** One account's lines of one code on one day, and the strictest limit any of them matched. */
 interface UnitsGroup {
+  readonly accountId: number;
+  readonly serviceDate: number;
+  readonly code: string;
   readonly lines: LedgerLine[];
-  limit: FeeScheduleRow | null;
+  limit: FeeScheduleRow;
 }
 
 function checkUnits(ctx: RuleContext): void {
   const byCode = limitRowsByCode(ctx.config.feeSchedule);
   if (byCode.size === 0) return;
-  const groups = new Map<string, UnitsGroup>();
   const parties = new PartyKeys(ctx);
   const { lines, shares } = ctx;
+  const { ids } = ctx.accounts();
+  // Raw code → its limit rows (null: none), so a code is normalised once, not once per line.
+  const rowsOf = new Map<string, LimitRow[] | null>();
+  // Buckets by account and day (a number, not a string built per line); a bucket lists its codes' groups.
+  const buckets = new Map<number, UnitsGroup[]>();
+  const groups: UnitsGroup[] = [];
+  let lastCode: string | null = null;
+  let lastRows: LimitRow[] | null = null;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
-    const rows = byCode.get(line.code) ?? byCode.get(codeKey(line.code));
-    if (rows === undefined) continue;
-    const row = limitRowFor(line, parties.of(line, shares[i]?.primaryPlanId ?? null), rows);
+    if (line.code !== lastCode) {
+      lastCode = line.code;
+      let r = rowsOf.get(lastCode);
+      if (r === undefined) rowsOf.set(lastCode, (r = byCode.get(codeKey(lastCode)) ?? null));
+      lastRows = r;
+    }
+    if (lastRows === null) continue;
+    const row = limitRowFor(line, parties.of(line, shares[i]?.primaryPlanId ?? null), lastRows);
     if (row === null) continue;
-    const key = `${line.account}\u0000${line.serviceDate}\u0000${codeKey(line.code)}`;
-    let g = groups.get(key);
+    const accountId = ids[i]!;
+    const code = codeKey(line.code);
+    const bucketKey = accountId * 65536 + (line.serviceDate & 0xffff);
+    let bucket = buckets.get(bucketKey);
+    if (bucket === undefined) buckets.set(bucketKey, (bucket = []));
+    let g = bucket.find((x) => x.accountId === accountId && x.serviceDate === line.serviceDate && x.code === code);
     if (g === undefined) {
-      g = { lines: [], limit: null };
-      groups.set(key, g);
+      g = { accountId, serviceDate: line.serviceDate, code, lines: [], limit: row };
+      bucket.push(g);
+      groups.push(g);
     }
     g.lines.push(line);
     // Lines of one group may match different rows (modifiers): the strictest limit applies.
-    if (g.limit === null || row.maxUnitsPerDay! < g.limit.maxUnitsPerDay!) g.limit = row;
+    if (row.maxUnitsPerDay! < g.limit.maxUnitsPerDay!) g.limit = row;
   }
-  for (const g of groups.values()) {
-    const limitRow = g.limit!;
-    const limit = milli(limitRow.maxUnitsPerDay!);
-    let total = 0;
-    let crossing: LedgerLine | null = null;
-    for (const l of g.lines) {
-      total += milli(l.units);
-      if (crossing === null && total > limit) crossing = l;
-    }
-    if (crossing === null) continue;
-    const excessMilli = total - limit;
-    const amount = mulDivHalfUp(limitRow.allowed, excessMilli, 1000);
-    const totalUnits = total / 1000;
-    const excess = excessMilli / 1000;
-    ctx.add(
-      crossing, 'UNITS_OVER_LIMIT', 'error', ctx.cellOf(crossing, 'units', 'code'), amount,
-      `Units over the daily limit: account ${crossing.account} has ${unitsText(totalUnits)} units of ${crossing.code} on ` +
-        `${date(crossing.serviceDate)} but the fee schedule allows at most ${unitsText(limitRow.maxUnitsPerDay!)} a day ` +
-        `(${unitsText(excess)} over, worth ${usd(amount)}). Check the units for a typing mistake; if they are right, ` +
-        'bill the excess with the documentation or modifier the payer requires.',
-      {
-        unitsThatDay: unitsText(totalUnits),
-        maxUnitsPerDay: unitsText(limitRow.maxUnitsPerDay!),
-        linesThatDay: g.lines.map((l) => String(l.row)).join(', '),
-        allowedPerUnit: money(limitRow.allowed),
-        feeScheduleRow: String(limitRow.row),
-      },
-    );
+  for (const g of groups) unitsFinding(ctx, g);
+}
+
+function unitsFinding(ctx: RuleContext, g: UnitsGroup): void {
+  const limitRow = g.limit;
+  const limit = milli(limitRow.maxUnitsPerDay!);
+  let total = 0;
+  let crossing: LedgerLine | null = null;
+  for (const l of g.lines) {
+    total += milli(l.units);
+    if (crossing === null && total > limit) crossing = l;
   }
+  if (crossing === null) return;
+  const excessMilli = total - limit;
+  const amount = mulDivHalfUp(limitRow.allowed, excessMilli, 1000);
+  const totalUnits = total / 1000;
+  const excess = excessMilli / 1000;
+  ctx.add(
+    crossing, 'UNITS_OVER_LIMIT', 'error', ctx.cellOf(crossing, 'units', 'code'), amount,
+    `Units over the daily limit: account ${crossing.account} has ${unitsText(totalUnits)} units of ${crossing.code} on ` +
+      `${date(crossing.serviceDate)} but the fee schedule allows at most ${unitsText(limitRow.maxUnitsPerDay!)} a day ` +
+      `(${unitsText(excess)} over, worth ${usd(amount)}). Check the units for a typing mistake; if they are right, ` +
+      'bill the excess with the documentation or modifier the payer requires.',
+    {
+      unitsThatDay: unitsText(totalUnits),
+      maxUnitsPerDay: unitsText(limitRow.maxUnitsPerDay!),
+      linesThatDay: g.lines.map((l) => String(l.row)).join(', '),
+      allowedPerUnit: money(limitRow.allowed),
+      feeScheduleRow: String(limitRow.row),
+    },
+  );
 }
 
 function checkAllowed(ctx: RuleContext): void {

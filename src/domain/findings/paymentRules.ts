@@ -83,18 +83,13 @@ export function checkPayments(ctx: RuleContext): void {
 
 function checkInsurer(ctx: RuleContext, line: LedgerLine, expected: number, tol: number): void {
   const paid = orZero(line.insurerPaid);
-  const inputs = (): Record<string, string> => ({
-    expectedInsurerShare: money(expected),
-    insurerPaid: money(line.insurerPaid),
-    tolerance: money(tol),
-  });
   if (paid - expected > tol) {
     const over = paid - expected;
     ctx.add(
       line, 'INSURER_OVERPAID', 'error', ctx.cellOf(line, 'insurerPaid', 'billed'), over,
       `Insurer overpaid: ${payerName(line)} paid ${usd(paid)} but its expected share is ${usd(expected)}, ${usd(over)} too much. ` +
         'Check the benefits and fee schedule; if the overpayment is confirmed, refund or offset it with the payer.',
-      inputs(),
+      insurerInputs(line, expected, tol),
     );
   } else if (expected - paid > tol && insurerHasPaid(line) && !isDenied(line) && line.status !== 'pending') {
     const short = expected - paid;
@@ -102,9 +97,13 @@ function checkInsurer(ctx: RuleContext, line: LedgerLine, expected: number, tol:
       line, 'INSURER_UNDERPAID', 'error', ctx.cellOf(line, 'insurerPaid', 'billed'), short,
       `Insurer underpaid: ${payerName(line)} paid ${usd(paid)} but its expected share is ${usd(expected)}, ${usd(short)} short. ` +
         'Compare the remittance (EOB) with the contract and appeal the underpayment; do not bill the difference to the patient.',
-      inputs(),
+      insurerInputs(line, expected, tol),
     );
   }
+}
+
+function insurerInputs(line: LedgerLine, expected: number, tol: number): Record<string, string> {
+  return { expectedInsurerShare: money(expected), insurerPaid: money(line.insurerPaid), tolerance: money(tol) };
 }
 
 function checkPatientPaid(ctx: RuleContext, line: LedgerLine, share: number, tol: number): void {

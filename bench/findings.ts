@@ -1,0 +1,130 @@
+/**
+ * Findings benchmark: findDiscrepancies over 1,000,000 synthetic lines with
+ * hand-made LineShares (consistent with the paid amounts, ~1 % of lines
+ * carrying a discrepancy), a FeeSchedule with unit limits, Coverage and
+ * Patients for every account. Goal: under 1 s (the cost on top of shares).
+ * Best of 3 timed runs after a warm-up run.
+ */
+import { findDiscrepancies } from '../src/domain/findings';
+import type { FindingsInput } from '../src/domain/findings';
+import type { ColumnMapping, LedgerField, LedgerLine, ClaimStatus } from '../src/domain/ledger';
+import type { LineShares } from '../src/domain/shareTypes';
+import type { CoverageRow, FeeScheduleRow, PatientRow, ConfigSheetName } from '../src/domain/config';
+import { DEFAULT_POLICY } from '../src/domain/policyDefaults';
+import { cents } from '../src/domain/money';
+import { day, type Day } from '../src/domain/day';
+
+const N = 1_000_000;
+const ACCOUNTS = 100_000;
+const GOAL_SECONDS = 1;
+
+const COLUMNS: Partial<Record<LedgerField, string>> = {
+  account: 'A', dob: 'B', serviceDate: 'C', code: 'D', modifiers: 'E', diagnoses: 'F', units: 'G', billed: 'H',
+  allowed: 'I', insurerPaid: 'J', secondaryPaid: 'K', patientPaid: 'L', adjustment: 'M', balance: 'N', payer: 'O',
+  memberId: 'P', status: 'Q', denialCode: 'R', postingDate: 'S',
+};
+const CODES = ['99213', '99214', '97110', '80053', '85025', 'J1100', '0001F', '71046'];
+const PAYERS = ['Acme Health', 'Blue Plan', 'Medicare', 'Self Pay'];
+
+/** Deterministic xorshift so every run sees the same ledger. */
+function rng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s ^= s << 13; s >>>= 0;
+    s ^= s >>> 17;
+    s ^= s << 5; s >>>= 0;
+    return s / 0x1_0000_0000;
+  };
+}
+
+export function buildInput(): FindingsInput {
+  const r = rng(42);
+  const start = day(2025, 1, 1);
+  const asOf = day(2026, 11, 1);
+  const lines: LedgerLine[] = new Array(N);
+  const shares: LineShares[] = new Array(N);
+  const accounts = Array.from({ length: ACCOUNTS }, (_, i) => `ACC${100000 + i}`);
+  const diagnoses = ['J06.9'];
+  const noMods: string[] = [];
+  for (let i = 0; i < N; i++) {
+    const row = i + 2;
+    const account = accounts[Math.floor(r() * ACCOUNTS)]!;
+    const payer = PAYERS[Math.floor(r() * PAYERS.length)]!;
+    const selfPay = payer === 'Self Pay';
+    const serviceDate = (start + Math.floor(r() * 640)) as Day;
+    const code = CODES[Math.floor(r() * CODES.length)]!;
+    const billed = 5_000 + Math.floor(r() * 50_000);
+    const allowed = Math.floor(billed * 0.6);
+    const patientShare = selfPay ? billed : Math.floor(allowed * 0.2);
+    const insurerShare = selfPay ? 0 : allowed - patientShare;
+    const roll = r();
+    // ~1 % of lines carry a discrepancy: underpayment, wrong balance or an open old claim.
+    const insurerPaid = selfPay ? null : roll < 0.004 ? insurerShare - 1_000 : insurerShare;
+    const patientPaid = roll > 0.1 ? patientShare : 0; // most patients pay
+    const adjustment = selfPay ? 0 : billed - allowed;
+    let balance = billed - adjustment - (insurerPaid ?? 0) - patientPaid;
+    if (roll > 0.996) balance += 500;
+    const status: ClaimStatus | null = selfPay ? null : 'paid';
+    lines[i] = {
+      index: i, sheet: 'Ledger', row, account, patientName: null, dob: null, serviceDate, postingDate: serviceDate,
+      code, modifiers: noMods, diagnoses, description: null, units: 1, billed: cents(billed), allowed: selfPay ? null : cents(allowed),
+      insurerPaid: insurerPaid === null ? null : cents(insurerPaid), secondaryPaid: null, patientPaid: cents(patientPaid),
+      adjustment: cents(adjustment), patientRefunded: null, balance: cents(balance), payer, planId: null, memberId: selfPay ? null : 'M1',
+      claimId: null, lineId: null, status, statusText: status, denialCode: null, pos: null,
+      cells: {
+        account: `A${row}`, serviceDate: `C${row}`, code: `D${row}`, diagnoses: `F${row}`, units: `G${row}`, billed: `H${row}`,
+        allowed: `I${row}`, insurerPaid: `J${row}`, patientPaid: `L${row}`, adjustment: `M${row}`, balance: `N${row}`, payer: `O${row}`,
+        memberId: `P${row}`, status: `Q${row}`, postingDate: `S${row}`,
+      },
+    };
+    shares[i] = {
+      lineIndex: i, basis: selfPay ? 'self-pay' : 'covered', allowed: cents(selfPay ? billed : allowed),
+      contractual: cents(selfPay ? 0 : billed - allowed), feeScheduleAllowed: selfPay ? null : cents(allowed), category: 'Office',
+      primaryPlanId: selfPay ? null : 'P1', secondaryPlanId: null, copay: cents(0), deductible: cents(0), coinsurance: cents(patientShare),
+      patientShare: cents(patientShare), insurerShare: cents(insurerShare), secondaryShare: cents(0), explanation: '',
+    };
+  }
+  const coverage: CoverageRow[] = accounts.map((account, i) => ({
+    account, planId: 'P1', memberId: 'M1', familyId: null, priority: 'Primary', effectiveFrom: start, effectiveTo: null,
+    deductibleMet: cents(0), oopMet: cents(0), asOf: null, row: i + 2,
+  }));
+  const patients: PatientRow[] = accounts.map((account, i) => ({
+    account, name: null, dob: day(1970, 1, 1), address1: null, address2: null, city: null, state: null, zip: null, monthlyIncome: null,
+    householdSize: null, onPaymentPlan: i % 10 === 0, preferredContact: null, bestTimeToCall: null, row: i + 2,
+  }));
+  const feeSchedule: FeeScheduleRow[] = [
+    { payer: '*', code: '97110', modifier: null, allowed: cents(3_000), category: null, maxUnitsPerDay: 4, row: 2 },
+    { payer: 'Medicare', code: '97110', modifier: null, allowed: cents(2_500), category: null, maxUnitsPerDay: 3, row: 3 },
+    { payer: '*', code: '80053', modifier: null, allowed: cents(1_500), category: null, maxUnitsPerDay: 1, row: 4 },
+  ];
+  const fields: Partial<Record<LedgerField, readonly string[]>> = {};
+  for (const [f, col] of Object.entries(COLUMNS) as [LedgerField, string][]) fields[f] = [col];
+  const mapping: ColumnMapping = { fields, unmapped: {}, confidence: 1 };
+  const present = new Set<ConfigSheetName>(['FeeSchedule', 'Coverage', 'Patients', 'Plans', 'Benefits']);
+  return {
+    sheet: 'Ledger', lines, mapping, shares, asOf,
+    config: { present, plans: [], benefits: [], feeSchedule, coverage, patients, policy: DEFAULT_POLICY },
+  };
+}
+
+export async function run(): Promise<void> {
+  const t0 = performance.now();
+  const input = buildInput();
+  console.log(`findings bench: built ${N.toLocaleString('en-US')} lines in ${((performance.now() - t0) / 1000).toFixed(2)} s`);
+  let findings = findDiscrepancies(input); // warm-up
+  const times: number[] = [];
+  for (let k = 0; k < 3; k++) {
+    const s = performance.now();
+    findings = findDiscrepancies(input);
+    times.push((performance.now() - s) / 1000);
+  }
+  const best = Math.min(...times);
+  const byRule = new Map<string, number>();
+  for (const f of findings) byRule.set(f.rule, (byRule.get(f.rule) ?? 0) + 1);
+  console.log(`findings: ${findings.length.toLocaleString('en-US')} (${[...byRule].map(([k, v]) => `${k} ${v}`).join(', ')})`);
+  console.log(`runs (s): ${times.map((t) => t.toFixed(3)).join(', ')}`);
+  console.log(`findDiscrepancies, ${N.toLocaleString('en-US')} lines: best ${best.toFixed(3)} s (goal < ${GOAL_SECONDS} s)`);
+  console.log(`goal met: ${best < GOAL_SECONDS ? 'yes' : 'no'}`);
+}
+
+if (require.main === module || process.argv[1] === __filename) void run();
