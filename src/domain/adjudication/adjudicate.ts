@@ -2,43 +2,47 @@
  * Expected insurer and patient shares per ledger line (DESIGN §5).
  *
  * `adjudicate(lines, config)[i]` is for `lines[i]`. Lines are taken in
- * service-date then sheet order (lineOrder.ts) in two passes: the first
- * finds each line's coverage (so §5.8 starting totals know each Coverage
- * row's first line), the second runs the cost-sharing rule, advancing the
- * member and family accumulators as care happened.
+ * service-date then sheet order (lineOrder.ts), in one pass: find the
+ * line's coverage, then run the cost-sharing rule, advancing the member and
+ * family accumulators in the order care happened.
+ *
+ * Hot path: every lookup is a Map hit on strings that already exist
+ * (indexes are built once per run), and a line allocates little besides its
+ * result; its explanation is written when first read (lineSharesRecord.ts).
  */
-import type { BenefitConfig, CobMethod, Config } from '../config';
+import type { CobMethod, Config } from '../config';
 import type { LedgerLine } from '../ledger';
 import type { LineShares, CoverageBasis } from '../shareTypes';
-import { ZERO, sub, type Cents } from '../money';
-import { Accumulator, remainingDeductible, remainingOop } from './accumulators';
-import { allowedFor, scheduleAllowed } from './allowedAmount';
-import { secondaryPayment } from './coordinationOfBenefits';
-import { shareCost, type CostShare } from './costSharing';
+import * as money from '../money';
+import type { Cents } from '../money';
+import type { Day } from '../day';
+import * as accumulators from './accumulators';
+import * as allowedAmount from './allowedAmount';
+import * as cob from './coordinationOfBenefits';
+import * as costSharing from './costSharing';
+import type { CostShare } from './costSharing';
 import { CoverageLookup, type CoverageEntry } from './coverageLookup';
 import {
-  SECONDARY_AS_PRIMARY, allowedSentence, costSharingSentences, noCoverageText, notCoveredText, primaryOnlySummary,
-  secondaryUnconfiguredText, selfPayText, unconfiguredText, withSecondarySummary, type MetAfter,
-} from './explanation';
+  LineSharesRecord, FAMILY_DEDUCTIBLE, FAMILY_OOP, NON_DUPLICATION, SECONDARY_AS_PRIMARY, SECONDARY_NOT_COVERED,
+} from './lineSharesRecord';
 import { FeeScheduleIndex, type FeeEntry } from './feeScheduleIndex';
 import { makeKeyCaches, type KeyCaches } from './keys';
-import { PlanIndex, percentLabel, type PlanInfo } from './planIndex';
-import { planYearOf } from './planYear';
+import { PlanIndex, type BenefitInfo, type PlanInfo } from './planIndex';
+import * as planYear from './planYear';
 import { processingOrder } from './lineOrder';
 import { DefaultCategoryCache, type CategoryRef } from './serviceCategory';
 
+// Hot path: bind imported functions once. tsx/esbuild compile each use of a named import to a
+// getter call on the module object (~20 ns a call, measured in bench/adjudicate.ts's runner).
+const { ZERO, sub } = money;
+const { remainingDeductible, remainingOop, familyDeductibleBinds, familyDeductibleLimit, familyOopBinds } = accumulators;
+const { scheduleAllowed } = allowedAmount;
+const { secondaryPayment } = cob;
+const { shareCost } = costSharing;
+const { planYearOf } = planYear;
+
 export function adjudicate(lines: readonly LedgerLine[], config: Config): LineShares[] {
   return new Adjudicator(config).run(lines);
-}
-
-/** What one plan makes of one line (used for the primary and, as if primary, for the secondary). */
-interface PlanOutcome {
-  readonly allowed: Cents;
-  readonly category: CategoryRef;
-  readonly benefit: BenefitConfig | undefined;
-  readonly covered: boolean;
-  /** null when not covered. */
-  readonly share: CostShare | null;
 }
 
 class Adjudicator {
@@ -59,143 +63,119 @@ class Adjudicator {
   run(lines: readonly LedgerLine[]): LineShares[] {
     const n = lines.length;
     const order = processingOrder(lines);
-    const primaries: (CoverageEntry | null)[] = new Array<CoverageEntry | null>(n).fill(null);
-    const secondaries: (CoverageEntry | null)[] = new Array<CoverageEntry | null>(n).fill(null);
-    const selfPay = new Uint8Array(n);
-    for (let k = 0; k < n; k++) {
-      const i = order[k]!;
-      const line = lines[i]!;
-      if (line.planId === null && this.keys.selfPay.get(line.payer ?? '')) {
-        selfPay[i] = 1;
-        continue;
-      }
-      const p = this.coverage.primaryFor(line);
-      if (p === null) continue;
-      primaries[i] = p;
-      if (Number.isNaN(p.firstDay)) p.firstDay = line.serviceDate;
-      const s = this.coverage.secondaryFor(line, p);
-      if (s === null) continue;
-      secondaries[i] = s;
-      if (Number.isNaN(s.firstDay)) s.firstDay = line.serviceDate;
-    }
-    this.coverage.seedStartingTotals();
     const out = new Array<LineShares>(n);
     for (let k = 0; k < n; k++) {
       const i = order[k]!;
-      out[i] = this.line(lines[i]!, selfPay[i] === 1, primaries[i]!, secondaries[i]!);
+      out[i] = this.line(lines[i]!);
     }
     return out;
   }
 
-  private line(line: LedgerLine, selfPay: boolean, primary: CoverageEntry | null, secondary: CoverageEntry | null): LineShares {
-    if (selfPay) {
+  private line(line: LedgerLine): LineShares {
+    // A line naming a PlanId is billed to that plan even when the Payer cell is blank.
+    if (line.planId === null && this.keys.selfPay.get(line.payer ?? '')) {
       const fee = this.fees.match(line.code, null, null, line.modifiers);
-      return fullCharge(line, 'self-pay', this.categoryOf(line, fee).name, this.schedule(line, fee), null, selfPayText(line.billed));
+      return fullCharge(line, 'self-pay', this.categoryOf(line, fee).name, this.schedule(line, fee), null);
     }
-    if (primary === null || primary.plan === null) {
-      // No plan to compute from: §5.1 allowed still holds, from the line's own payer/plan.
-      const planKey = primary !== null ? primary.planKey : line.planId === null ? null : this.keys.name.get(line.planId);
-      const fee = this.fees.match(line.code, planKey, line.payer === null ? null : this.keys.name.get(line.payer), line.modifiers);
-      const schedule = this.schedule(line, fee);
-      const category = this.categoryOf(line, fee).name;
-      if (primary === null && this.coverage.fromSheet) {
-        return fullCharge(line, 'no-coverage', category, schedule, null, noCoverageText(line.billed, line.serviceDate, line.payer));
-      }
-      const allowed = allowedFor(line.allowed, schedule, line.billed);
-      const contractual = sub(line.billed, allowed);
-      const text = unconfiguredText(allowedSentence(line.billed, allowed, contractual), primary?.planId ?? null, line.payer);
-      return shares(line.index, 'unconfigured', allowed, contractual, schedule, category, primary?.planId ?? null, null,
-        null, null, null, null, null, null, text);
+    const primary = this.coverage.primaryFor(line);
+    if (primary !== null && primary.plan !== null) {
+      return this.covered(line, primary, primary.plan, this.coverage.secondaryFor(line, primary));
     }
-    return this.covered(line, primary, primary.plan, secondary);
+    // No plan to compute from: §5.1 allowed still holds, from the line's own payer/plan.
+    const planKey = primary !== null ? primary.planKey : line.planId === null ? null : this.keys.name.get(line.planId);
+    const fee = this.fees.match(line.code, planKey, line.payer === null ? null : this.keys.name.get(line.payer), line.modifiers);
+    const schedule = this.schedule(line, fee);
+    const category = this.categoryOf(line, fee).name;
+    if (primary === null && this.coverage.fromSheet) return fullCharge(line, 'no-coverage', category, schedule, null);
+    const allowed = line.allowed ?? schedule ?? line.billed;
+    return new LineSharesRecord(line, 'unconfigured', allowed, sub(line.billed, allowed), schedule, category,
+      primary === null ? null : primary.planId, null, null, null, null, null, null, null);
   }
 
   private covered(line: LedgerLine, entry: CoverageEntry, plan: PlanInfo, secondary: CoverageEntry | null): LineShares {
     const fee = this.fees.match(line.code, plan.planKey, plan.payerKey, line.modifiers);
     const schedule = this.schedule(line, fee);
-    const allowed = allowedFor(line.allowed, schedule, line.billed);
-    const o = this.outcome(line, entry, plan, fee, allowed);
-    if (!o.covered) {
-      return fullCharge(line, 'not-covered', o.category.name, schedule, entry.planId,
-        notCoveredText(line.billed, o.category.name, entry.planId));
+    // §5.1: the ledger's allowed if given, else the fee schedule's, else the charge.
+    const allowed = line.allowed ?? schedule ?? line.billed;
+    const category = this.categoryOf(line, fee);
+    const benefit = plan.benefits.get(category.key) ?? plan.defaultBenefit;
+    if (!benefit.covered) return fullCharge(line, 'not-covered', category.name, schedule, entry.planId);
+    const s = this.share(line.serviceDate, entry, plan, benefit, allowed);
+
+    // What the explanation will say about the accumulators, as they stand right after this line.
+    const cfg = plan.config;
+    let flags = entry.primary ? 0 : SECONDARY_AS_PRIMARY;
+    let dMet = ZERO, dLimit = ZERO, oMet = ZERO, oLimit = ZERO;
+    if (s.deductible > 0) {
+      if (familyDeductibleBinds(cfg, entry.member, entry.family)) {
+        flags |= FAMILY_DEDUCTIBLE;
+        dMet = entry.family!.deductibleMet;
+        dLimit = familyDeductibleLimit(cfg)!;
+      } else {
+        dMet = entry.member.deductibleMet;
+        dLimit = cfg.deductibleIndividual;
+      }
     }
-    const s = o.share!;
-    const contractual = sub(line.billed, allowed);
-    let text = entry.primary ? '' : SECONDARY_AS_PRIMARY;
-    text += allowedSentence(line.billed, allowed, contractual);
-    text += costSharingSentences(
-      s, o.benefit?.copay ?? ZERO, percentLabel(o.benefit?.coinsurancePct ?? plan.config.coinsurancePct),
-      o.benefit?.deductibleApplies ?? true,
-      s.deductible > 0 ? deductibleMet(plan, entry) : null,
-      s.oopCut > 0 ? oopMet(plan, entry) : null,
-    );
+    if (s.oopCut > 0) {
+      if (familyOopBinds(cfg, entry.member, entry.family)) {
+        flags |= FAMILY_OOP;
+        oMet = entry.family!.oopMet;
+        oLimit = cfg.oopMaxFamily!;
+      } else {
+        oMet = entry.member.oopMet;
+        oLimit = cfg.oopMaxIndividual ?? ZERO;
+      }
+    }
+
     let patient: Cents | null = s.patient;
     let secondaryShare: Cents | null = ZERO;
-    let secondaryPlanId: string | null = null;
+    let normal = ZERO;
     if (secondary !== null) {
-      secondaryPlanId = secondary.planId;
-      if (secondary.plan === null) {
+      const sp = secondary.plan;
+      if (sp === null) {
         patient = null;
         secondaryShare = null;
-        text += primaryOnlySummary(s.patient, s.insurer) + secondaryUnconfiguredText(secondary.planId);
       } else {
-        // The secondary's normal benefit: what it would pay as primary — its own fee
-        // schedule (else the primary's allowed), benefits and accumulators.
-        const sp = secondary.plan;
+        // Its normal benefit: what it would pay as primary — its own fee schedule
+        // (else the primary's allowed), its own benefits and accumulators.
         const sFee = this.fees.match(line.code, sp.planKey, sp.payerKey, line.modifiers);
-        const sSchedule = this.schedule(line, sFee);
-        const sAllowed = sSchedule ?? allowed;
-        const so = this.outcome(line, secondary, sp, sFee, sAllowed);
-        const normal = so.share === null ? ZERO : so.share.insurer;
-        const pays = secondaryPayment(this.cobMethod, normal, s.insurer, s.patient);
-        secondaryShare = pays;
-        patient = sub(s.patient, pays);
-        text += withSecondarySummary(s.insurer, {
-          planId: secondary.planId, normalBenefit: normal, pays, nonDuplication: this.cobMethod === 'NonDuplication', notCovered: !so.covered,
-        }, patient);
+        const sAllowed = sFee === null ? allowed : scheduleAllowed(sFee.row.allowed, line.units, line.billed);
+        const sBenefit = sp.benefits.get(this.categoryOf(line, sFee).key) ?? sp.defaultBenefit;
+        if (sBenefit.covered) normal = this.share(line.serviceDate, secondary, sp, sBenefit, sAllowed).insurer;
+        else flags |= SECONDARY_NOT_COVERED;
+        if (this.cobMethod === 'NonDuplication') flags |= NON_DUPLICATION;
+        secondaryShare = secondaryPayment(this.cobMethod, normal, s.insurer, s.patient);
+        patient = sub(s.patient, secondaryShare);
       }
-    } else {
-      text += primaryOnlySummary(s.patient, s.insurer);
     }
-    return shares(line.index, 'covered', allowed, contractual, schedule, o.category.name, entry.planId, secondaryPlanId,
-      s.copay, s.deductible, s.coinsurance, patient, s.insurer, secondaryShare, text);
+    return new LineSharesRecord(line, 'covered', allowed, sub(line.billed, allowed), schedule, category.name, entry.planId,
+      secondary === null ? null : secondary.planId, s.copay, s.deductible, s.coinsurance, patient, s.insurer, secondaryShare,
+    ).tell(s, benefit, dMet, dLimit, oMet, oLimit, normal, flags);
   }
 
   /**
-   * One plan's cost sharing for the line, advancing that plan's accumulators.
-   * For a secondary this is its "as if primary" benefit, and its accumulators
-   * advance as if it were primary — as the NAIC COB model has a secondary
-   * credit its deductible with what it would have credited without other
-   * coverage — so they do not depend on what the primary happened to pay.
+   * One plan's cost sharing (§5.3–7) on `allowed`, advancing that plan's
+   * accumulators. For a secondary this is its "as if primary" benefit, and
+   * its accumulators advance as if it were primary — as the NAIC COB model
+   * has a secondary credit its deductible with what it would have credited
+   * without other coverage — so they never depend on what the primary paid.
    */
-  private outcome(line: LedgerLine, entry: CoverageEntry, plan: PlanInfo, fee: FeeEntry | null, allowed: Cents): PlanOutcome {
-    const category = this.categoryOf(line, fee);
-    const benefit = plan.benefits.get(category.key);
-    if (benefit !== undefined && !benefit.covered) return { allowed, category, benefit, covered: false, share: null };
+  private share(serviceDate: Day, entry: CoverageEntry, plan: PlanInfo, benefit: BenefitInfo, allowed: Cents): CostShare {
     const member = entry.member;
     const family = entry.family;
-    const py = planYearOf(line.serviceDate, plan.yearStartMd);
+    const py = planYearOf(serviceDate, plan.yearStartMd);
     member.enter(py);
     if (family !== null) family.enter(py);
     const cfg = plan.config;
-    const share = shareCost(
-      allowed,
-      benefit === undefined ? ZERO : benefit.copay,
-      benefit === undefined ? true : benefit.deductibleApplies,
-      remainingDeductible(cfg, member, family),
-      benefit === undefined || benefit.coinsurancePct === null ? cfg.coinsurancePct : benefit.coinsurancePct,
-      remainingOop(cfg, member, family),
-    );
-    if (allowed > 0) {
-      member.record(share.deductible, share.patient);
-      if (family !== null) family.record(share.deductible, share.patient);
-    }
-    return { allowed, category, benefit, covered: true, share };
+    const s = shareCost(allowed, benefit.copay, benefit.deductibleApplies, remainingDeductible(cfg, member, family),
+      benefit.coinsurancePct, remainingOop(cfg, member, family));
+    member.record(s.deductible, s.patient);
+    if (family !== null) family.record(s.deductible, s.patient);
+    return s;
   }
 
   private categoryOf(line: LedgerLine, fee: FeeEntry | null): CategoryRef {
-    if (fee !== null && fee.category !== null) return { name: fee.category, key: fee.categoryKey! };
-    return this.categories.get(line.code);
+    return fee !== null && fee.category !== null ? fee.category : this.categories.get(line.code);
   }
 
   private schedule(line: LedgerLine, fee: FeeEntry | null): Cents | null {
@@ -204,43 +184,7 @@ class Adjudicator {
 }
 
 /** §5.2: the patient owes the charge; allowed = billed, nothing written off, accumulators untouched. */
-function fullCharge(line: LedgerLine, basis: CoverageBasis, category: string, schedule: Cents | null, planId: string | null, text: string): LineShares {
-  return shares(line.index, basis, line.billed, ZERO, schedule, category, planId, null,
-    ZERO, ZERO, ZERO, line.billed, ZERO, ZERO, text);
-}
-
-/** One constructor so every LineShares has the same shape (monomorphic for V8). */
-function shares(
-  lineIndex: number, basis: CoverageBasis, allowed: Cents, contractual: Cents, feeScheduleAllowed: Cents | null,
-  category: string | null, primaryPlanId: string | null, secondaryPlanId: string | null,
-  copay: Cents | null, deductible: Cents | null, coinsurance: Cents | null,
-  patientShare: Cents | null, insurerShare: Cents | null, secondaryShare: Cents | null, explanation: string,
-): LineShares {
-  return {
-    lineIndex, basis, allowed, contractual, feeScheduleAllowed, category, primaryPlanId, secondaryPlanId,
-    copay, deductible, coinsurance, patientShare, insurerShare, secondaryShare, explanation,
-  };
-}
-
-/** The deductible that bound this member: the family's when it has less left (or Aggregate). */
-function deductibleMet(plan: PlanInfo, entry: CoverageEntry): MetAfter {
-  const cfg = plan.config;
-  const ind: MetAfter = { met: entry.member.deductibleMet, limit: cfg.deductibleIndividual, family: false };
-  const f = entry.family;
-  if (f === null) return ind;
-  const famLimit = cfg.deductibleType === 'Aggregate' ? cfg.deductibleFamily ?? cfg.deductibleIndividual : cfg.deductibleFamily;
-  if (famLimit === null) return ind;
-  const fam: MetAfter = { met: f.deductibleMet, limit: famLimit, family: true };
-  if (cfg.deductibleType === 'Aggregate') return fam;
-  return famLimit - f.deductibleMet < cfg.deductibleIndividual - entry.member.deductibleMet ? fam : ind;
-}
-
-function oopMet(plan: PlanInfo, entry: CoverageEntry): MetAfter | null {
-  const cfg = plan.config;
-  const ind: MetAfter | null = cfg.oopMaxIndividual === null ? null : { met: entry.member.oopMet, limit: cfg.oopMaxIndividual, family: false };
-  const f: Accumulator | null = entry.family;
-  if (f === null || cfg.oopMaxFamily === null) return ind;
-  const fam: MetAfter = { met: f.oopMet, limit: cfg.oopMaxFamily, family: true };
-  if (ind === null) return fam;
-  return cfg.oopMaxFamily - f.oopMet < ind.limit - ind.met ? fam : ind;
+function fullCharge(line: LedgerLine, basis: CoverageBasis, category: string, schedule: Cents | null, planId: string | null): LineShares {
+  return new LineSharesRecord(line, basis, line.billed, ZERO, schedule, category, planId, null,
+    ZERO, ZERO, ZERO, line.billed, ZERO, ZERO);
 }

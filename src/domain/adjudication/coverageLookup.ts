@@ -16,7 +16,7 @@ import type { Config, CoverageRow } from '../config';
 import type { LedgerLine } from '../ledger';
 import type { Day } from '../day';
 import { Accumulator } from './accumulators';
-import { idKey, nameKey, type KeyCaches } from './keys';
+import { idKey, type KeyCaches } from './keys';
 import type { PlanIndex, PlanInfo } from './planIndex';
 import { planYearOf } from './planYear';
 
@@ -33,17 +33,20 @@ export interface CoverageEntry {
   readonly to: number;
   readonly member: Accumulator;
   readonly family: Accumulator | null;
-  /** Service date of the first line (in processing order) this entry covered; NaN if none. */
-  firstDay: number;
+  /** The family's (or, self-only, the member's) rows, for seeding starting totals; null when derived. */
+  readonly group: SeedGroup | null;
+}
+
+/** Rows whose starting totals are placed by the group's first line (rows without AsOf). */
+interface SeedGroup {
+  seeded: boolean;
+  readonly pending: CoverageEntry[];
 }
 
 export class CoverageLookup {
   readonly fromSheet: boolean;
   private readonly byAccount = new Map<string, CoverageEntry[]>();
-  /** Sheet-order entries, for seeding starting totals. */
-  private readonly entries: CoverageEntry[] = [];
-  private readonly members = new Map<string, Accumulator>();
-  private readonly families = new Map<string, Accumulator>();
+  private readonly families = new Map<string, { acc: Accumulator; group: SeedGroup }>();
   /** Derived (no-sheet) entries by account + plan. */
   private readonly derived = new Map<string, CoverageEntry>();
 
@@ -52,23 +55,26 @@ export class CoverageLookup {
     for (const row of config.coverage) this.addRow(row);
   }
 
-  private memberAcc(account: string, planKey: string): Accumulator {
-    const k = `${account}\u0001${planKey}`;
-    let a = this.members.get(k);
-    if (!a) this.members.set(k, (a = new Accumulator()));
-    return a;
-  }
-
   private addRow(row: CoverageRow): void {
     const account = idKey(row.account);
-    const planKey = nameKey(row.planId);
-    const member = this.memberAcc(account, planKey);
+    const planKey = this.keys.name.get(row.planId);
+    let list = this.byAccount.get(account);
+    if (!list) this.byAccount.set(account, (list = []));
+    // The member is account + plan: a renewed or split row of the same plan shares its accumulators.
+    let same: CoverageEntry | null = null;
+    for (const other of list) if (other.planKey === planKey) same = other;
+    const member = same === null ? new Accumulator() : same.member;
     const familyId = row.familyId === null ? '' : idKey(row.familyId);
     let family: Accumulator | null = null;
+    let group: SeedGroup;
     if (familyId !== '') {
       const fk = `${familyId}\u0001${planKey}`;
-      family = this.families.get(fk) ?? null;
-      if (family === null) this.families.set(fk, (family = new Accumulator()));
+      let f = this.families.get(fk);
+      if (f === undefined) this.families.set(fk, (f = { acc: new Accumulator(), group: { seeded: false, pending: [] } }));
+      family = f.acc;
+      group = f.group;
+    } else {
+      group = same !== null && same.group !== null && same.family === null ? same.group : { seeded: false, pending: [] };
     }
     const entry: CoverageEntry = {
       row,
@@ -80,12 +86,13 @@ export class CoverageLookup {
       to: row.effectiveTo ?? Number.POSITIVE_INFINITY,
       member,
       family,
-      firstDay: Number.NaN,
+      group,
     };
-    this.entries.push(entry);
-    let list = this.byAccount.get(account);
-    if (!list) this.byAccount.set(account, (list = []));
     list.push(entry);
+    if (entry.plan !== null && (row.deductibleMet !== 0 || row.oopMet !== 0)) {
+      if (row.asOf !== null) seed(entry, planYearOf(row.asOf, entry.plan.yearStartMd));
+      else group.pending.push(entry);
+    }
   }
 
   /** Primary coverage for the line, or null (no coverage on the date / no plan to use). */
@@ -93,14 +100,18 @@ export class CoverageLookup {
     if (!this.fromSheet) return this.derivedFor(line);
     const list = this.byAccount.get(line.account) ?? this.byAccount.get(idKey(line.account));
     if (list === undefined) return null;
-    return this.pick(list, line, true, null) ?? this.pick(list, line, false, null);
+    const e = this.pick(list, line, true, null) ?? this.pick(list, line, false, null);
+    if (e !== null && e.group !== null && !e.group.seeded) seedGroup(e.group, line.serviceDate);
+    return e;
   }
 
   /** Secondary coverage for the line, when the primary came from a Primary row. */
   secondaryFor(line: LedgerLine, primary: CoverageEntry): CoverageEntry | null {
     if (!this.fromSheet || !primary.primary) return null;
     const list = this.byAccount.get(line.account) ?? this.byAccount.get(idKey(line.account));
-    return list === undefined ? null : this.pick(list, line, false, primary.planKey);
+    const e = list === undefined ? null : this.pick(list, line, false, primary.planKey);
+    if (e !== null && e.group !== null && !e.group.seeded) seedGroup(e.group, line.serviceDate);
+    return e;
   }
 
   private pick(list: readonly CoverageEntry[], line: LedgerLine, primary: boolean, excludePlanKey: string | null): CoverageEntry | null {
@@ -134,45 +145,32 @@ export class CoverageLookup {
       e = {
         row: null, planId: plan.config.planId, planKey: plan.planKey, plan, primary: true,
         from: Number.NEGATIVE_INFINITY, to: Number.POSITIVE_INFINITY,
-        member: new Accumulator(), family: null, firstDay: Number.NaN,
+        member: new Accumulator(), family: null, group: null,
       };
       this.derived.set(k, e);
     }
     return e;
   }
+}
 
-  /**
-   * §5.8 starting totals, once every line's coverage is known (firstDay set).
-   * A row's DeductibleMet/OOPMet count in the plan year containing its AsOf;
-   * without AsOf, in the plan year of the first line the row covers, else of
-   * its family's first line (a member with no lines still adds to the family).
-   * When several rows of one member name the same plan year, the first in
-   * sheet order counts; a family starts from the sum of its members'.
-   */
-  seedStartingTotals(): void {
-    const seeded = new Map<Accumulator, Set<number>>();
-    const familyFirst = new Map<Accumulator, number>();
-    for (const e of this.entries) {
-      if (e.family === null || Number.isNaN(e.firstDay)) continue;
-      const f = familyFirst.get(e.family);
-      if (f === undefined || e.firstDay < f) familyFirst.set(e.family, e.firstDay);
-    }
-    for (const e of this.entries) {
-      const row = e.row;
-      if (row === null || e.plan === null) continue;
-      if (row.deductibleMet === 0 && row.oopMet === 0) continue;
-      let when: number | undefined = row.asOf ?? undefined;
-      if (when === undefined && !Number.isNaN(e.firstDay)) when = e.firstDay;
-      if (when === undefined && e.family !== null) when = familyFirst.get(e.family);
-      if (when === undefined) continue;
-      const py = planYearOf(when as Day, e.plan.yearStartMd);
-      let years = seeded.get(e.member);
-      if (!years) seeded.set(e.member, (years = new Set()));
-      if (years.has(py)) continue;
-      years.add(py);
-      const t = { deductibleMet: row.deductibleMet, oopMet: row.oopMet };
-      e.member.addStart(py, t);
-      if (e.family !== null) e.family.addStart(py, t);
-    }
-  }
+/**
+ * §5.8 starting totals. A row's DeductibleMet/OOPMet count in the plan year
+ * containing its AsOf (seeded when the index is built); a row without AsOf
+ * counts in the plan year of its group's first line — the family's first
+ * line, or the member's own when self-only — since a Coverage export is one
+ * snapshot, so one family's rows all speak of the same plan year. Seeding a
+ * group at its first line, before that line touches the accumulators, keeps
+ * adjudication to one pass. A member with no lines still adds to its family.
+ */
+function seedGroup(group: SeedGroup, firstLineDay: Day): void {
+  group.seeded = true;
+  for (const e of group.pending) seed(e, planYearOf(firstLineDay, e.plan!.yearStartMd));
+}
+
+/** When several rows of one member speak of the same plan year, the first counts; a family sums its members'. */
+function seed(e: CoverageEntry, planYear: number): void {
+  if (e.member.starts !== null && e.member.starts.has(planYear)) return;
+  const t = { deductibleMet: e.row!.deductibleMet, oopMet: e.row!.oopMet };
+  e.member.addStart(planYear, t);
+  if (e.family !== null) e.family.addStart(planYear, t);
 }

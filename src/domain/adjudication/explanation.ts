@@ -1,12 +1,35 @@
 /**
  * Plain-English working for each line, for a representative to read to a
- * patient (DESIGN §6 `Expected Shares`). Every text starts with a word, so
- * it can never be taken for a formula in a cell. Built by concatenation on
- * the hot path — no arrays, no template engines.
+ * patient (DESIGN §6 `Expected Shares`), e.g.
+ *   "Allowed 600.00 (billed 1,000.00 less 400.00 contractual adjustment).
+ *    Deductible 500.00 (500.00 met of 500.00 after this visit), then 20%
+ *    coinsurance of 100.00 = 20.00. You owe 520.00; your plan pays 80.00."
+ * Every text starts with a word, so a cell can never take it for a formula.
+ * Built by plain concatenation: a million of them must cost little.
  */
-import { formatMoneyDisplay as m, type Cents } from '../money';
+import { formatMoneyDisplay, type Cents } from '../money';
 import { toUs, type Day } from '../day';
 import type { CostShare } from './costSharing';
+import type { BenefitInfo } from './planIndex';
+
+const pad3 = (n: number): string => (n < 10 ? `00${n}` : n < 100 ? `0${n}` : `${n}`);
+
+/**
+ * money.ts `formatMoneyDisplay` (1,234.50), with a fast path below
+ * 1,000,000.00: the general regex form costs ~1.4 µs a call, seconds over a
+ * million explanations. Identical output (a property test checks it).
+ */
+export function m(c: Cents): string {
+  if (c >= 0 && c < 100_000_000) {
+    const w = Math.floor(c / 100);
+    const f = c - w * 100;
+    const frac = f < 10 ? `.0${f}` : `.${f}`;
+    if (w < 1000) return w + frac;
+    const th = Math.floor(w / 1000);
+    return `${th},${pad3(w - th * 1000)}${frac}`;
+  }
+  return formatMoneyDisplay(c);
+}
 
 /** "Allowed 600.00 (billed 1,000.00 less 400.00 contractual adjustment). " */
 export function allowedSentence(billed: Cents, allowed: Cents, contractual: Cents): string {
@@ -28,75 +51,76 @@ export function notCoveredText(billed: Cents, category: string, planId: string):
   return `Not covered: plan ${planId} does not cover ${category} services, so you owe the full charge of ${m(billed)}.`;
 }
 
-export function unconfiguredText(allowedPart: string, planId: string | null, payer: string | null): string {
-  if (planId !== null) return `${allowedPart}Shares not computed: plan ${planId} has no row in the Plans sheet.`;
-  const who = payer === null ? 'this line' : `payer ${payer}`;
-  return `${allowedPart}Shares not computed: no plan in the Plans sheet matches ${who}.`;
+export function unconfiguredText(billed: Cents, allowed: Cents, contractual: Cents, planId: string | null, payer: string | null): string {
+  const a = allowedSentence(billed, allowed, contractual);
+  if (planId !== null) return `${a}Shares not computed: plan ${planId} has no row in the Plans sheet.`;
+  return `${a}Shares not computed: no plan in the Plans sheet matches ${payer === null ? 'this line' : `payer ${payer}`}.`;
 }
 
-/** How far an accumulator got, for "(1,800.00 of 1,800.00 met after this visit)". */
+/** How far an accumulator got, for "(1,800.00 met of 1,800.00 after this visit)". */
 export interface MetAfter {
   readonly met: Cents;
   readonly limit: Cents;
   readonly family: boolean;
 }
 
-/** Copay / deductible / coinsurance / OOP-cap sentences of the primary plan. */
-export function costSharingSentences(
-  s: CostShare,
-  benefitCopay: Cents,
-  pctLabel: string,
-  deductibleApplies: boolean,
-  deductible: MetAfter | null,
-  oop: MetAfter | null,
-): string {
-  let t = '';
-  if (benefitCopay > 0) t += `Copay ${m(s.copay)}. `;
-  if (s.deductible > 0 && deductible !== null) {
-    t += `${deductible.family ? 'Family deductible' : 'Deductible'} ${m(s.deductible)} (${m(deductible.met)} met of ${m(deductible.limit)} after this visit)`;
-  } else if (!deductibleApplies) {
-    t += 'No deductible for this service';
-  } else {
-    t += 'Deductible already met';
-  }
-  if (s.coinsuranceBase > 0) {
-    t += `, then ${pctLabel} coinsurance of ${m(s.coinsuranceBase)} = ${m(s.coinsuranceBeforeCap)}. `;
-  } else {
-    t += '. ';
-  }
-  if (s.oopCut > 0 && oop !== null) {
-    t += `Out-of-pocket maximum reached (${oop.family ? 'family ' : ''}${m(oop.met)} met of ${m(oop.limit)}), so your share is ${m(s.oopCut)} less. `;
-  }
-  return t;
-}
-
-export function primaryOnlySummary(patient: Cents, insurer: Cents): string {
-  return `You owe ${m(patient)}; your plan pays ${m(insurer)}.`;
-}
-
-export interface SecondaryStory {
-  readonly planId: string;
-  readonly normalBenefit: Cents;
-  readonly pays: Cents;
+/** What a covered line's working needs, captured when it was adjudicated. */
+export interface CoveredFacts {
+  readonly billed: Cents;
+  readonly allowed: Cents;
+  readonly contractual: Cents;
+  readonly share: CostShare;
+  readonly benefit: BenefitInfo;
+  /** The deductible accumulator that bound the line, after it (read when share.deductible > 0). */
+  readonly deductible: MetAfter;
+  /** The out-of-pocket maximum that capped the line, after it (read when share.oopCut > 0). */
+  readonly oop: MetAfter;
+  readonly secondaryActsAsPrimary: boolean;
+  readonly secondaryPlanId: string | null;
+  /** What the secondary would pay as primary. */
+  readonly secondaryNormal: Cents;
+  readonly secondaryNotCovered: boolean;
   readonly nonDuplication: boolean;
-  /** The secondary plan does not cover the service (its normal benefit is 0). */
-  readonly notCovered: boolean;
+  /** null when the secondary has no Plans row. */
+  readonly secondaryPays: Cents | null;
+  /** What the patient owes after every payer; null when not computable. */
+  readonly patient: Cents | null;
 }
 
-export function withSecondarySummary(primaryPays: Cents, sec: SecondaryStory, patient: Cents): string {
-  let t = `Your plan pays ${m(primaryPays)}. `;
-  if (sec.notCovered) {
-    t += `Your secondary plan ${sec.planId} does not cover this service and pays ${m(sec.pays)}. `;
-  } else if (sec.nonDuplication) {
-    t += `Your secondary plan ${sec.planId} would pay ${m(sec.normalBenefit)} as primary; less what your plan paid, it pays ${m(sec.pays)}. `;
+/**
+ * A covered line: allowed, copay, deductible (with how much is met after
+ * this visit), coinsurance, any out-of-pocket cap, then who pays what.
+ */
+export function coveredText(x: CoveredFacts): string {
+  const s = x.share;
+  let t = x.secondaryActsAsPrimary ? 'Only secondary coverage was in effect on this date, so it is treated as primary. ' : '';
+  t += allowedSentence(x.billed, x.allowed, x.contractual);
+  if (x.benefit.copay > 0) t += `Copay ${m(s.copay)}. `;
+  if (s.deductible > 0) {
+    const d = x.deductible;
+    t += `${d.family ? 'Family deductible' : 'Deductible'} ${m(s.deductible)} (${m(d.met)} met of ${m(d.limit)} after this visit)`;
   } else {
-    t += `Your secondary plan ${sec.planId} would pay ${m(sec.normalBenefit)} as primary and pays ${m(sec.pays)} of your ${m((sec.pays + patient) as Cents)}. `;
+    t += x.benefit.deductibleApplies ? 'Deductible already met' : 'No deductible for this service';
   }
-  return `${t}You owe ${m(patient)}.`;
-}
-
-export const SECONDARY_AS_PRIMARY = 'Only secondary coverage was in effect on this date, so it is treated as primary. ';
-
-export function secondaryUnconfiguredText(planId: string): string {
-  return ` Secondary plan ${planId} has no row in the Plans sheet, so what you owe after it is not computed.`;
+  t += s.coinsuranceBase > 0
+    ? `, then ${x.benefit.coinsuranceLabel} coinsurance of ${m(s.coinsuranceBase)} = ${m(s.coinsuranceBeforeCap)}. `
+    : '. ';
+  if (s.oopCut > 0) {
+    const o = x.oop;
+    t += `Out-of-pocket maximum reached (${o.family ? 'family ' : ''}${m(o.met)} met of ${m(o.limit)}), so your share is ${m(s.oopCut)} less. `;
+  }
+  const sec = x.secondaryPlanId;
+  if (sec === null) return `${t}You owe ${m(s.patient)}; your plan pays ${m(s.insurer)}.`;
+  t += `Your plan pays ${m(s.insurer)}. `;
+  if (x.secondaryPays === null || x.patient === null) {
+    return `${t}Secondary plan ${sec} has no row in the Plans sheet, so what you owe after it (up to ${m(s.patient)}) is not computed.`;
+  }
+  if (x.secondaryNotCovered) {
+    t += `Your secondary plan ${sec} does not cover this service. `;
+  } else if (x.nonDuplication) {
+    t += `Your secondary plan ${sec} would pay ${m(x.secondaryNormal)} as primary; less what your plan paid, it pays ${m(x.secondaryPays)}. `;
+  } else {
+    t += `Your secondary plan ${sec} would pay ${m(x.secondaryNormal)} as primary and pays ${m(x.secondaryPays)} of your ${m(s.patient)}. `;
+  }
+  return `${t}You owe ${m(x.patient)}.`;
 }

@@ -14,12 +14,12 @@
 import type { FeeScheduleRow } from '../config';
 import { categoryKey } from '../config';
 import { codeKey, nameKey } from './keys';
+import type { CategoryRef } from './serviceCategory';
 
 export interface FeeEntry {
   readonly row: FeeScheduleRow;
-  /** The row's Category as written and its match key; null when blank. */
-  readonly category: string | null;
-  readonly categoryKey: string | null;
+  /** The row's Category as written and its Benefits match key; null when blank. */
+  readonly category: CategoryRef | null;
 }
 
 interface ModifierRows {
@@ -63,7 +63,7 @@ export class FeeScheduleIndex {
       }
     }
     const cat = row.category !== null && row.category.trim() !== '' ? row.category.trim() : null;
-    const entry: FeeEntry = { row, category: cat, categoryKey: cat === null ? null : categoryKey(cat) };
+    const entry: FeeEntry = { row, category: cat === null ? null : { name: cat, key: categoryKey(cat) } };
     const mod = row.modifier === null ? '' : codeKey(row.modifier);
     if (mod === '') {
       if (m.any === null) m.any = entry;

@@ -4,8 +4,19 @@
  */
 import type { BenefitConfig, Config, PlanConfig } from '../config';
 import { categoryKey } from '../config';
-import { percentToNumber, type Percent } from '../money';
+import { ZERO, percentToNumber, type Cents, type Percent } from '../money';
 import { nameKey } from './keys';
+
+/** A Benefits row with what the hot path needs precomputed. */
+export interface BenefitInfo {
+  readonly config: BenefitConfig;
+  readonly covered: boolean;
+  readonly copay: Cents;
+  readonly deductibleApplies: boolean;
+  /** The row's coinsurance, else the plan's. */
+  readonly coinsurancePct: Percent;
+  readonly coinsuranceLabel: string;
+}
 
 export interface PlanInfo {
   readonly config: PlanConfig;
@@ -13,7 +24,9 @@ export interface PlanInfo {
   readonly planKey: string;
   readonly payerKey: string;
   /** categoryKey → the first Benefits row for this plan and category. */
-  readonly benefits: ReadonlyMap<string, BenefitConfig>;
+  readonly benefits: ReadonlyMap<string, BenefitInfo>;
+  /** §4: a category with no Benefits row is covered, no copay, deductible applies, the plan's coinsurance. */
+  readonly defaultBenefit: BenefitInfo;
   /** Plan year start as month × 100 + day (e.g. 701 for 07-01). */
   readonly yearStartMd: number;
 }
@@ -24,13 +37,12 @@ export class PlanIndex {
   private readonly byPayerKey = new Map<string, PlanInfo[]>();
 
   constructor(config: Config) {
-    const benefitsByPlan = new Map<string, Map<string, BenefitConfig>>();
+    const benefitsByPlan = new Map<string, BenefitConfig[]>();
     for (const b of config.benefits) {
       const pk = nameKey(b.planId);
-      let m = benefitsByPlan.get(pk);
-      if (!m) benefitsByPlan.set(pk, (m = new Map()));
-      const ck = categoryKey(b.category);
-      if (!m.has(ck)) m.set(ck, b);
+      let list = benefitsByPlan.get(pk);
+      if (!list) benefitsByPlan.set(pk, (list = []));
+      list.push(b);
     }
     for (const p of config.plans) {
       const planKey = nameKey(p.planId);
@@ -39,7 +51,11 @@ export class PlanIndex {
         config: p,
         planKey,
         payerKey: nameKey(p.payer),
-        benefits: benefitsByPlan.get(planKey) ?? new Map(),
+        benefits: benefitMap(p, benefitsByPlan.get(planKey) ?? []),
+        defaultBenefit: {
+          config: { planId: p.planId, category: '', covered: true, copay: ZERO, deductibleApplies: true, coinsurancePct: null, row: 0 },
+          covered: true, copay: ZERO, deductibleApplies: true, coinsurancePct: p.coinsurancePct, coinsuranceLabel: percentLabel(p.coinsurancePct),
+        },
         yearStartMd: p.yearStartMonth * 100 + p.yearStartDay,
       };
       this.byPlanKey.set(planKey, info);
@@ -62,6 +78,20 @@ export class PlanIndex {
     const list = this.byPayerKey.get(payerKey);
     return list !== undefined && list.length === 1 ? list[0]! : null;
   }
+}
+
+function benefitMap(plan: PlanConfig, rows: readonly BenefitConfig[]): Map<string, BenefitInfo> {
+  const m = new Map<string, BenefitInfo>();
+  for (const b of rows) {
+    const key = categoryKey(b.category);
+    if (m.has(key)) continue; // first row wins
+    const pct = b.coinsurancePct ?? plan.coinsurancePct;
+    m.set(key, {
+      config: b, covered: b.covered, copay: b.copay, deductibleApplies: b.deductibleApplies,
+      coinsurancePct: pct, coinsuranceLabel: percentLabel(pct),
+    });
+  }
+  return m;
 }
 
 const pctText = new Map<number, string>();
