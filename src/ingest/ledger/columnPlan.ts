@@ -42,6 +42,8 @@ export const FIELD_LABEL: Readonly<Record<MappedField, string>> = {
 
 export interface ColumnPlan {
   readonly count: number;
+  /** The distinct field slots this sheet writes (reset per row). */
+  readonly slots: Int32Array;
   readonly col: Int32Array;
   readonly slot: Int32Array;
   readonly kind: Int32Array;
@@ -102,7 +104,7 @@ export function buildColumnPlan(grid: CellGrid, header: HeaderDetection, omitFro
   const order = col.map((_, i) => i).sort((x, y) => col[x]! - col[y]!);
   const pick = <T>(a: readonly T[]): T[] => order.map((i) => a[i]!);
   return {
-    count: col.length, col: Int32Array.from(pick(col)), slot: Int32Array.from(pick(slot)), kind: Int32Array.from(pick(kind)),
+    count: col.length, slots: Int32Array.from(new Set(slot)), col: Int32Array.from(pick(col)), slot: Int32Array.from(pick(slot)), kind: Int32Array.from(pick(kind)),
     label: pick(label), letters: pick(letters), firstCol, fieldLabel, fieldLetters, cellFields, cellLetters, moneyCols: Int32Array.from(moneyCols),
     cellTemplate: Object.fromEntries(cellFields.map((f) => [f, ''])),
   };

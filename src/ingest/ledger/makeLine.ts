@@ -1,7 +1,5 @@
 /**
- * Builds a `LedgerLine` from a parsed row (scratch slots). One object
- * literal in one place keeps every line the same hidden class, which matters
- * at a million lines. Status is normalised here; raw text kept in statusText.
+ * Builds `LedgerLine`s from parsed rows.
  */
 import type { Cents } from '../../domain/money';
 import type { Day } from '../../domain/day';
@@ -31,6 +29,12 @@ export function rowCells(plan: ColumnPlan, excelRow: number): Partial<Record<Led
   return cells;
 }
 
+/**
+ * A line from a parsed row (scratch slots). One object literal in one
+ * place keeps every line the same hidden class (and a literal is several
+ * times cheaper to create than a class instance). Status is normalised;
+ * the raw text is kept in statusText.
+ */
 export function makeLine(
   index: number,
   sheet: string,

@@ -38,6 +38,9 @@ const KR = K_RECEIVED;
 const KN = K_NONNEG;
 const KD = K_DATE;
 const KU = K_UNITS;
+/** Serial ≥ 61 (after Excel's phantom 29 Feb 1900) → days since 1970: serial − 1 + (1899-12-31 = −25568). */
+const EPOCH_1900_AFTER_LEAP = -25568 - 1;
+const MAX_SERIAL_1900 = 2958466;
 
 /**
  * Fills `scratch` (blank → null; units blank → 1; merged code fields → string[]
@@ -53,13 +56,52 @@ export function readRow(
   const row = grid.values[r]!;
   const excelRow = grid.top + r;
   let bad = 0;
-  scratch.fill(null);
+  // Reset only the slots this sheet writes (others stay null from the start).
+  const slots = plan.slots;
+  for (let k = 0; k < slots.length; k++) scratch[slots[k]!] = null;
   scratch[S_UNITS] = 1;
+  const date1904 = grid.date1904;
   for (let k = 0; k < plan.count; k++) {
     const v: CellValue | undefined = row[plan.col[k]!];
     const kind = plan.kind[k]!;
     const s = plan.slot[k]!;
     if (v === null || v === undefined || v === '') continue;
+    // Fast paths for number cells (most of an Excel ledger): exact checks only, no text handling.
+    if (typeof v === 'number') {
+      if (kind === KM || kind === KR || kind === KN) {
+        if (v > -1e11 && v < 1e11) {
+          const c = Math.round(v * 100);
+          // Whole cents iff v is the double nearest c/100 (see parseMoney); negative charges go the slow way for their issue.
+          if (c / 100 === v && (c >= 0 || kind === KM)) {
+            scratch[s] = c;
+            continue;
+          }
+          if (c / 100 === v && kind === KR) {
+            scratch[s] = -c;
+            continue;
+          }
+        }
+      } else if (kind === KD) {
+        if (!date1904 && v >= 61 && v < MAX_SERIAL_1900) {
+          scratch[s] = EPOCH_1900_AFTER_LEAP + Math.floor(v);
+          continue;
+        }
+      } else if (kind === KU) {
+        if (v > 0 && v < Infinity) {
+          scratch[s] = v;
+          continue;
+        }
+      }
+    } else if (typeof v === 'string' && (kind === KT || kind === KC)) {
+      // Text with nothing to trim (and, for codes, nothing to upper-case) is kept as is.
+      const n = v.length;
+      const c0 = v.charCodeAt(0);
+      const c1 = v.charCodeAt(n - 1);
+      if (c0 > 32 && c0 !== 160 && c1 > 32 && c1 !== 160 && (kind === KT || isUpperCode(v))) {
+        scratch[s] = v;
+        continue;
+      }
+    }
     let out: unknown;
     switch (kind) {
       case KT:
@@ -117,6 +159,15 @@ export function readRow(
     scratch[s] = out;
   }
   return bad;
+}
+
+/** Already upper case: digits, A–Z and punctuation only (most CPT/HCPCS/ICD codes as exported). */
+function isUpperCode(v: string): boolean {
+  for (let i = 0; i < v.length; i++) {
+    const c = v.charCodeAt(i);
+    if ((c >= 97 && c <= 122) || c > 127) return false;
+  }
+  return true;
 }
 
 function formatAt(grid: CellGrid, r: number, c: number): string | null {

@@ -4,11 +4,12 @@
  * (at least one issue), or analysed — so rowsRead = linesAnalyzed +
  * excludedRows + blankRows + totalRows by construction.
  */
-import type { InputIssue, LedgerCounts, LedgerLine } from '../../domain/ledger';
+import type { InputIssue, LedgerCounts, LedgerField, LedgerLine } from '../../domain/ledger';
 import type { Cents } from '../../domain/money';
 import { a1, type CellGrid } from '../grid';
 import { FIELDS, SLOT, type ColumnPlan } from './columnPlan';
-import { makeLine, rowCells } from './makeLine';
+import { makeLine } from './makeLine';
+import { cellsHandler, lazyCells } from './lazyCells';
 import { isBlankRow, readRow, requireField } from './readRow';
 import { totalRowHit } from './totalRows';
 
@@ -24,7 +25,7 @@ const requireFieldL = requireField;
 const isBlankRowL = isBlankRow;
 const totalRowHitL = totalRowHit;
 const makeLineL = makeLine;
-const rowCellsL = rowCells;
+const lazyCellsL = lazyCells;
 const S_BILLED = SLOT.billed;
 
 const REQUIRED_WHY = 'required for a charge line';
@@ -42,6 +43,7 @@ export function readServiceLines(grid: CellGrid, headerIndex: number, plan: Colu
   const scratch: unknown[] = new Array<unknown>(FIELDS.length).fill(null);
   const last = lastNonBlankRow(grid, headerIndex + 1);
   const sheet = grid.sheet;
+  const handler = cellsHandler(plan.cellFields as LedgerField[], plan.cellLetters);
   let blankRows = 0;
   let totalRows = 0;
   let excludedRows = 0;
@@ -64,7 +66,7 @@ export function readServiceLines(grid: CellGrid, headerIndex: number, plan: Colu
       continue;
     }
     const excelRow = grid.top + r;
-    lines.push(makeLineL(lines.length, sheet, excelRow, scratch, scratch[S_BILLED] as Cents, rowCellsL(plan, excelRow)));
+    lines.push(makeLineL(lines.length, sheet, excelRow, scratch, scratch[S_BILLED] as Cents, lazyCellsL(handler, excelRow)));
   }
   const rowsRead = Math.max(0, last - headerIndex);
   return { lines, issues, counts: { rowsRead, linesAnalyzed: lines.length, excludedRows, blankRows, totalRows } };
