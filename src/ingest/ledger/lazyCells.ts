@@ -21,30 +21,46 @@ import type { LedgerField } from '../../domain/ledger';
 
 export type CellMap = Partial<Record<LedgerField, string>>;
 
-/** The proxy's target: only the row number (a dedicated object, so nothing else can freeze or change it). */
-interface CellsTarget {
-  readonly row: number;
-}
-
 const INSPECT = Symbol.for('nodejs.util.inspect.custom');
 
-export function cellsHandler(fields: readonly LedgerField[], letters: readonly string[]): ProxyHandler<CellsTarget> {
+/**
+ * The proxy's target: the row number and the sheet's address builder (a
+ * dedicated object, so nothing else can freeze or change it). util.inspect
+ * shows a proxy's target, so the target knows how to show the addresses.
+ */
+class CellsTarget {
+  declare readonly row: number;
+  declare readonly build: (row: number) => CellMap;
+  constructor(row: number, build: (row: number) => CellMap) {
+    (this as { row: number }).row = row;
+    (this as { build: (row: number) => CellMap }).build = build;
+  }
+
+  [INSPECT](): CellMap {
+    // Node calls this with the proxy as `this` (whose reads go through the traps), or with the target.
+    return typeof this.build === 'function' ? this.build(this.row) : (Object.fromEntries(Object.entries(this)) as CellMap);
+  }
+}
+
+export interface CellsFactory {
+  readonly handler: ProxyHandler<CellsTarget>;
+  readonly build: (row: number) => CellMap;
+}
+
+export function cellsFactory(fields: readonly LedgerField[], letters: readonly string[]): CellsFactory {
   const index = new Map<string, string>();
   fields.forEach((f, i) => index.set(f, letters[i]!));
   const keys: string[] = [...index.keys()];
-  const materialise = (t: CellsTarget): CellMap => {
+  const build = (row: number): CellMap => {
     const o: Record<string, string> = {};
-    for (const [f, l] of index) o[f] = l + t.row;
+    for (const [f, l] of index) o[f] = l + row;
     return o as CellMap;
   };
-  return {
+  const handler: ProxyHandler<CellsTarget> = {
     get(t, k) {
-      if (typeof k === 'string') {
-        const l = index.get(k);
-        return l === undefined ? undefined : l + t.row;
-      }
-      // console.log / util.inspect show the addresses, not the proxy's target.
-      return k === INSPECT ? () => materialise(t) : undefined;
+      if (typeof k !== 'string') return undefined;
+      const l = index.get(k);
+      return l === undefined ? undefined : l + t.row;
     },
     has: (_t, k) => typeof k === 'string' && index.has(k),
     ownKeys: () => keys.slice(),
@@ -57,8 +73,9 @@ export function cellsHandler(fields: readonly LedgerField[], letters: readonly s
     defineProperty: () => false,
     deleteProperty: () => false,
   };
+  return { handler, build };
 }
 
-export function lazyCells(handler: ProxyHandler<CellsTarget>, row: number): CellMap {
-  return new Proxy<CellsTarget>({ row }, handler) as CellMap;
+export function lazyCells(f: CellsFactory, row: number): CellMap {
+  return new Proxy<CellsTarget>(new CellsTarget(row, f.build), f.handler) as CellMap;
 }

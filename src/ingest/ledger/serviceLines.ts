@@ -9,7 +9,7 @@ import type { Cents } from '../../domain/money';
 import { a1, type CellGrid } from '../grid';
 import { FIELDS, SLOT, type ColumnPlan } from './columnPlan';
 import { makeLine } from './makeLine';
-import { cellsHandler, lazyCells } from './lazyCells';
+import { cellsFactory, lazyCells } from './lazyCells';
 import { isBlankRow, readRow, requireField } from './readRow';
 import { totalRowHit } from './totalRows';
 
@@ -43,7 +43,7 @@ export function readServiceLines(grid: CellGrid, headerIndex: number, plan: Colu
   const scratch: unknown[] = new Array<unknown>(FIELDS.length).fill(null);
   const last = lastNonBlankRow(grid, headerIndex + 1);
   const sheet = grid.sheet;
-  const handler = cellsHandler(plan.cellFields as LedgerField[], plan.cellLetters);
+  const cellsOf = cellsFactory(plan.cellFields as LedgerField[], plan.cellLetters);
   let blankRows = 0;
   let totalRows = 0;
   let excludedRows = 0;
@@ -66,7 +66,7 @@ export function readServiceLines(grid: CellGrid, headerIndex: number, plan: Colu
       continue;
     }
     const excelRow = grid.top + r;
-    lines.push(makeLineL(lines.length, sheet, excelRow, scratch, scratch[S_BILLED] as Cents, lazyCellsL(handler, excelRow)));
+    lines.push(makeLineL(lines.length, sheet, excelRow, scratch, scratch[S_BILLED] as Cents, lazyCellsL(cellsOf, excelRow)));
   }
   const rowsRead = Math.max(0, last - headerIndex);
   return { lines, issues, counts: { rowsRead, linesAnalyzed: lines.length, excludedRows, blankRows, totalRows } };
