@@ -23,7 +23,7 @@ import * as costSharing from './costSharing';
 import type { CostShare } from './costSharing';
 import { CoverageLookup, type CoverageEntry } from './coverageLookup';
 import {
-  LineSharesRecord, FAMILY_DEDUCTIBLE, FAMILY_OOP, NON_DUPLICATION, SECONDARY_AS_PRIMARY, SECONDARY_NOT_COVERED,
+  LineSharesRecord, RunFacts, FAMILY_DEDUCTIBLE, FAMILY_OOP, NON_DUPLICATION, SECONDARY_AS_PRIMARY, SECONDARY_NOT_COVERED,
 } from './lineSharesRecord';
 import { FeeScheduleIndex, type FeeEntry } from './feeScheduleIndex';
 import { makeKeyCaches, type KeyCaches } from './keys';
@@ -35,7 +35,7 @@ import { DefaultCategoryCache, type CategoryRef } from './serviceCategory';
 // Hot path: bind imported functions once. tsx/esbuild compile each use of a named import to a
 // getter call on the module object (~20 ns a call, measured in bench/adjudicate.ts's runner).
 const { ZERO, sub } = money;
-const { remainingDeductible, remainingOop, familyDeductibleBinds, familyDeductibleLimit, familyOopBinds } = accumulators;
+const { remainingDeductible, remainingOop, familyDeductibleBinds, familyOopBinds } = accumulators;
 const { scheduleAllowed } = allowedAmount;
 const { secondaryPayment } = cob;
 const { shareCost } = costSharing;
@@ -63,67 +63,65 @@ class Adjudicator {
   run(lines: readonly LedgerLine[]): LineShares[] {
     const n = lines.length;
     const order = processingOrder(lines);
+    const facts = new RunFacts(lines);
     const out = new Array<LineShares>(n);
     for (let k = 0; k < n; k++) {
       const i = order[k]!;
-      out[i] = this.line(lines[i]!);
+      out[i] = this.line(lines[i]!, i, facts);
     }
     return out;
   }
 
-  private line(line: LedgerLine): LineShares {
+  /** `at` is the line's position in the input (its result's slot and its row in `facts`). */
+  private line(line: LedgerLine, at: number, facts: RunFacts): LineShares {
     // A line naming a PlanId is billed to that plan even when the Payer cell is blank.
     if (line.planId === null && this.keys.selfPay.get(line.payer ?? '')) {
       const fee = this.fees.match(line.code, null, null, line.modifiers);
-      return fullCharge(line, 'self-pay', this.categoryOf(line, fee).name, this.schedule(line, fee), null);
+      return fullCharge(facts, at, line, 'self-pay', this.categoryOf(line, fee).name, this.schedule(line, fee), null);
     }
     const primary = this.coverage.primaryFor(line);
     if (primary !== null && primary.plan !== null) {
-      return this.covered(line, primary, primary.plan, this.coverage.secondaryFor(line, primary));
+      return this.covered(line, at, facts, primary, primary.plan, this.coverage.secondaryFor(line, primary));
     }
     // No plan to compute from: §5.1 allowed still holds, from the line's own payer/plan.
     const planKey = primary !== null ? primary.planKey : line.planId === null ? null : this.keys.name.get(line.planId);
     const fee = this.fees.match(line.code, planKey, line.payer === null ? null : this.keys.name.get(line.payer), line.modifiers);
     const schedule = this.schedule(line, fee);
     const category = this.categoryOf(line, fee).name;
-    if (primary === null && this.coverage.fromSheet) return fullCharge(line, 'no-coverage', category, schedule, null);
+    if (primary === null && this.coverage.fromSheet) return fullCharge(facts, at, line, 'no-coverage', category, schedule, null);
     const allowed = line.allowed ?? schedule ?? line.billed;
-    return new LineSharesRecord(line, 'unconfigured', allowed, sub(line.billed, allowed), schedule, category,
+    return new LineSharesRecord(facts, at, line.index, 'unconfigured', allowed, sub(line.billed, allowed), schedule, category,
       primary === null ? null : primary.planId, null, null, null, null, null, null, null);
   }
 
-  private covered(line: LedgerLine, entry: CoverageEntry, plan: PlanInfo, secondary: CoverageEntry | null): LineShares {
+  private covered(line: LedgerLine, at: number, facts: RunFacts, entry: CoverageEntry, plan: PlanInfo, secondary: CoverageEntry | null): LineShares {
     const fee = this.fees.match(line.code, plan.planKey, plan.payerKey, line.modifiers);
     const schedule = this.schedule(line, fee);
     // §5.1: the ledger's allowed if given, else the fee schedule's, else the charge.
     const allowed = line.allowed ?? schedule ?? line.billed;
     const category = this.categoryOf(line, fee);
     const benefit = plan.benefits.get(category.key) ?? plan.defaultBenefit;
-    if (!benefit.covered) return fullCharge(line, 'not-covered', category.name, schedule, entry.planId);
+    if (!benefit.covered) return fullCharge(facts, at, line, 'not-covered', category.name, schedule, entry.planId);
     const s = this.share(line.serviceDate, entry, plan, benefit, allowed);
 
     // What the explanation will say about the accumulators, as they stand right after this line.
     const cfg = plan.config;
     let flags = entry.primary ? 0 : SECONDARY_AS_PRIMARY;
-    let dMet = ZERO, dLimit = ZERO, oMet = ZERO, oLimit = ZERO;
+    let dMet = ZERO, oMet = ZERO;
     if (s.deductible > 0) {
       if (familyDeductibleBinds(cfg, entry.member, entry.family)) {
         flags |= FAMILY_DEDUCTIBLE;
         dMet = entry.family!.deductibleMet;
-        dLimit = familyDeductibleLimit(cfg)!;
       } else {
         dMet = entry.member.deductibleMet;
-        dLimit = cfg.deductibleIndividual;
       }
     }
     if (s.oopCut > 0) {
       if (familyOopBinds(cfg, entry.member, entry.family)) {
         flags |= FAMILY_OOP;
         oMet = entry.family!.oopMet;
-        oLimit = cfg.oopMaxFamily!;
       } else {
         oMet = entry.member.oopMet;
-        oLimit = cfg.oopMaxIndividual ?? ZERO;
       }
     }
 
@@ -148,9 +146,9 @@ class Adjudicator {
         patient = sub(s.patient, secondaryShare);
       }
     }
-    return new LineSharesRecord(line, 'covered', allowed, sub(line.billed, allowed), schedule, category.name, entry.planId,
-      secondary === null ? null : secondary.planId, s.copay, s.deductible, s.coinsurance, patient, s.insurer, secondaryShare,
-    ).tell(s, benefit, dMet, dLimit, oMet, oLimit, normal, flags);
+    facts.setCovered(at, benefit, s, dMet, oMet, normal, flags);
+    return new LineSharesRecord(facts, at, line.index, 'covered', allowed, sub(line.billed, allowed), schedule, category.name, entry.planId,
+      secondary === null ? null : secondary.planId, s.copay, s.deductible, s.coinsurance, patient, s.insurer, secondaryShare);
   }
 
   /**
@@ -184,7 +182,7 @@ class Adjudicator {
 }
 
 /** §5.2: the patient owes the charge; allowed = billed, nothing written off, accumulators untouched. */
-function fullCharge(line: LedgerLine, basis: CoverageBasis, category: string, schedule: Cents | null, planId: string | null): LineShares {
-  return new LineSharesRecord(line, basis, line.billed, ZERO, schedule, category, planId, null,
+function fullCharge(facts: RunFacts, at: number, line: LedgerLine, basis: CoverageBasis, category: string, schedule: Cents | null, planId: string | null): LineShares {
+  return new LineSharesRecord(facts, at, line.index, basis, line.billed, ZERO, schedule, category, planId, null,
     ZERO, ZERO, ZERO, line.billed, ZERO, ZERO);
 }

@@ -35,6 +35,8 @@ export interface CoverageEntry {
   readonly family: Accumulator | null;
   /** The family's (or, self-only, the member's) rows, for seeding starting totals; null when derived. */
   readonly group: SeedGroup | null;
+  /** The account's next row in sheet order: most accounts have one row, so no array to chase. */
+  next: CoverageEntry | null;
 }
 
 /** Rows whose starting totals are placed by the group's first line (rows without AsOf). */
@@ -45,24 +47,27 @@ interface SeedGroup {
 
 export class CoverageLookup {
   readonly fromSheet: boolean;
-  private readonly byAccount = new Map<string, CoverageEntry[]>();
+  /** Account → its first row (the rest follow `next`). */
+  private readonly byAccount = new Map<string, CoverageEntry>();
+  /** The entry primaryFor() last found the account's rows from, so secondaryFor() need not look again. */
+  private lastLine: LedgerLine | null = null;
+  private lastHead: CoverageEntry | undefined = undefined;
   private readonly families = new Map<string, { acc: Accumulator; group: SeedGroup }>();
   /** Derived (no-sheet) entries by account + plan. */
   private readonly derived = new Map<string, CoverageEntry>();
 
   constructor(config: Config, private readonly plans: PlanIndex, private readonly keys: KeyCaches) {
     this.fromSheet = config.coverage.length > 0;
-    for (const row of config.coverage) this.addRow(row);
+    const tails = new Map<string, CoverageEntry>();
+    for (const row of config.coverage) this.addRow(row, tails);
   }
 
-  private addRow(row: CoverageRow): void {
+  private addRow(row: CoverageRow, tails: Map<string, CoverageEntry>): void {
     const account = idKey(row.account);
     const planKey = this.keys.name.get(row.planId);
-    let list = this.byAccount.get(account);
-    if (!list) this.byAccount.set(account, (list = []));
     // The member is account + plan: a renewed or split row of the same plan shares its accumulators.
     let same: CoverageEntry | null = null;
-    for (const other of list) if (other.planKey === planKey) same = other;
+    for (let o = this.byAccount.get(account) ?? null; o !== null; o = o.next) if (o.planKey === planKey) same = o;
     const member = same === null ? new Accumulator() : same.member;
     const familyId = row.familyId === null ? '' : idKey(row.familyId);
     let family: Accumulator | null = null;
@@ -87,8 +92,12 @@ export class CoverageLookup {
       member,
       family,
       group,
+      next: null,
     };
-    list.push(entry);
+    const tail = tails.get(account);
+    if (tail === undefined) this.byAccount.set(account, entry);
+    else tail.next = entry;
+    tails.set(account, entry);
     if (entry.plan !== null && (row.deductibleMet !== 0 || row.oopMet !== 0)) {
       if (row.asOf !== null) seed(entry, planYearOf(row.asOf, entry.plan.yearStartMd));
       else group.pending.push(entry);
@@ -98,9 +107,11 @@ export class CoverageLookup {
   /** Primary coverage for the line, or null (no coverage on the date / no plan to use). */
   primaryFor(line: LedgerLine): CoverageEntry | null {
     if (!this.fromSheet) return this.derivedFor(line);
-    const list = this.byAccount.get(line.account) ?? this.byAccount.get(idKey(line.account));
-    if (list === undefined) return null;
-    const e = this.pick(list, line, true, null) ?? this.pick(list, line, false, null);
+    const head = this.byAccount.get(line.account) ?? this.byAccount.get(idKey(line.account));
+    this.lastLine = line;
+    this.lastHead = head;
+    if (head === undefined) return null;
+    const e = this.pick(head, line, true, null) ?? (head.next === null && head.primary ? null : this.pick(head, line, false, null));
     if (e !== null && e.group !== null && !e.group.seeded) seedGroup(e.group, line.serviceDate);
     return e;
   }
@@ -108,20 +119,20 @@ export class CoverageLookup {
   /** Secondary coverage for the line, when the primary came from a Primary row. */
   secondaryFor(line: LedgerLine, primary: CoverageEntry): CoverageEntry | null {
     if (!this.fromSheet || !primary.primary) return null;
-    const list = this.byAccount.get(line.account) ?? this.byAccount.get(idKey(line.account));
-    const e = list === undefined ? null : this.pick(list, line, false, primary.planKey);
+    const head = this.lastLine === line ? this.lastHead : this.byAccount.get(line.account) ?? this.byAccount.get(idKey(line.account));
+    if (head === undefined || head.next === null) return null; // one row: it is the primary
+    const e = this.pick(head, line, false, primary.planKey);
     if (e !== null && e.group !== null && !e.group.seeded) seedGroup(e.group, line.serviceDate);
     return e;
   }
 
-  private pick(list: readonly CoverageEntry[], line: LedgerLine, primary: boolean, excludePlanKey: string | null): CoverageEntry | null {
+  private pick(head: CoverageEntry, line: LedgerLine, primary: boolean, excludePlanKey: string | null): CoverageEntry | null {
     const d = line.serviceDate;
+    if (head.next === null) return head.primary === primary && d >= head.from && d <= head.to && head.planKey !== excludePlanKey ? head : null;
     let best: CoverageEntry | null = null;
     let bestScore = -1;
-    for (let i = 0; i < list.length; i++) {
-      const e = list[i]!;
+    for (let e: CoverageEntry | null = head; e !== null; e = e.next) {
       if (e.primary !== primary || d < e.from || d > e.to || e.planKey === excludePlanKey) continue;
-      if (list.length === 1) return e;
       let score = 0;
       if (line.planId !== null && e.planKey === this.keys.name.get(line.planId)) score = 2;
       else if (line.payer !== null && e.plan !== null && e.plan.payerKey === this.keys.name.get(line.payer)) score = 1;
@@ -145,7 +156,7 @@ export class CoverageLookup {
       e = {
         row: null, planId: plan.config.planId, planKey: plan.planKey, plan, primary: true,
         from: Number.NEGATIVE_INFINITY, to: Number.POSITIVE_INFINITY,
-        member: new Accumulator(), family: null, group: null,
+        member: new Accumulator(), family: null, group: null, next: null,
       };
       this.derived.set(k, e);
     }

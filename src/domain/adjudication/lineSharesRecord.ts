@@ -1,30 +1,134 @@
 /**
- * The LineShares object adjudicate() returns.
+ * The LineShares objects adjudicate() returns, and the facts their
+ * explanations are written from.
  *
- * Its `explanation` is written on first read, not during adjudication:
- * building a ~200-character sentence is several times the cost of all the
- * arithmetic (measured in bench/adjudicate.ts), and findings, statements and
- * KPIs never read it. To still behave like the plain string field the type
- * promises, `explanation` is an *own, enumerable* accessor (one shared
- * getter, no per-line closure): JSON.stringify, object spread, Object.keys,
- * structuredClone and jest's toEqual all see a string. The facts the text
- * needs are captured as #private fields when the line is adjudicated (the
- * accumulators move on afterwards), so the text never depends on when it
- * is read; #private fields stay invisible to all of the above.
+ * `explanation` is written on first read, not during adjudication: building
+ * a ~200-character sentence costs more than all the arithmetic of a line
+ * (bench/adjudicate.ts measures both), and findings, statements and KPIs
+ * never read it. To behave like the plain string field the type promises,
+ * it is an *own, enumerable* accessor (one shared getter, no per-line
+ * closure): JSON.stringify, object spread, Object.keys, structuredClone and
+ * jest's toEqual all see a string.
+ *
+ * What the text needs beyond the public fields (the accumulators as they
+ * stood right after the line, the coinsurance base, …) is captured when the
+ * line is adjudicated into one column table per run (`RunFacts`), so a
+ * line allocates one object, and the text never depends on when it is read.
+ * The record reaches its row through two #private fields, invisible to all
+ * of the above.
  */
 import type { LedgerLine } from '../ledger';
 import type { CoverageBasis, LineShares } from '../shareTypes';
+import * as money from '../money';
 import type { Cents } from '../money';
 import type { CostShare } from './costSharing';
 import type { BenefitInfo } from './planIndex';
+import { familyDeductibleLimit } from './accumulators';
 import { coveredText, noCoverageText, notCoveredText, selfPayText, unconfiguredText } from './explanation';
 
-/** Bits of `flags`. */
+const { percentOf } = money;
+
+/** Bits of a covered line's flags. */
 export const FAMILY_DEDUCTIBLE = 1;
 export const FAMILY_OOP = 2;
 export const SECONDARY_NOT_COVERED = 4;
 export const NON_DUPLICATION = 8;
 export const SECONDARY_AS_PRIMARY = 16;
+
+/** Per-run columns, indexed by the line's position in the input array. */
+export class RunFacts {
+  private readonly benefit: (BenefitInfo | undefined)[];
+  /** allowed − copay − deductible before the OOP cap (CostShare.coinsuranceBase). */
+  private readonly base: Float64Array;
+  /** The deductible / OOP accumulator named by the flags, right after the line. */
+  private readonly deductibleMet: Float64Array;
+  private readonly oopMet: Float64Array;
+  /** What the secondary would pay as primary. */
+  private readonly secondaryNormal: Float64Array;
+  private readonly flags: Uint8Array;
+  private texts: (string | undefined)[] | null = null;
+
+  constructor(private readonly lines: readonly LedgerLine[]) {
+    const n = lines.length;
+    this.benefit = new Array<BenefitInfo | undefined>(n);
+    this.base = new Float64Array(n);
+    this.deductibleMet = new Float64Array(n);
+    this.oopMet = new Float64Array(n);
+    this.secondaryNormal = new Float64Array(n);
+    this.flags = new Uint8Array(n);
+  }
+
+  setCovered(at: number, benefit: BenefitInfo, share: CostShare, deductibleMet: Cents, oopMet: Cents, secondaryNormal: Cents, flags: number): void {
+    this.benefit[at] = benefit;
+    this.base[at] = share.coinsuranceBase;
+    this.deductibleMet[at] = deductibleMet;
+    this.oopMet[at] = oopMet;
+    this.secondaryNormal[at] = secondaryNormal;
+    this.flags[at] = flags;
+  }
+
+  text(r: LineShares, at: number): string {
+    const texts = this.texts ?? (this.texts = new Array<string | undefined>(this.lines.length));
+    return texts[at] ?? (texts[at] = this.build(r, at));
+  }
+
+  private build(r: LineShares, at: number): string {
+    const line = this.lines[at]!;
+    switch (r.basis) {
+      case 'self-pay':
+        return selfPayText(line.billed);
+      case 'no-coverage':
+        return noCoverageText(line.billed, line.serviceDate, line.payer);
+      case 'not-covered':
+        return notCoveredText(line.billed, r.category ?? 'these', r.primaryPlanId ?? '');
+      case 'unconfigured':
+        return unconfiguredText(line.billed, r.allowed, r.contractual, r.primaryPlanId, line.payer);
+      case 'covered':
+        return this.coveredLine(r, at, line);
+    }
+  }
+
+  private coveredLine(r: LineShares, at: number, line: LedgerLine): string {
+    const b = this.benefit[at]!;
+    const plan = b.plan;
+    const f = this.flags[at]!;
+    const copay = r.copay!;
+    const deductible = r.deductible!;
+    const coinsurance = r.coinsurance!;
+    // Re-derive the pre-cap split exactly as shareCost did: copay₀ = min(copay, allowed), deductible₀ = allowed − copay₀ − base.
+    const base = this.base[at]! as Cents;
+    const copay0 = r.allowed <= 0 ? 0 : Math.max(0, Math.min(b.copay, r.allowed));
+    const deductible0 = r.allowed <= 0 ? 0 : r.allowed - copay0 - base;
+    const coinsuranceBeforeCap = percentOf(base, b.coinsurancePct);
+    const share: CostShare = {
+      copay, deductible, coinsurance, coinsuranceBase: base, coinsuranceBeforeCap,
+      oopCut: (copay0 + deductible0 + coinsuranceBeforeCap - copay - deductible - coinsurance) as Cents,
+      patient: (copay + deductible + coinsurance) as Cents, insurer: r.insurerShare!,
+    };
+    const familyDeductible = (f & FAMILY_DEDUCTIBLE) !== 0;
+    const familyOop = (f & FAMILY_OOP) !== 0;
+    return coveredText({
+      billed: line.billed, allowed: r.allowed, contractual: r.contractual, share, benefit: b,
+      deductible: {
+        met: this.deductibleMet[at]! as Cents,
+        limit: familyDeductible ? familyDeductibleLimit(plan)! : plan.deductibleIndividual,
+        family: familyDeductible,
+      },
+      oop: {
+        met: this.oopMet[at]! as Cents,
+        limit: (familyOop ? plan.oopMaxFamily : plan.oopMaxIndividual) ?? (0 as Cents),
+        family: familyOop,
+      },
+      secondaryActsAsPrimary: (f & SECONDARY_AS_PRIMARY) !== 0,
+      secondaryPlanId: r.secondaryPlanId,
+      secondaryNormal: this.secondaryNormal[at]! as Cents,
+      secondaryNotCovered: (f & SECONDARY_NOT_COVERED) !== 0,
+      nonDuplication: (f & NON_DUPLICATION) !== 0,
+      secondaryPays: r.secondaryShare,
+      patient: r.patientShare,
+    });
+  }
+}
 
 const explanationProperty: PropertyDescriptor = {
   get(this: LineSharesRecord): string {
@@ -51,28 +155,16 @@ export class LineSharesRecord implements LineShares {
   readonly secondaryShare: Cents | null;
   declare readonly explanation: string;
 
-  readonly #line: LedgerLine;
-  #benefit: BenefitInfo | null = null;
-  /** CostShare.coinsuranceBase / coinsuranceBeforeCap / oopCut (kept as numbers, not the object). */
-  #coinsuranceBase = 0;
-  #coinsuranceBeforeCap = 0;
-  #oopCut = 0;
-  /** Deductible / OOP accumulator that bound the line, after it (0 when not shown). */
-  #deductibleMet = 0;
-  #deductibleLimit = 0;
-  #oopMet = 0;
-  #oopLimit = 0;
-  #secondaryNormal = 0;
-  #flags = 0;
-  #text: string | null = null;
+  readonly #facts: RunFacts;
+  readonly #at: number;
 
   constructor(
-    line: LedgerLine, basis: CoverageBasis, allowed: Cents, contractual: Cents, feeScheduleAllowed: Cents | null,
-    category: string | null, primaryPlanId: string | null, secondaryPlanId: string | null,
+    facts: RunFacts, at: number, lineIndex: number, basis: CoverageBasis, allowed: Cents, contractual: Cents,
+    feeScheduleAllowed: Cents | null, category: string | null, primaryPlanId: string | null, secondaryPlanId: string | null,
     copay: Cents | null, deductible: Cents | null, coinsurance: Cents | null,
     patientShare: Cents | null, insurerShare: Cents | null, secondaryShare: Cents | null,
   ) {
-    this.lineIndex = line.index;
+    this.lineIndex = lineIndex;
     this.basis = basis;
     this.allowed = allowed;
     this.contractual = contractual;
@@ -87,64 +179,12 @@ export class LineSharesRecord implements LineShares {
     this.insurerShare = insurerShare;
     this.secondaryShare = secondaryShare;
     Object.defineProperty(this, 'explanation', explanationProperty);
-    this.#line = line;
-  }
-
-  /** Facts of a covered line's working, captured when it was adjudicated. */
-  tell(share: CostShare, benefit: BenefitInfo, deductibleMet: Cents, deductibleLimit: Cents, oopMet: Cents, oopLimit: Cents,
-    secondaryNormal: Cents, flags: number): this {
-    this.#coinsuranceBase = share.coinsuranceBase;
-    this.#coinsuranceBeforeCap = share.coinsuranceBeforeCap;
-    this.#oopCut = share.oopCut;
-    this.#benefit = benefit;
-    this.#deductibleMet = deductibleMet;
-    this.#deductibleLimit = deductibleLimit;
-    this.#oopMet = oopMet;
-    this.#oopLimit = oopLimit;
-    this.#secondaryNormal = secondaryNormal;
-    this.#flags = flags;
-    return this;
+    this.#facts = facts;
+    this.#at = at;
   }
 
   /** The explanation, built once on first read. */
   text(): string {
-    return this.#text ?? (this.#text = this.build());
-  }
-
-  private build(): string {
-    const line = this.#line;
-    switch (this.basis) {
-      case 'self-pay':
-        return selfPayText(line.billed);
-      case 'no-coverage':
-        return noCoverageText(line.billed, line.serviceDate, line.payer);
-      case 'not-covered':
-        return notCoveredText(line.billed, this.category ?? 'these', this.primaryPlanId ?? '');
-      case 'unconfigured':
-        return unconfiguredText(line.billed, this.allowed, this.contractual, this.primaryPlanId, line.payer);
-      case 'covered': {
-        const f = this.#flags;
-        const copay = this.copay!;
-        const deductible = this.deductible!;
-        const coinsurance = this.coinsurance!;
-        const patient = (copay + deductible + coinsurance) as Cents;
-        const share: CostShare = {
-          copay, deductible, coinsurance, patient, insurer: this.insurerShare!,
-          coinsuranceBase: this.#coinsuranceBase as Cents, coinsuranceBeforeCap: this.#coinsuranceBeforeCap as Cents, oopCut: this.#oopCut as Cents,
-        };
-        return coveredText({
-          billed: line.billed, allowed: this.allowed, contractual: this.contractual, share, benefit: this.#benefit!,
-          deductible: { met: this.#deductibleMet as Cents, limit: this.#deductibleLimit as Cents, family: (f & FAMILY_DEDUCTIBLE) !== 0 },
-          oop: { met: this.#oopMet as Cents, limit: this.#oopLimit as Cents, family: (f & FAMILY_OOP) !== 0 },
-          secondaryActsAsPrimary: (f & SECONDARY_AS_PRIMARY) !== 0,
-          secondaryPlanId: this.secondaryPlanId,
-          secondaryNormal: this.#secondaryNormal as Cents,
-          secondaryNotCovered: (f & SECONDARY_NOT_COVERED) !== 0,
-          nonDuplication: (f & NON_DUPLICATION) !== 0,
-          secondaryPays: this.secondaryShare,
-          patient: this.patientShare,
-        });
-      }
-    }
+    return this.#facts.text(this, this.#at);
   }
 }

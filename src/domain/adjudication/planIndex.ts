@@ -10,6 +10,8 @@ import { nameKey } from './keys';
 /** A Benefits row with what the hot path needs precomputed. */
 export interface BenefitInfo {
   readonly config: BenefitConfig;
+  /** The plan it belongs to (its limits, for the explanation). */
+  readonly plan: PlanConfig;
   readonly covered: boolean;
   readonly copay: Cents;
   readonly deductibleApplies: boolean;
@@ -54,6 +56,7 @@ export class PlanIndex {
         benefits: benefitMap(p, benefitsByPlan.get(planKey) ?? []),
         defaultBenefit: {
           config: { planId: p.planId, category: '', covered: true, copay: ZERO, deductibleApplies: true, coinsurancePct: null, row: 0 },
+          plan: p,
           covered: true, copay: ZERO, deductibleApplies: true, coinsurancePct: p.coinsurancePct, coinsuranceLabel: percentLabel(p.coinsurancePct),
         },
         yearStartMd: p.yearStartMonth * 100 + p.yearStartDay,
@@ -87,7 +90,7 @@ function benefitMap(plan: PlanConfig, rows: readonly BenefitConfig[]): Map<strin
     if (m.has(key)) continue; // first row wins
     const pct = b.coinsurancePct ?? plan.coinsurancePct;
     m.set(key, {
-      config: b, covered: b.covered, copay: b.copay, deductibleApplies: b.deductibleApplies,
+      config: b, plan, covered: b.covered, copay: b.copay, deductibleApplies: b.deductibleApplies,
       coinsurancePct: pct, coinsuranceLabel: percentLabel(pct),
     });
   }
