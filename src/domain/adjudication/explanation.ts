@@ -100,7 +100,8 @@ export function coveredText(x: CoveredFacts): string {
     const d = x.deductible;
     t += `${d.family ? 'Family deductible' : 'Deductible'} ${m(s.deductible)} (${m(d.met)} met of ${m(d.limit)} after this visit)`;
   } else {
-    t += x.benefit.deductibleApplies ? 'Deductible already met' : 'No deductible for this service';
+    const none = !x.benefit.deductibleApplies || x.benefit.plan.deductibleIndividual === 0;
+    t += none ? 'No deductible for this service' : 'Deductible already met';
   }
   t += s.coinsuranceBase > 0
     ? `, then ${x.benefit.coinsuranceLabel} coinsurance of ${m(s.coinsuranceBase)} = ${m(s.coinsuranceBeforeCap)}. `
