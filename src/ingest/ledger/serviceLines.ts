@@ -60,7 +60,10 @@ export function readServiceLines(grid: CellGrid, headerIndex: number, plan: Colu
       continue;
     }
     let bad = readRowL(grid, r, plan, scratch, issues);
-    for (let k = 0; k < REQUIRED_SLOTS.length; k++) bad += requireFieldL(grid, r, plan, REQUIRED_SLOTS[k]!, scratch, issues, REQUIRED_WHY);
+    for (let k = 0; k < REQUIRED_SLOTS.length; k++) {
+      const slot = REQUIRED_SLOTS[k]!;
+      if (scratch[slot] === null) bad += requireFieldL(grid, r, plan, slot, scratch, issues, REQUIRED_WHY);
+    }
     if (bad > 0) {
       excludedRows++;
       continue;

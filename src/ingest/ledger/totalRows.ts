@@ -41,7 +41,13 @@ export function totalRowHit(grid: CellGrid, r: number, plan: ColumnPlan): TotalR
   const row = grid.values[r]!;
   const codeCol = plan.firstCol[S_CODE]!;
   const code = codeCol >= 0 ? row[codeCol] : null;
-  if (!isBlankL(code) && !isTotalLabel(code)) return null;
+  // Most rows have a code that is plainly not a label ("99213"): decide on its first character.
+  if (code !== null && code !== undefined && typeof code !== 'string') return null;
+  if (typeof code === 'string' && code.length > 0) {
+    const c = code.charCodeAt(0);
+    if (c >= 48 && c <= 57) return null;
+    if (!isBlankL(code) && !isTotalLabel(code)) return null;
+  }
   const excelRow = grid.top + r;
   for (let c = 0; c < row.length; c++) {
     const v = row[c];
