@@ -13,94 +13,100 @@
  * the insurer is done with (or self-pay).
  */
 import { insurerHasAdjudicated } from '../lineStatus';
-import { netPatientPaid, type RuleContext } from './context';
+import { netPatientPaid, type LineRule, type RuleContext } from './context';
+import { BALANCE_LINES, BALANCE_SUM, LATEST, LATEST_DOS, LATEST_ROW, OLD_PATIENT_BALANCE, PATIENT_BALANCE, STRIDE } from './accountTable';
 import { money, plural, usd } from './format';
 
-export function checkAccounts(ctx: RuleContext): void {
-  const { lines, shares, asOf } = ctx;
+export function accountRules(ctx: RuleContext): LineRule {
+  const { lines, asOf } = ctx;
   const balanceCol = ctx.hasColumn('balance');
   const collectionsDays = ctx.config.policy.collectionsDays;
   const tol = ctx.tolerance;
-  const { count, ids, names } = ctx.accounts();
-  // Per-account totals in typed arrays, filled in one pass in sheet order.
-  const latest = new Int32Array(count).fill(-1);
-  const balanceSum = new Float64Array(count);
-  const balanceLines = new Int32Array(count);
-  /** Patient balance over all billable lines (credits on newer lines offset older debts). */
-  const patientBalance = new Float64Array(count);
-  /** Patient balance on lines older than CollectionsDays. */
-  const oldPatientBalance = new Float64Array(count);
   let unknownPatientBalance = 0;
 
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
-    const a = ids[i]!;
-    const prev = latest[a]!;
-    // The latest service date; on a tie the later row.
-    if (prev < 0 || line.serviceDate > lines[prev]!.serviceDate || (line.serviceDate === lines[prev]!.serviceDate && line.row >= lines[prev]!.row)) {
-      latest[a] = i;
-    }
-    if (line.balance !== null) {
-      balanceSum[a] = balanceSum[a]! + line.balance;
-      balanceLines[a] = balanceLines[a]! + 1;
-    }
-    // Same predicate as statements (lineStatus.isPendingWithInsurance), with self-pay memoised.
-    if (!ctx.selfPay(line) && (line.status === 'pending' || line.status === 'appealed' || !insurerHasAdjudicated(line))) continue;
-    const share = shares[i]?.patientShare ?? null;
-    let owed: number;
-    if (share !== null) owed = share - netPatientPaid(line);
-    else if (line.balance !== null) owed = line.balance;
-    else {
-      unknownPatientBalance++;
-      continue;
-    }
-    patientBalance[a] = patientBalance[a]! + owed;
-    if (asOf - line.serviceDate > collectionsDays) oldPatientBalance[a] = oldPatientBalance[a]! + owed;
-  }
+  return {
+    line(i, line, s) {
+      const base = ctx.accountIds[i]! * STRIDE;
+      const t = ctx.facts.data;
+      if (t[base + LATEST]! < 0) {
+        // The account's first line.
+        t[base + LATEST] = i;
+        t[base + LATEST_DOS] = line.serviceDate;
+        t[base + LATEST_ROW] = line.row;
+      } else if (line.serviceDate > t[base + LATEST_DOS]! || (line.serviceDate === t[base + LATEST_DOS]! && line.row >= t[base + LATEST_ROW]!)) {
+        t[base + LATEST] = i;
+        t[base + LATEST_DOS] = line.serviceDate;
+        t[base + LATEST_ROW] = line.row;
+      }
+      if (line.balance !== null) {
+        t[base + BALANCE_SUM] = t[base + BALANCE_SUM]! + line.balance;
+        t[base + BALANCE_LINES] = t[base + BALANCE_LINES]! + 1;
+      }
+      // Same predicate as statements (lineStatus.isPendingWithInsurance), with self-pay memoised.
+      if (!ctx.selfPay(line) && (line.status === 'pending' || line.status === 'appealed' || !insurerHasAdjudicated(line))) return;
+      const share = s === undefined ? null : s.patientShare;
+      let owed: number;
+      if (share !== null) owed = share - netPatientPaid(line);
+      else if (line.balance !== null) owed = line.balance;
+      else {
+        unknownPatientBalance++;
+        return;
+      }
+      t[base + PATIENT_BALANCE] = t[base + PATIENT_BALANCE]! + owed;
+      if (asOf - line.serviceDate > collectionsDays) t[base + OLD_PATIENT_BALANCE] = t[base + OLD_PATIENT_BALANCE]! + owed;
+    },
 
-  const patientsSheet = ctx.config.present.has('Patients');
-  for (let a = 0; a < count; a++) {
-    const credit = balanceCol && balanceLines[a]! > 0 && balanceSum[a]! < 0;
-    // Newer credits offset older debts: only what is still owed overall can go to collections.
-    const atStake = Math.min(oldPatientBalance[a]!, patientBalance[a]!);
-    const collections = atStake > tol && !(ctx.patientOf(a)?.onPaymentPlan ?? false);
-    if (!credit && !collections) continue;
-    const account = names[a]!;
-    const last = lines[latest[a]!]!;
-    const cell = ctx.cellOf(last, 'balance', 'account');
-    if (credit) {
-      ctx.add(
-        last, 'CREDIT_BALANCE', 'error', cell, -balanceSum[a]!,
-        `Credit balance: account ${account}'s line balances add up to ${usd(balanceSum[a]!)}. ` +
-          'Find the overpayment and refund the patient or payer (or apply it to an open charge) promptly.',
-        { balanceTotal: money(balanceSum[a]!), linesWithBalance: String(balanceLines[a]!) },
-      );
-    }
-    if (collections) {
-      ctx.add(
-        last, 'COLLECTIONS_CANDIDATE', 'warning', cell, atStake,
-        `Collections candidate: account ${account} owes ${usd(atStake)} on services more than ${collectionsDays} days old ` +
-          `and is not on a payment plan${patientsSheet ? '' : ' (no Patients sheet to confirm)'}. ` +
-          'Before any collection action, send the patient a written notice at least 30 days ahead, and offer a payment plan or financial assistance.',
-        {
-          patientBalanceOverDays: money(oldPatientBalance[a]!),
-          patientBalanceTotal: money(patientBalance[a]!),
-          collectionsDays: String(collectionsDays),
-          onPaymentPlan: patientsSheet ? 'N' : '(no Patients sheet)',
-        },
-      );
-    }
-  }
-
-  if (lines.length > 0 && !balanceCol) {
-    ctx.notice('CREDIT_BALANCE', 'Credit balances were not checked: the ledger has no Balance column. Map a Balance column to check them.');
-  }
-  if (unknownPatientBalance > 0) {
-    ctx.notice(
-      'COLLECTIONS_CANDIDATE',
-      `Collections candidates were judged without ${plural(unknownPatientBalance, 'line')} whose patient balance is unknown ` +
-        '(no expected share and no balance). Add Plans, Benefits and Coverage sheets or a Balance column to include them.',
-      { linesWithoutPatientBalance: String(unknownPatientBalance) },
-    );
-  }
+    finish() {
+      const patientsSheet = ctx.config.present.has('Patients');
+      const t = ctx.facts.data;
+      for (let a = 0; a < ctx.accountCount; a++) {
+        const base = a * STRIDE;
+        const balanceSum = t[base + BALANCE_SUM]!;
+        const balanceLines = t[base + BALANCE_LINES]!;
+        const patientBalance = t[base + PATIENT_BALANCE]!;
+        const oldPatientBalance = t[base + OLD_PATIENT_BALANCE]!;
+        const credit = balanceCol && balanceLines > 0 && balanceSum < 0;
+        // Newer credits offset older debts: only what is still owed overall can go to collections.
+        const atStake = Math.min(oldPatientBalance, patientBalance);
+        const collections = atStake > tol && !ctx.facts.onPaymentPlan(a);
+        if (!credit && !collections) continue;
+        const account = ctx.accountNames[a]!;
+        const last = lines[t[base + LATEST]!]!;
+        const cell = ctx.cellOf(last, 'balance', 'account');
+        if (credit) {
+          ctx.add(
+            last, 'CREDIT_BALANCE', 'error', cell, -balanceSum,
+            `Credit balance: account ${account}'s line balances add up to ${usd(balanceSum)}. ` +
+              'Find the overpayment and refund the patient or payer (or apply it to an open charge) promptly.',
+            { balanceTotal: money(balanceSum), linesWithBalance: String(balanceLines) },
+          );
+        }
+        if (collections) {
+          ctx.add(
+            last, 'COLLECTIONS_CANDIDATE', 'warning', cell, atStake,
+            `Collections candidate: account ${account} owes ${usd(atStake)} on services more than ${collectionsDays} days old ` +
+              `and is not on a payment plan${patientsSheet ? '' : ' (no Patients sheet to confirm)'}. ` +
+              'Before any collection action, send the patient a written notice at least 30 days ahead, and offer a payment plan or financial assistance.',
+            {
+              patientBalanceOverDays: money(oldPatientBalance),
+              patientBalanceTotal: money(patientBalance),
+              collectionsDays: String(collectionsDays),
+              onPaymentPlan: patientsSheet ? 'N' : '(no Patients sheet)',
+            },
+          );
+        }
+      }
+      if (lines.length > 0 && !balanceCol) {
+        ctx.notice('CREDIT_BALANCE', 'Credit balances were not checked: the ledger has no Balance column. Map a Balance column to check them.');
+      }
+      if (unknownPatientBalance > 0) {
+        ctx.notice(
+          'COLLECTIONS_CANDIDATE',
+          `Collections candidates were judged without ${plural(unknownPatientBalance, 'line')} whose patient balance is unknown ` +
+            '(no expected share and no balance). Add Plans, Benefits and Coverage sheets or a Balance column to include them.',
+          { linesWithoutPatientBalance: String(unknownPatientBalance) },
+        );
+      }
+    },
+  };
 }

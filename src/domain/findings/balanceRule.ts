@@ -5,44 +5,49 @@
  * Only where the ledger gives a balance; without a Balance column the rule
  * says so once.
  */
-import { orZero, type RuleContext } from './context';
+import type { LedgerLine } from '../ledger';
+import { orZero, type LineRule, type RuleContext } from './context';
 import { money, usd } from './format';
 
-export function checkBalances(ctx: RuleContext): void {
-  const { lines } = ctx;
-  if (!ctx.hasColumn('balance')) {
-    if (lines.length > 0) {
-      ctx.notice('BALANCE_MISMATCH', 'Line balances were not checked: the ledger has no Balance column. Map a Balance column to check the arithmetic.');
-    }
-    return;
-  }
+export function balanceRule(ctx: RuleContext): LineRule {
+  const balanceCol = ctx.hasColumn('balance');
   const tol = ctx.tolerance;
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
-    const balance = line.balance;
-    if (balance === null) continue;
-    const expected =
-      line.billed - orZero(line.adjustment) - orZero(line.insurerPaid) - orZero(line.secondaryPaid) -
-      orZero(line.patientPaid) + orZero(line.patientRefunded);
-    const diff = balance - expected;
-    if (diff <= tol && -diff <= tol) continue;
-    const off = Math.abs(diff);
-    const inputs: Record<string, string> = {
-      balance: money(balance),
-      billed: money(line.billed),
-      adjustment: money(line.adjustment),
-      insurerPaid: money(line.insurerPaid),
-      secondaryPaid: money(line.secondaryPaid),
-      patientPaid: money(line.patientPaid),
-      expectedBalance: money(expected),
-      tolerance: money(tol),
-    };
-    if (line.patientRefunded) inputs.patientRefunded = money(line.patientRefunded);
-    ctx.add(
-      line, 'BALANCE_MISMATCH', 'error', ctx.cellOf(line, 'balance'), off,
-      `Balance does not add up: it is ${usd(balance)} but the charge less adjustments and payments is ${usd(expected)}, ` +
-        `${usd(off)} ${diff > 0 ? 'too high' : 'too low'}. Find the missing or mistyped payment or adjustment and correct the line.`,
-      inputs,
-    );
-  }
+  return {
+    line(_i, line) {
+      const balance = line.balance;
+      if (!balanceCol || balance === null) return;
+      const expected =
+        line.billed - orZero(line.adjustment) - orZero(line.insurerPaid) - orZero(line.secondaryPaid) -
+        orZero(line.patientPaid) + orZero(line.patientRefunded);
+      const diff = balance - expected;
+      if (diff <= tol && -diff <= tol) return;
+      mismatch(ctx, line, balance, expected, diff, tol);
+    },
+    finish() {
+      if (!balanceCol && ctx.lines.length > 0) {
+        ctx.notice('BALANCE_MISMATCH', 'Line balances were not checked: the ledger has no Balance column. Map a Balance column to check the arithmetic.');
+      }
+    },
+  };
+}
+
+function mismatch(ctx: RuleContext, line: LedgerLine, balance: number, expected: number, diff: number, tol: number): void {
+  const off = Math.abs(diff);
+  const inputs: Record<string, string> = {
+    balance: money(balance),
+    billed: money(line.billed),
+    adjustment: money(line.adjustment),
+    insurerPaid: money(line.insurerPaid),
+    secondaryPaid: money(line.secondaryPaid),
+    patientPaid: money(line.patientPaid),
+    expectedBalance: money(expected),
+    tolerance: money(tol),
+  };
+  if (line.patientRefunded) inputs.patientRefunded = money(line.patientRefunded);
+  ctx.add(
+    line, 'BALANCE_MISMATCH', 'error', ctx.cellOf(line, 'balance'), off,
+    `Balance does not add up: it is ${usd(balance)} but the charge less adjustments and payments is ${usd(expected)}, ` +
+      `${usd(off)} ${diff > 0 ? 'too high' : 'too low'}. Find the missing or mistyped payment or adjustment and correct the line.`,
+    inputs,
+  );
 }

@@ -10,7 +10,7 @@
  */
 import type { LedgerLine } from '../ledger';
 import type { Severity } from '../findingTypes';
-import type { RuleContext } from './context';
+import type { LineRule, RuleContext } from './context';
 import { money, quoted } from './format';
 
 /** CPT (5 digits; Category II/III, PLA, MAAA: 4 digits + F/T/U/M) or HCPCS Level II (A–V + 4 digits). */
@@ -34,33 +34,39 @@ function atRiskText(ctx: RuleContext, line: LedgerLine): string {
   return ctx.selfPay(line) ? 'Correct it so the record is right.' : 'Correct it before the claim goes out; the payer will reject it as it stands.';
 }
 
-export function checkCodes(ctx: RuleContext): void {
-  const { lines } = ctx;
+export function codeRules(ctx: RuleContext): LineRule {
   const dxColumn = ctx.hasColumn('diagnoses');
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
-    if (!PROCEDURE_CODE.test(line.code)) procedureFinding(ctx, line);
-    if (line.modifiers.length > 0) {
-      let bad: string[] | null = null;
-      for (const m of line.modifiers) if (!MODIFIER.test(m)) (bad ??= []).push(m);
-      if (bad !== null) modifierFinding(ctx, line, bad);
-    }
-    let anyDx = false;
-    let badDx: string[] | null = null;
-    for (const dx of line.diagnoses) {
-      if (dx.trim() === '') continue;
-      anyDx = true;
-      if (!DIAGNOSIS_CODE.test(dx)) (badDx ??= []).push(dx);
-    }
-    if (badDx !== null) diagnosisFinding(ctx, line, badDx);
-    else if (!anyDx && dxColumn) missingDiagnosisFinding(ctx, line);
-  }
-  if (lines.length > 0 && !dxColumn) {
-    ctx.notice(
-      'MISSING_DIAGNOSIS',
-      'Missing diagnoses were not checked: the ledger has no diagnosis (ICD-10) column. Map a Dx column to check that every charge has one.',
-    );
-  }
+  return {
+    line(_i, line) {
+      if (!PROCEDURE_CODE.test(line.code)) procedureFinding(ctx, line);
+      const mods = line.modifiers;
+      for (let k = 0; k < mods.length; k++) {
+        if (!MODIFIER.test(mods[k]!)) {
+          modifierFinding(ctx, line, mods.filter((m) => !MODIFIER.test(m)));
+          break;
+        }
+      }
+      const dxs = line.diagnoses;
+      let anyDx = false;
+      let badDx = false;
+      for (let k = 0; k < dxs.length; k++) {
+        const dx = dxs[k]!;
+        if (dx === '' || dx.trim() === '') continue;
+        anyDx = true;
+        if (!DIAGNOSIS_CODE.test(dx)) badDx = true;
+      }
+      if (badDx) diagnosisFinding(ctx, line, dxs.filter((dx) => dx.trim() !== '' && !DIAGNOSIS_CODE.test(dx)));
+      else if (!anyDx && dxColumn) missingDiagnosisFinding(ctx, line);
+    },
+    finish() {
+      if (!dxColumn && ctx.lines.length > 0) {
+        ctx.notice(
+          'MISSING_DIAGNOSIS',
+          'Missing diagnoses were not checked: the ledger has no diagnosis (ICD-10) column. Map a Dx column to check that every charge has one.',
+        );
+      }
+    },
+  };
 }
 
 function procedureFinding(ctx: RuleContext, line: LedgerLine): void {

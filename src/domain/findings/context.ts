@@ -1,19 +1,25 @@
 /**
- * What every findings rule reads: the input, a few indexes built once
- * (coverage and patients by account, payer → self-pay memo), and the two
- * ways to report — a finding on a line/account, or a once-per-rule notice
- * when the workbook lacks what the rule needs.
+ * What every findings rule reads: the input, account ids and a few memos
+ * built as the single pass goes (coverage and patients by account, payer →
+ * self-pay), and the two ways to report — a finding on a line/account, or a
+ * once-per-rule notice when the workbook lacks what the rule needs.
+ *
+ * Rules are `LineRule`s: findDiscrepancies walks the lines once, in sheet
+ * order, and hands each line to every rule; a rule's `finish` then reports
+ * what needs the whole ledger (duplicates, per-account totals, notices).
+ * One pass matters on a million lines: touching each line object once costs
+ * about as much as the checks themselves.
  */
 import type { ColumnMapping, LedgerField, LedgerLine } from '../ledger';
 import { isSelfPay } from '../ledger';
-import type { Config, CoverageRow, PatientRow } from '../config';
+import type { Config } from '../config';
 import type { LineShares } from '../shareTypes';
 import type { Finding, RuleId, Severity } from '../findingTypes';
 import type { Day } from '../day';
 import { cents, type Cents } from '../money';
-import { indexAccounts, type AccountIndex } from './accountIndex';
 
-const NONE: readonly CoverageRow[] = [];
+import { AccountTable } from './accountTable';
+import { AccountIds } from './accountIds';
 
 export interface FindingsInput {
   readonly sheet: string;
@@ -25,8 +31,6 @@ export interface FindingsInput {
   readonly asOf: Day;
 }
 
-/** Accounts are identifiers: only surrounding spaces are ignored (as adjudication does). */
-export const accountKey = (raw: string): string => raw.trim();
 
 export class RuleContext {
   readonly sheet: string;
@@ -43,9 +47,11 @@ export class RuleContext {
   private readonly selfPayMemo = new Map<string, boolean>();
   private lastPayer: string | null = null;
   private lastSelfPay = true;
-  private accountIndex: AccountIndex | null = null;
-  private coverageByAccount: (readonly CoverageRow[])[] | null = null;
-  private patientByAccount: (PatientRow | null)[] | null = null;
+  /** Line position → account id (0, 1, … in order of first appearance), filled by `assignAccount`. */
+  readonly accountIds: Int32Array;
+  private readonly ids = new AccountIds();
+  /** One record per account id: Coverage/Patients facts and the rules' running totals. */
+  readonly facts: AccountTable;
 
   constructor(input: FindingsInput) {
     this.sheet = input.sheet;
@@ -55,6 +61,26 @@ export class RuleContext {
     this.config = input.config;
     this.asOf = input.asOf;
     this.tolerance = Math.max(0, input.config.policy.tolerance);
+    this.accountIds = new Int32Array(input.lines.length);
+    this.facts = new AccountTable(input.config.coverage, input.config.patients);
+  }
+
+  /** Gives line `i` its account id; called by the pass before any rule sees the line. */
+  assignAccount(i: number, line: LedgerLine): number {
+    const count = this.ids.count;
+    const id = this.ids.idOf(line.account);
+    if (id === count) this.facts.add(id, line.account);
+    this.accountIds[i] = id;
+    return id;
+  }
+
+  /** Account id → the account as written on its first line. */
+  get accountNames(): readonly string[] {
+    return this.ids.names;
+  }
+
+  get accountCount(): number {
+    return this.ids.count;
   }
 
   /** The ledger has a column for this field (a transaction ledger's Type/Amount carry the money fields). */
@@ -81,36 +107,6 @@ export class RuleContext {
     this.lastPayer = p;
     this.lastSelfPay = v;
     return v;
-  }
-
-  /** Lines grouped by account (built on first use, shared by every rule). */
-  accounts(): AccountIndex {
-    return (this.accountIndex ??= indexAccounts(this.lines));
-  }
-
-  /** The Coverage rows of the account with this id (from accounts()). */
-  coverageOf(accountId: number): readonly CoverageRow[] {
-    if (this.coverageByAccount === null) {
-      const byKey = new Map<string, CoverageRow[]>();
-      for (const c of this.config.coverage) {
-        const k = accountKey(c.account);
-        const list = byKey.get(k);
-        if (list) list.push(c);
-        else byKey.set(k, [c]);
-      }
-      this.coverageByAccount = this.accounts().names.map((name) => byKey.get(accountKey(name)) ?? NONE);
-    }
-    return this.coverageByAccount[accountId] ?? NONE;
-  }
-
-  /** The Patients row of the account with this id; the first row wins when an account repeats. */
-  patientOf(accountId: number): PatientRow | null {
-    if (this.patientByAccount === null) {
-      const byKey = new Map<string, PatientRow>();
-      for (const p of this.config.patients) if (!byKey.has(accountKey(p.account))) byKey.set(accountKey(p.account), p);
-      this.patientByAccount = this.accounts().names.map((name) => byKey.get(accountKey(name)) ?? null);
-    }
-    return this.patientByAccount[accountId] ?? null;
   }
 
   /**
@@ -182,3 +178,13 @@ export const orZero = (c: Cents | null | undefined): number => (c === null || c 
 
 /** What the patient has paid on the line, net of refunds already sent back. */
 export const netPatientPaid = (line: LedgerLine): number => orZero(line.patientPaid) - orZero(line.patientRefunded);
+
+/**
+ * A rule (or family of rules) in the single pass: `line` sees every line in
+ * sheet order (its account id already in ctx.accountIds[i]); `finish` runs
+ * once after the last line.
+ */
+export interface LineRule {
+  line(i: number, line: LedgerLine, share: LineShares | undefined): void;
+  finish(): void;
+}

@@ -10,44 +10,43 @@
  */
 import type { LedgerLine } from '../ledger';
 import type { CoverageRow } from '../config';
-import type { RuleContext } from './context';
+import type { LineRule, RuleContext } from './context';
 import { date, money } from './format';
 
 const blank = (s: string | null): boolean => s === null || s.trim() === '';
 
-export function checkCoverage(ctx: RuleContext): void {
-  const { lines } = ctx;
+export function coverageRules(ctx: RuleContext): LineRule {
   const hasCoverageSheet = ctx.config.present.has('Coverage');
   const canCheckMemberId = hasCoverageSheet || ctx.hasColumn('memberId');
-  const { ids } = ctx.accounts();
   let payerLines = 0;
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
-    if (ctx.selfPay(line)) continue;
-    payerLines++;
-    if (hasCoverageSheet) checkCoverageOnDate(ctx, line, ctx.coverageOf(ids[i]!));
-    if (canCheckMemberId && blank(line.memberId)) checkMemberId(ctx, line, ctx.coverageOf(ids[i]!));
-  }
-  if (payerLines === 0) return;
-  if (!hasCoverageSheet) {
-    ctx.notice(
-      'NO_COVERAGE_ON_DOS',
-      'Coverage on the date of service was not checked: the workbook has no Coverage sheet. Add one (Account, PlanId, EffectiveFrom, EffectiveTo…) to check eligibility.',
-    );
-  }
-  if (!canCheckMemberId) {
-    ctx.notice(
-      'MISSING_MEMBER_ID',
-      'Member ids were not checked: the ledger has no Member ID column and the workbook has no Coverage sheet. Add either to check them.',
-    );
-  }
+  return {
+    line(i, line) {
+      if (ctx.selfPay(line)) return;
+      payerLines++;
+      const a = ctx.accountIds[i]!;
+      if (hasCoverageSheet && !ctx.facts.coveredOn(a, line.serviceDate)) noCoverage(ctx, line, ctx.facts.rowsOf(a));
+      if (canCheckMemberId && blank(line.memberId) && !ctx.facts.coverageMemberId(a)) missingMemberId(ctx, line);
+    },
+    finish() {
+      if (payerLines === 0) return;
+      if (!hasCoverageSheet) {
+        ctx.notice(
+          'NO_COVERAGE_ON_DOS',
+          'Coverage on the date of service was not checked: the workbook has no Coverage sheet. Add one (Account, PlanId, EffectiveFrom, EffectiveTo…) to check eligibility.',
+        );
+      }
+      if (!canCheckMemberId) {
+        ctx.notice(
+          'MISSING_MEMBER_ID',
+          'Member ids were not checked: the ledger has no Member ID column and the workbook has no Coverage sheet. Add either to check them.',
+        );
+      }
+    },
+  };
 }
 
-function checkCoverageOnDate(ctx: RuleContext, line: LedgerLine, rows: readonly CoverageRow[]): void {
+function noCoverage(ctx: RuleContext, line: LedgerLine, rows: readonly CoverageRow[]): void {
   const dos = line.serviceDate;
-  for (const c of rows) {
-    if ((c.effectiveFrom === null || c.effectiveFrom <= dos) && (c.effectiveTo === null || dos <= c.effectiveTo)) return;
-  }
   const periods = rows.map((c) => `${c.planId} ${date(c.effectiveFrom)}–${date(c.effectiveTo)}`).join('; ');
   ctx.add(
     line, 'NO_COVERAGE_ON_DOS', 'error', ctx.cellOf(line, 'payer', 'serviceDate'), line.billed,
@@ -58,8 +57,7 @@ function checkCoverageOnDate(ctx: RuleContext, line: LedgerLine, rows: readonly 
   );
 }
 
-function checkMemberId(ctx: RuleContext, line: LedgerLine, rows: readonly CoverageRow[]): void {
-  for (const c of rows) if (!blank(c.memberId)) return;
+function missingMemberId(ctx: RuleContext, line: LedgerLine): void {
   ctx.add(
     line, 'MISSING_MEMBER_ID', 'error', ctx.cellOf(line, 'memberId', 'payer'), line.billed,
     `Missing member id: the line is billed to ${line.payer?.trim()} but neither the ledger nor the Coverage sheet gives ` +

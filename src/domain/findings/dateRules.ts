@@ -15,15 +15,15 @@
 import type { LedgerLine } from '../ledger';
 import type { Day } from '../day';
 import { insurerHasAdjudicated } from '../lineStatus';
-import type { RuleContext } from './context';
+import type { LineRule, RuleContext } from './context';
 import { claimAtRisk } from './codeRules';
 import { date, money } from './format';
 
 /** A limit ending this many days from the as-of date (or fewer) is a risk. */
 export const FILING_WARNING_DAYS = 30;
 
-export function checkDates(ctx: RuleContext): void {
-  const { lines, shares, asOf } = ctx;
+export function dateRules(ctx: RuleContext): LineRule {
+  const { asOf } = ctx;
   const policy = ctx.config.policy;
   const filingDays = new Map<string, number>();
   const daysFor = (payer: string): number => {
@@ -35,41 +35,50 @@ export function checkDates(ctx: RuleContext): void {
     }
     return d;
   };
+  const hasPatients = ctx.config.patients.length > 0;
 
-  const { ids } = ctx.accounts();
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
-    const dob = line.dob ?? ctx.patientOf(ids[i]!)?.dob ?? null;
-    // Test first, build the message only for a line at fault.
-    if ((line.postingDate !== null && line.serviceDate > line.postingDate) || line.serviceDate > asOf || (dob !== null && line.serviceDate < dob)) {
-      dateError(ctx, line, dob);
-    }
-    if (ctx.selfPay(line) || line.status === 'appealed' || insurerHasAdjudicated(line)) continue;
-    const limitDays = daysFor(line.payer!);
-    const deadline = (line.serviceDate + limitDays) as Day;
-    const daysLeft = deadline - asOf;
-    if (daysLeft > FILING_WARNING_DAYS) continue;
-    const share = shares[i]?.insurerShare ?? null;
-    const passed = daysLeft < 0;
-    const when = passed
-      ? `ended on ${date(deadline)}, ${-daysLeft} day${daysLeft === -1 ? '' : 's'} ago`
-      : daysLeft === 0 ? `ends today (${date(deadline)})` : `ends on ${date(deadline)}, in ${daysLeft} day${daysLeft === 1 ? '' : 's'}`;
-    const todo = passed
-      ? 'File now with proof of timely filing if the claim was sent in time (a clearinghouse report); otherwise the payer will deny it and it must be written off, not billed to the patient.'
-      : 'Make sure the claim has been sent and accepted (check the clearinghouse), and follow up with the payer before the limit.';
-    ctx.add(
-      line, 'TIMELY_FILING_RISK', passed ? 'error' : 'warning', ctx.cellOf(line, 'serviceDate'), share ?? line.billed,
-      `Timely filing ${passed ? 'limit passed' : 'at risk'}: no payment or denial from ${line.payer!.trim()} yet, and its ${limitDays}-day filing limit ${when}. ${todo}`,
-      {
-        serviceDate: date(line.serviceDate),
-        filingLimitDays: String(limitDays),
-        filingDeadline: date(deadline),
-        asOf: date(asOf),
-        daysLeft: String(daysLeft),
-        expectedInsurerShare: money(share),
-      },
-    );
-  }
+  return {
+    line(i, line, s) {
+      const dob = line.dob ?? (hasPatients ? patientDob(ctx, i) : null);
+      // Test first, build the message only for a line at fault.
+      if ((line.postingDate !== null && line.serviceDate > line.postingDate) || line.serviceDate > asOf || (dob !== null && line.serviceDate < dob)) {
+        dateError(ctx, line, dob);
+      }
+      if (line.status === 'appealed' || insurerHasAdjudicated(line) || ctx.selfPay(line)) return;
+      const limitDays = daysFor(line.payer!);
+      const deadline = (line.serviceDate + limitDays) as Day;
+      const daysLeft = deadline - asOf;
+      if (daysLeft <= FILING_WARNING_DAYS) filingRisk(ctx, line, s?.insurerShare ?? null, limitDays, deadline, daysLeft);
+    },
+    finish() {},
+  };
+}
+
+function patientDob(ctx: RuleContext, i: number): Day | null {
+  const dob = ctx.facts.dob(ctx.accountIds[i]!);
+  return Number.isNaN(dob) ? null : (dob as Day);
+}
+
+function filingRisk(ctx: RuleContext, line: LedgerLine, share: number | null, limitDays: number, deadline: Day, daysLeft: number): void {
+  const passed = daysLeft < 0;
+  const when = passed
+    ? `ended on ${date(deadline)}, ${-daysLeft} day${daysLeft === -1 ? '' : 's'} ago`
+    : daysLeft === 0 ? `ends today (${date(deadline)})` : `ends on ${date(deadline)}, in ${daysLeft} day${daysLeft === 1 ? '' : 's'}`;
+  const todo = passed
+    ? 'File now with proof of timely filing if the claim was sent in time (a clearinghouse report); otherwise the payer will deny it and it must be written off, not billed to the patient.'
+    : 'Make sure the claim has been sent and accepted (check the clearinghouse), and follow up with the payer before the limit.';
+  ctx.add(
+    line, 'TIMELY_FILING_RISK', passed ? 'error' : 'warning', ctx.cellOf(line, 'serviceDate'), share ?? line.billed,
+    `Timely filing ${passed ? 'limit passed' : 'at risk'}: no payment or denial from ${line.payer!.trim()} yet, and its ${limitDays}-day filing limit ${when}. ${todo}`,
+    {
+      serviceDate: date(line.serviceDate),
+      filingLimitDays: String(limitDays),
+      filingDeadline: date(deadline),
+      asOf: date(ctx.asOf),
+      daysLeft: String(daysLeft),
+      expectedInsurerShare: money(share),
+    },
+  );
 }
 
 function dateError(ctx: RuleContext, line: LedgerLine, dob: Day | null): void {

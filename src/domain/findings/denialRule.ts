@@ -6,27 +6,33 @@
  * keeps from being paid. Points at the denial code, else the status.
  */
 import { isDenied } from '../lineStatus';
-import { orZero, type RuleContext } from './context';
+import type { LedgerLine } from '../ledger';
+import { orZero, type LineRule, type RuleContext } from './context';
 import { money, quoted } from './format';
 
-export function checkDenials(ctx: RuleContext): void {
-  const { lines, shares } = ctx;
-  if (lines.length > 0 && !ctx.hasColumn('status') && !ctx.hasColumn('denialCode')) {
-    ctx.notice('DENIED_UNWORKED', 'Denials were not checked: the ledger has no Status or Denial Code column. Map one to find unworked denials.');
-    return;
-  }
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
-    if (line.status === 'appealed' || !isDenied(line)) continue;
-    if (orZero(line.insurerPaid) !== 0 || orZero(line.secondaryPaid) !== 0 || orZero(line.patientPaid) !== 0 || orZero(line.adjustment) !== 0) continue;
-    const share = shares[i]?.insurerShare ?? null;
-    const code = line.denialCode?.trim() ?? '';
-    ctx.add(
-      line, 'DENIED_UNWORKED', 'error', ctx.cellOf(line, code !== '' ? 'denialCode' : 'status', 'status', 'insurerPaid'), share ?? line.billed,
-      `Denied and not worked: ${line.payer?.trim() || 'the payer'} denied this line${code !== '' ? ` (reason ${quoted(code)})` : ''} ` +
-        'and there is no payment, adjustment or appeal on it. Read the denial reason, then correct and resubmit the claim, ' +
-        'appeal it, or write it off or bill the patient if the denial makes them responsible.',
-      { status: line.statusText ?? line.status ?? '', denialCode: code, billed: money(line.billed), expectedInsurerShare: money(share) },
-    );
-  }
+export function denialRule(ctx: RuleContext): LineRule {
+  const canCheck = ctx.hasColumn('status') || ctx.hasColumn('denialCode');
+  return {
+    line(_i, line, s) {
+      if (!canCheck || line.status === 'appealed' || !isDenied(line)) return;
+      if (orZero(line.insurerPaid) !== 0 || orZero(line.secondaryPaid) !== 0 || orZero(line.patientPaid) !== 0 || orZero(line.adjustment) !== 0) return;
+      unworked(ctx, line, s?.insurerShare ?? null);
+    },
+    finish() {
+      if (!canCheck && ctx.lines.length > 0) {
+        ctx.notice('DENIED_UNWORKED', 'Denials were not checked: the ledger has no Status or Denial Code column. Map one to find unworked denials.');
+      }
+    },
+  };
+}
+
+function unworked(ctx: RuleContext, line: LedgerLine, share: number | null): void {
+  const code = line.denialCode?.trim() ?? '';
+  ctx.add(
+    line, 'DENIED_UNWORKED', 'error', ctx.cellOf(line, code !== '' ? 'denialCode' : 'status', 'status', 'insurerPaid'), share ?? line.billed,
+    `Denied and not worked: ${line.payer?.trim() || 'the payer'} denied this line${code !== '' ? ` (reason ${quoted(code)})` : ''} ` +
+      'and there is no payment, adjustment or appeal on it. Read the denial reason, then correct and resubmit the claim, ' +
+      'appeal it, or write it off or bill the patient if the denial makes them responsible.',
+    { status: line.statusText ?? line.status ?? '', denialCode: code, billed: money(line.billed), expectedInsurerShare: money(share) },
+  );
 }

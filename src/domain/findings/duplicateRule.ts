@@ -9,7 +9,7 @@
  * one is exempt (and, as modifiers are part of the key, so is its twin).
  */
 import type { LedgerLine } from '../ledger';
-import type { RuleContext } from './context';
+import type { LineRule, RuleContext } from './context';
 import { date, money } from './format';
 
 export const REPEAT_OR_DISTINCT_MODIFIERS: ReadonlySet<string> = new Set(['76', '77', '91', '59', 'XE', 'XS', 'XP', 'XU']);
@@ -69,35 +69,32 @@ function chargeHash(line: LedgerLine, accountId: number): number {
  * numeric sort groups equal hashes with positions ascending — sheet order —
  * and no per-line string or object is built.
  */
-export function checkDuplicates(ctx: RuleContext): void {
-  const { lines } = ctx;
-  const n = lines.length;
-  if (n < 2) return;
-  const { ids } = ctx.accounts();
+export function duplicateRule(ctx: RuleContext): LineRule {
+  const n = ctx.lines.length;
   const indexBits = Math.max(1, Math.ceil(Math.log2(n + 1)));
-  const hashBits = Math.min(31, 53 - indexBits);
+  const hashMask = 2 ** Math.min(31, 53 - indexBits);
   const shift = 2 ** indexBits;
-  const hashMask = 2 ** hashBits;
   const packed = new Float64Array(n);
   let m = 0;
-  for (let i = 0; i < n; i++) {
-    const line = lines[i]!;
-    if (exempt(line)) continue;
-    packed[m++] = (chargeHash(line, ids[i]!) % hashMask) * shift + i;
-  }
-  const sorted = packed.subarray(0, m).sort();
-  let runStart = 0;
-  for (let k = 1; k <= m; k++) {
-    const sameHash = k < m && Math.floor(sorted[k]! / shift) === Math.floor(sorted[runStart]! / shift);
-    if (sameHash) continue;
-    if (k - runStart > 1) confirmRun(ctx, ids, sorted, runStart, k, shift);
-    runStart = k;
-  }
+  return {
+    line(i, line) {
+      if (!exempt(line)) packed[m++] = (chargeHash(line, ctx.accountIds[i]!) % hashMask) * shift + i;
+    },
+    finish() {
+      const sorted = packed.subarray(0, m).sort();
+      let runStart = 0;
+      for (let k = 1; k <= m; k++) {
+        if (k < m && Math.floor(sorted[k]! / shift) === Math.floor(sorted[runStart]! / shift)) continue;
+        if (k - runStart > 1) confirmRun(ctx, sorted, runStart, k, shift);
+        runStart = k;
+      }
+    },
+  };
 }
 
 /** Within one hash run (positions ascending): each copy against its first original. */
-function confirmRun(ctx: RuleContext, ids: Int32Array, sorted: Float64Array, from: number, to: number, shift: number): void {
-  const { lines } = ctx;
+function confirmRun(ctx: RuleContext, sorted: Float64Array, from: number, to: number, shift: number): void {
+  const { lines, accountIds: ids } = ctx;
   for (let j = from + 1; j < to; j++) {
     const i = sorted[j]! % shift;
     const line = lines[i]!;

@@ -1,37 +1,54 @@
 /**
  * Every discrepancy finding for one analysed ledger (DESIGN §7 rule ids),
- * in §7 order. Each rule family lives in its own module; this file only runs
- * them and sorts. Pure and synchronous.
+ * in §7 order. Each rule family lives in its own module as a LineRule; this
+ * file walks the lines once, in sheet order, handing each line to every
+ * rule, then lets each rule finish and sorts. Pure and synchronous.
  */
 import type { Finding } from '../findingTypes';
 import { RuleContext, type FindingsInput } from './context';
-import { checkPayments } from './paymentRules';
-import { checkBalances } from './balanceRule';
-import { checkDuplicates } from './duplicateRule';
-import { checkCodes } from './codeRules';
-import { checkFeeSchedule } from './feeScheduleRules';
-import { checkCoverage } from './coverageRules';
-import { checkDates } from './dateRules';
-import { checkDenials } from './denialRule';
-import { checkAccounts } from './accountRules';
+import { paymentRules } from './paymentRules';
+import { balanceRule } from './balanceRule';
+import { duplicateRule } from './duplicateRule';
+import { codeRules } from './codeRules';
+import { unitsRule } from './unitsRule';
+import { allowedRule } from './allowedRule';
+import { coverageRules } from './coverageRules';
+import { dateRules } from './dateRules';
+import { denialRule } from './denialRule';
+import { accountRules } from './accountRules';
 import { sortFindings } from './order';
 
 export type { FindingsInput } from './context';
 
-const RULES: readonly ((ctx: RuleContext) => void)[] = [
-  checkPayments,
-  checkBalances,
-  checkDuplicates,
-  checkCodes,
-  checkFeeSchedule,
-  checkCoverage,
-  checkDates,
-  checkDenials,
-  checkAccounts,
-];
-
 export function findDiscrepancies(input: FindingsInput): Finding[] {
   const ctx = new RuleContext(input);
-  for (const rule of RULES) rule(ctx);
+  const payments = paymentRules(ctx);
+  const balances = balanceRule(ctx);
+  const duplicates = duplicateRule(ctx);
+  const codes = codeRules(ctx);
+  const units = unitsRule(ctx);
+  const allowed = allowedRule(ctx);
+  const coverage = coverageRules(ctx);
+  const dates = dateRules(ctx);
+  const denials = denialRule(ctx);
+  const accounts = accountRules(ctx);
+  const { lines, shares } = input;
+  // One call site per rule (not a loop over an array of rules) keeps each call monomorphic for the JIT.
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const share = shares[i];
+    ctx.assignAccount(i, line);
+    payments.line(i, line, share);
+    balances.line(i, line, share);
+    duplicates.line(i, line, share);
+    codes.line(i, line, share);
+    units.line(i, line, share);
+    allowed.line(i, line, share);
+    coverage.line(i, line, share);
+    dates.line(i, line, share);
+    denials.line(i, line, share);
+    accounts.line(i, line, share);
+  }
+  for (const rule of [payments, balances, duplicates, codes, units, allowed, coverage, dates, denials, accounts]) rule.finish();
   return sortFindings(ctx.out);
 }

@@ -3,18 +3,33 @@
  * read by representatives (US billing: $1,234.50, MM/DD/YYYY); `inputs` use
  * the same forms so the working reads like the message.
  */
-import { formatMoneyDisplay, type Cents } from '../money';
 import { toUs, type Day } from '../day';
+
+/**
+ * 1,234.50 — the same text as money.formatMoneyDisplay (a test keeps them
+ * in step), built without a regular expression: a million-line ledger can
+ * produce 100,000 findings, each formatting a few amounts.
+ */
+function display(c: number): string {
+  const a = Math.abs(c);
+  const frac = a % 100;
+  let whole = String((a - frac) / 100);
+  if (whole.length > 3) {
+    let grouped = whole.slice(0, whole.length % 3 || 3);
+    for (let k = grouped.length; k < whole.length; k += 3) grouped += `,${whole.slice(k, k + 3)}`;
+    whole = grouped;
+  }
+  return `${whole}.${frac < 10 ? '0' : ''}${frac}`;
+}
 
 /** $1,234.50, or "-$12.00" for a negative (never at the start of a message). */
 export function usd(c: number): string {
-  const s = formatMoneyDisplay(c as Cents);
-  return s.startsWith('-') ? `-$${s.slice(1)}` : `$${s}`;
+  return c < 0 ? `-$${display(c)}` : `$${display(c)}`;
 }
 
-/** Money for `inputs`: 1,234.50 (no currency sign, like the ledger's cells). */
+/** Money for `inputs`: 1,234.50 (no currency sign, like the ledger's cells); negatives with a minus sign. */
 export function money(c: number | null): string {
-  return c === null ? '(blank)' : formatMoneyDisplay(c as Cents);
+  return c === null ? '(blank)' : c < 0 ? `-${display(c)}` : display(c);
 }
 
 export const date = (d: Day | null): string => (d === null ? '(blank)' : toUs(d));

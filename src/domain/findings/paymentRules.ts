@@ -7,7 +7,7 @@
 import type { LedgerLine } from '../ledger';
 import { isDenied } from '../lineStatus';
 import type { LineShares } from '../shareTypes';
-import { netPatientPaid, orZero, type RuleContext } from './context';
+import { netPatientPaid, orZero, type LineRule, type RuleContext } from './context';
 import { money, plural, usd } from './format';
 
 /**
@@ -20,8 +20,7 @@ export const insurerHasPaid = (line: LedgerLine): boolean =>
 
 const payerName = (line: LedgerLine): string => line.payer?.trim() || 'The insurer';
 
-export function checkPayments(ctx: RuleContext): void {
-  const { lines, shares } = ctx;
+export function paymentRules(ctx: RuleContext): LineRule {
   const tol = ctx.tolerance;
   const insurerCol = ctx.hasMoneyField('insurerPaid');
   const patientCol = ctx.hasMoneyField('patientPaid');
@@ -30,55 +29,55 @@ export function checkPayments(ctx: RuleContext): void {
   let noPatientShare = 0;
   let noShareForBalance = 0;
 
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
-    const s = shares[i];
-    const insurerShare = s?.insurerShare ?? null;
-    const patientShare = s?.patientShare ?? null;
-
-    if (insurerCol) {
-      if (insurerShare === null) noInsurerShare++;
-      else checkInsurer(ctx, line, insurerShare, tol);
-    }
-    if (patientCol) {
-      if (patientShare === null) noPatientShare++;
-      else checkPatientPaid(ctx, line, patientShare, tol);
-    }
-    if (balanceCol && line.balance !== null && insurerHasPaid(line)) {
-      if (patientShare === null) noShareForBalance++;
-      else checkOverbilled(ctx, line, s!, patientShare, line.balance, tol);
-    }
-  }
-
-  if (lines.length > 0 && !insurerCol) {
-    const why = 'the ledger has no insurance-paid column. Map an Insurance Paid column to check insurer payments.';
-    ctx.notice('INSURER_UNDERPAID', `Insurer underpayments were not checked: ${why}`);
-    ctx.notice('INSURER_OVERPAID', `Insurer overpayments were not checked: ${why}`);
-  }
-  if (noInsurerShare > 0) {
-    const why = `${plural(noInsurerShare, 'line')} have no expected insurer share (no Plans, Benefits or Coverage configuration covers them). Add those sheets to check them.`;
-    const inputs = { linesWithoutShares: String(noInsurerShare) };
-    ctx.notice('INSURER_UNDERPAID', `Insurer underpayments were not checked where ${why}`, inputs);
-    ctx.notice('INSURER_OVERPAID', `Insurer overpayments were not checked where ${why}`, inputs);
-  }
-  if (lines.length > 0 && !patientCol) {
-    ctx.notice('PATIENT_OVERPAID', 'Patient refunds due were not checked: the ledger has no patient-paid column. Map a Patient Paid column to check them.');
-  } else if (noPatientShare > 0) {
-    ctx.notice(
-      'PATIENT_OVERPAID',
-      `Patient refunds due were not checked on ${plural(noPatientShare, 'line')} with no expected patient share (no configuration covers them). Add Plans, Benefits and Coverage sheets to check them.`,
-      { linesWithoutShares: String(noPatientShare) },
-    );
-  }
-  if (lines.length > 0 && !balanceCol) {
-    ctx.notice('PATIENT_OVERBILLED', 'Patient overbilling was not checked: the ledger has no Balance column. Map a Balance column to check it.');
-  } else if (noShareForBalance > 0) {
-    ctx.notice(
-      'PATIENT_OVERBILLED',
-      `Patient overbilling was not checked on ${plural(noShareForBalance, 'adjudicated line')} with no expected patient share (no configuration covers them). Add Plans, Benefits and Coverage sheets to check them.`,
-      { linesWithoutShares: String(noShareForBalance) },
-    );
-  }
+  return {
+    line(_i, line, s) {
+      const insurerShare = s === undefined ? null : s.insurerShare;
+      const patientShare = s === undefined ? null : s.patientShare;
+      if (insurerCol) {
+        if (insurerShare === null) noInsurerShare++;
+        else checkInsurer(ctx, line, insurerShare, tol);
+      }
+      if (patientCol) {
+        if (patientShare === null) noPatientShare++;
+        else checkPatientPaid(ctx, line, patientShare, tol);
+      }
+      if (balanceCol && line.balance !== null && insurerHasPaid(line)) {
+        if (patientShare === null) noShareForBalance++;
+        else checkOverbilled(ctx, line, s!, patientShare, line.balance, tol);
+      }
+    },
+    finish() {
+      if (ctx.lines.length === 0) return;
+      if (!insurerCol) {
+        const why = 'the ledger has no insurance-paid column. Map an Insurance Paid column to check insurer payments.';
+        ctx.notice('INSURER_UNDERPAID', `Insurer underpayments were not checked: ${why}`);
+        ctx.notice('INSURER_OVERPAID', `Insurer overpayments were not checked: ${why}`);
+      } else if (noInsurerShare > 0) {
+        const why = `${plural(noInsurerShare, 'line')} have no expected insurer share (no Plans, Benefits or Coverage configuration covers them). Add those sheets to check them.`;
+        const inputs = { linesWithoutShares: String(noInsurerShare) };
+        ctx.notice('INSURER_UNDERPAID', `Insurer underpayments were not checked where ${why}`, inputs);
+        ctx.notice('INSURER_OVERPAID', `Insurer overpayments were not checked where ${why}`, inputs);
+      }
+      if (!patientCol) {
+        ctx.notice('PATIENT_OVERPAID', 'Patient refunds due were not checked: the ledger has no patient-paid column. Map a Patient Paid column to check them.');
+      } else if (noPatientShare > 0) {
+        ctx.notice(
+          'PATIENT_OVERPAID',
+          `Patient refunds due were not checked on ${plural(noPatientShare, 'line')} with no expected patient share (no configuration covers them). Add Plans, Benefits and Coverage sheets to check them.`,
+          { linesWithoutShares: String(noPatientShare) },
+        );
+      }
+      if (!balanceCol) {
+        ctx.notice('PATIENT_OVERBILLED', 'Patient overbilling was not checked: the ledger has no Balance column. Map a Balance column to check it.');
+      } else if (noShareForBalance > 0) {
+        ctx.notice(
+          'PATIENT_OVERBILLED',
+          `Patient overbilling was not checked on ${plural(noShareForBalance, 'adjudicated line')} with no expected patient share (no configuration covers them). Add Plans, Benefits and Coverage sheets to check them.`,
+          { linesWithoutShares: String(noShareForBalance) },
+        );
+      }
+    },
+  };
 }
 
 function checkInsurer(ctx: RuleContext, line: LedgerLine, expected: number, tol: number): void {

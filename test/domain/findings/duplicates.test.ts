@@ -34,3 +34,14 @@ describe('DUPLICATE_CHARGE', () => {
     expect(fired(run(sheet({ ...charge, modifiers: [mod] }, { ...charge, modifiers: [mod] })), 'DUPLICATE_CHARGE')).toHaveLength(0);
   });
 });
+
+describe('DUPLICATE_CHARGE at scale', () => {
+  it('finds the one copy among many lines of many accounts, whatever their order', () => {
+    const many = Array.from({ length: 300 }, (_, k) => ({
+      account: `A${k % 17}`, serviceDate: `2026-03-${String(1 + (k % 28)).padStart(2, '0')}`, code: '99213', billed: `${100 + k}.00`,
+    }));
+    const copy = { ...many[123]! };
+    const fs = fired(run(sheet(...many.slice(0, 200), copy, ...many.slice(200))), 'DUPLICATE_CHARGE');
+    expect(fs.map((f) => [f.row, f.inputs.originalRow])).toEqual([[202, '125']]);
+  });
+});

@@ -81,3 +81,15 @@ describe('ALLOWED_MISMATCH', () => {
     expect(notices(noShares, 'ALLOWED_MISMATCH')).toHaveLength(1);
   });
 });
+
+describe('UNITS_OVER_LIMIT on an account with many days (keyed lookup past 24 groups)', () => {
+  it('still finds the one day over the limit', () => {
+    const cfg = config({ feeSchedule: [fee({ code: '97110', allowed: '30.00', maxUnitsPerDay: 4 })] });
+    const day = (k: number) => `2026-0${1 + Math.floor(k / 28)}-${String(1 + (k % 28)).padStart(2, '0')}`;
+    const visits = Array.from({ length: 40 }, (_, k) => ({ account: 'BIG', code: '97110', serviceDate: day(k), units: 3 }));
+    // A second line on visit 30's day: 3 + 2 = 5 > 4 → fires on it (row 2 + 40 = 42).
+    const lines = sheet(...visits, { account: 'BIG', code: '97110', serviceDate: day(30), units: 2 });
+    const fs = fired(run(lines, { config: cfg, asOf: '2026-03-01' }), 'UNITS_OVER_LIMIT');
+    expect(fs.map((f) => [f.row, f.amount, f.inputs.linesThatDay])).toEqual([[42, $('30.00'), '32, 42']]);
+  });
+});
