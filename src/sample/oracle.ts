@@ -18,9 +18,24 @@
  * - OOP accumulators grow by the primary's patient cost share.
  */
 import { isSelfPay } from '../domain/ledger';
-import { cents, percentOf, ZERO, type Cents } from '../domain/money';
+import { mulDivHalfUp, PERCENT_SCALE, type Cents, type Percent } from '../domain/money';
 import { day, daysInMonth, ymd, type Day } from '../domain/day';
 import { categoryKey, type BenefitConfig, type CoverageRow, type FeeScheduleRow, type PlanConfig } from '../domain/config';
+
+/*
+ * Local integer helpers: these run a million times per large sample, and
+ * calls across modules are slower under the tsx loader the benchmarks use.
+ * Every value passed here is a sum or difference of whole cents.
+ */
+const asCents = (n: number): Cents => n as Cents;
+const ZERO_C = 0 as Cents;
+const PCT_DEN = 100 * PERCENT_SCALE;
+/** round_half_up(base × pct / 100) to the cent, exactly (DESIGN §5 step 5). */
+function percentHalfUp(base: number, pct: Percent): number {
+  const p = base * pct;
+  if (p >= 0 && p < 1e12) return Math.floor((2 * p + PCT_DEN) / (2 * PCT_DEN));
+  return mulDivHalfUp(base, pct, PCT_DEN);
+}
 
 export interface OracleConfig {
   readonly plans: readonly PlanConfig[];
@@ -62,29 +77,49 @@ export interface OracleShares {
   readonly secondaryShare: Cents;
 }
 
-interface Acc { ded: number; oop: number }
-
-/** Accumulators of one member or one family under one plan, per plan year. */
+/**
+ * Accumulators of one member or one family under one plan. Lines arrive in
+ * service-date order, so plan years only move forward: one current year is
+ * enough, and a later year starts from that year's starting values (those
+ * given in Coverage for the AsOf plan year, else zero).
+ */
 class Accumulators {
-  private readonly years = new Map<number, Acc>();
-  private readonly start = new Map<number, Acc>();
+  constructor(readonly id = -1) {}
+  year = Number.NaN;
+  ded = 0;
+  oop = 0;
+  private starts: { year: number; ded: number; oop: number }[] | null = null;
 
   addStart(year: number, ded: number, oop: number): void {
-    const s = this.start.get(year) ?? { ded: 0, oop: 0 };
-    s.ded += ded;
-    s.oop += oop;
-    this.start.set(year, s);
+    this.starts ??= [];
+    const s = this.starts.find((x) => x.year === year);
+    if (s) {
+      s.ded += ded;
+      s.oop += oop;
+    } else {
+      this.starts.push({ year, ded, oop });
+    }
   }
 
-  get(year: number): Acc {
-    let a = this.years.get(year);
-    if (!a) {
-      const s = this.start.get(year);
-      a = { ded: s ? s.ded : 0, oop: s ? s.oop : 0 };
-      this.years.set(year, a);
+  /** Positions the accumulators on `year` (resetting when the year changes). */
+  at(year: number): this {
+    if (year !== this.year) {
+      const s = this.starts?.find((x) => x.year === year);
+      this.year = year;
+      this.ded = s ? s.ded : 0;
+      this.oop = s ? s.oop : 0;
     }
-    return a;
+    return this;
   }
+}
+
+/** One coverage row with what adjudication needs from it, resolved once. */
+interface CovState {
+  readonly row: CoverageRow;
+  readonly plan: PlanConfig;
+  readonly benefits: Map<string, BenefitConfig>;
+  readonly member: Accumulators;
+  readonly family: Accumulators | null;
 }
 
 interface Split { copay: number; deductible: number; coinsurance: number }
@@ -101,21 +136,31 @@ export function defaultCategory(code: string): string {
   return 'Other';
 }
 
+const NO_BENEFITS = new Map<string, BenefitConfig>();
+
 export class SampleOracle {
   private readonly plans = new Map<string, PlanConfig>();
-  private readonly benefits = new Map<string, BenefitConfig>();
+  private readonly benefitsByPlan = new Map<string, Map<string, BenefitConfig>>();
   private readonly fees = new Map<string, FeeScheduleRow[]>();
-  private readonly coverageByAccount = new Map<string, CoverageRow[]>();
-  private readonly members = new Map<CoverageRow, Accumulators>();
+  private readonly coverageByAccount = new Map<string, CovState[]>();
   private readonly families = new Map<string, Accumulators>();
   private readonly yearCache = new Map<number, number>();
-  private readonly feeCache = new Map<string, FeeScheduleRow | null>();
+  private readonly feeCache = new Map<PlanConfig, Map<string, Map<readonly string[] | string, FeeScheduleRow | null>>>();
+  private readonly categoryKeys = new Map<string, string>();
+  private readonly groupByAccount = new Map<string, number>();
+  private readonly groups = new UnionFind();
+  private readonly selfPay = new Map<string | null, boolean>();
+  /** Scratch result of `share` (read before the next call), to spare an allocation per line. */
+  private readonly split: Split = { copay: 0, deductible: 0, coinsurance: 0 };
 
   constructor(config: OracleConfig, private readonly asOf: Day | null = null) {
     for (const p of config.plans) this.plans.set(p.planId.toLowerCase(), p);
     for (const b of config.benefits) {
-      const k = `${b.planId.toLowerCase()}|${categoryKey(b.category)}`;
-      if (!this.benefits.has(k)) this.benefits.set(k, b);
+      const planKey = b.planId.toLowerCase();
+      let m = this.benefitsByPlan.get(planKey);
+      if (!m) this.benefitsByPlan.set(planKey, (m = new Map()));
+      const k = categoryKey(b.category);
+      if (!m.has(k)) m.set(k, b);
     }
     for (const f of config.feeSchedule) {
       const k = `${f.payer.trim().toLowerCase()}|${f.code.toUpperCase()}`;
@@ -124,35 +169,90 @@ export class SampleOracle {
       else this.fees.set(k, [f]);
     }
     for (const r of config.coverage) {
-      const list = this.coverageByAccount.get(r.account);
-      if (list) list.push(r);
-      else this.coverageByAccount.set(r.account, [r]);
       const plan = this.plans.get(r.planId.toLowerCase());
-      const acc = new Accumulators();
-      this.members.set(r, acc);
+      if (!plan) continue; // coverage under an unknown plan cannot be adjudicated: treated as none
+      let family: Accumulators | null = null;
+      if (r.familyId !== null) {
+        const fk = `${plan.planId.toLowerCase()}|${r.familyId}`;
+        family = this.families.get(fk) ?? null;
+        if (!family) this.families.set(fk, (family = new Accumulators(this.families.size)));
+        this.groups.union(this.groupOf(r.account), family.id);
+      }
+      const state: CovState = {
+        row: r, plan, benefits: this.benefitsByPlan.get(plan.planId.toLowerCase()) ?? NO_BENEFITS, member: new Accumulators(), family,
+      };
+      const list = this.coverageByAccount.get(r.account);
+      if (list) list.push(state);
+      else this.coverageByAccount.set(r.account, [state]);
       const startDay = r.asOf ?? this.asOf;
-      if (!plan || startDay === null) continue;
+      if (startDay === null) continue;
       const year = this.planYear(plan, startDay);
-      acc.addStart(year, r.deductibleMet, r.oopMet);
-      if (r.familyId !== null) this.family(r).addStart(year, r.deductibleMet, r.oopMet);
+      state.member.addStart(year, r.deductibleMet, r.oopMet);
+      if (family) family.addStart(year, r.deductibleMet, r.oopMet);
     }
   }
 
-  /** Adjudicates every line; results are in input (sheet) order, computed in service-date order. */
+  /**
+   * Adjudicates every line; results are in input (sheet) order. Lines are
+   * taken in service-date order (then sheet order) within each group of
+   * accounts that share an accumulator (a family under a plan) — the only
+   * state §5 carries between lines — so the result equals one global
+   * service-date pass while touching memory account by account.
+   */
   adjudicateAll(lines: readonly OracleLine[]): OracleShares[] {
     const out = new Array<OracleShares>(lines.length);
-    for (const i of serviceOrder(lines)) out[i] = this.adjudicate(lines[i]!);
+    const order = serviceOrder(lines);
+    const groups = this.groupOrder(lines, order);
+    for (let k = 0; k < groups.length; k++) {
+      const i = groups[k]!;
+      out[i] = this.adjudicate(lines[i]!);
+    }
     return out;
   }
 
-  private family(r: CoverageRow): Accumulators {
-    const k = `${r.planId.toLowerCase()}|${r.familyId}`;
-    let f = this.families.get(k);
-    if (!f) {
-      f = new Accumulators();
-      this.families.set(k, f);
+  /** Stable re-order of a service-date order by accumulator group (groups in order of first line). */
+  private groupOrder(lines: readonly OracleLine[], byDate: Int32Array | number[]): Int32Array {
+    const n = lines.length;
+    const groupOfLine = new Int32Array(n);
+    const rank = new Map<number, number>();
+    let lastAccount: string | null = null;
+    let lastRank = 0;
+    for (let i = 0; i < n; i++) {
+      const account = lines[i]!.account;
+      if (account !== lastAccount) {
+        const g = this.groupOf(account);
+        let r = rank.get(g);
+        if (r === undefined) rank.set(g, (r = rank.size));
+        lastAccount = account;
+        lastRank = r;
+      }
+      groupOfLine[i] = lastRank;
     }
-    return f;
+    const counts = new Int32Array(rank.size + 1);
+    for (let i = 0; i < n; i++) counts[groupOfLine[i]! + 1]!++;
+    for (let g = 1; g <= rank.size; g++) counts[g]! += counts[g - 1]!;
+    const out = new Int32Array(n);
+    for (let k = 0; k < n; k++) {
+      const i = byDate[k]!;
+      out[counts[groupOfLine[i]!]!++] = i;
+    }
+    return out;
+  }
+
+  /** Accumulator group of an account: union of accounts sharing a plan + FamilyId. */
+  private groupOf(account: string): number {
+    let g = this.groupByAccount.get(account);
+    if (g === undefined) {
+      g = -1 - this.groupByAccount.size; // an account with no family: a group of its own
+      this.groupByAccount.set(account, g);
+    }
+    return this.groups.find(g);
+  }
+
+  private catKey(category: string): string {
+    let k = this.categoryKeys.get(category);
+    if (k === undefined) this.categoryKeys.set(category, (k = categoryKey(category)));
+    return k;
   }
 
   /** The first day of the plan year containing `d`, as a Day number. */
@@ -168,22 +268,32 @@ export class SampleOracle {
     return start;
   }
 
-  private coverageOn(account: string, d: Day, priority: 'Primary' | 'Secondary'): CoverageRow | null {
-    const rows = this.coverageByAccount.get(account);
-    if (!rows) return null;
-    for (const r of rows) {
+  private coverageOn(states: readonly CovState[] | undefined, d: Day, priority: 'Primary' | 'Secondary'): CovState | null {
+    if (!states) return null;
+    for (const s of states) {
+      const r = s.row;
       if (r.priority !== priority) continue;
       if (r.effectiveFrom !== null && d < r.effectiveFrom) continue;
       if (r.effectiveTo !== null && d > r.effectiveTo) continue;
-      return r;
+      return s;
     }
     return null;
   }
 
   private feeRow(plan: PlanConfig, code: string, modifiers: readonly string[]): FeeScheduleRow | null {
-    const cacheKey = `${plan.planId}|${code}|${modifiers.join(',')}`;
-    const hit = this.feeCache.get(cacheKey);
+    let byCode = this.feeCache.get(plan);
+    if (!byCode) this.feeCache.set(plan, (byCode = new Map()));
+    let byMods = byCode.get(code);
+    if (!byMods) byCode.set(code, (byMods = new Map()));
+    // Modifier lists are mostly shared arrays: look them up by identity, else by content.
+    let hit = byMods.get(modifiers);
     if (hit !== undefined) return hit;
+    const modKey = modifiers.join(',');
+    hit = byMods.get(modKey);
+    if (hit !== undefined) {
+      byMods.set(modifiers, hit);
+      return hit;
+    }
     const upper = code.toUpperCase();
     const lists = [plan.planId, plan.payer, '*'].map((p) => this.fees.get(`${p.trim().toLowerCase()}|${upper}`) ?? []);
     const byPlan = [...lists[0]!, ...lists[1]!];
@@ -192,62 +302,87 @@ export class SampleOracle {
       rows.find((r) => r.modifier !== null && modifiers.includes(r.modifier.toUpperCase()));
     const noMod = (rows: FeeScheduleRow[]): FeeScheduleRow | undefined => rows.find((r) => r.modifier === null);
     const found = withMod(byPlan) ?? noMod(byPlan) ?? withMod(any) ?? noMod(any) ?? null;
-    this.feeCache.set(cacheKey, found);
+    byMods.set(modKey, found);
+    if (byMods.size < 64) byMods.set(modifiers, found);
     return found;
   }
 
   private notCovered(line: OracleLine, basis: OracleBasis, primaryPlanId: string | null, category: string | null): OracleShares {
     return {
-      basis, allowed: line.billed, contractual: ZERO, feeScheduleAllowed: null, category, primaryPlanId, secondaryPlanId: null,
-      copay: ZERO, deductible: ZERO, coinsurance: ZERO, patientShare: line.billed, insurerShare: ZERO, secondaryShare: ZERO,
+      basis, allowed: line.billed, contractual: ZERO_C, feeScheduleAllowed: null, category, primaryPlanId, secondaryPlanId: null,
+      copay: ZERO_C, deductible: ZERO_C, coinsurance: ZERO_C, patientShare: line.billed, insurerShare: ZERO_C, secondaryShare: ZERO_C,
     };
   }
 
+  private isSelfPay(payer: string | null): boolean {
+    let v = this.selfPay.get(payer);
+    if (v === undefined) this.selfPay.set(payer, (v = isSelfPay(payer)));
+    return v;
+  }
+
   adjudicate(line: OracleLine): OracleShares {
-    if (isSelfPay(line.payer)) return this.notCovered(line, 'self-pay', null, null);
-    const primary = this.coverageOn(line.account, line.serviceDate, 'Primary');
-    const plan = primary ? this.plans.get(primary.planId.toLowerCase()) : undefined;
-    if (!primary || !plan) return this.notCovered(line, 'no-coverage', null, null);
+    if (this.isSelfPay(line.payer)) return this.notCovered(line, 'self-pay', null, null);
+    const states = this.coverageByAccount.get(line.account);
+    const primary = this.coverageOn(states, line.serviceDate, 'Primary');
+    if (!primary) return this.notCovered(line, 'no-coverage', null, null);
+    const plan = primary.plan;
 
     const fee = this.feeRow(plan, line.code, line.modifiers);
     const feeAllowed = fee ? minC(line.billed, feeTimesUnits(fee, line.units)) : null;
     const category = fee?.category ?? defaultCategory(line.code);
-    const benefit = this.benefits.get(`${plan.planId.toLowerCase()}|${categoryKey(category)}`);
+    const benefit = primary.benefits.get(this.catKey(category));
     if (benefit && !benefit.covered) return this.notCovered(line, 'not-covered', plan.planId, category);
 
     const allowed = line.allowed ?? feeAllowed ?? line.billed;
-    const split = this.share(plan, primary, benefit, allowed, line.serviceDate);
-    const patient = split.copay + split.deductible + split.coinsurance;
+    const { copay, deductible, coinsurance } = this.share(primary, benefit, allowed, line.serviceDate);
+    const patient = copay + deductible + coinsurance;
 
     let secondaryShare = 0;
     let secondaryPlanId: string | null = null;
-    const secondary = this.coverageOn(line.account, line.serviceDate, 'Secondary');
-    const secPlan = secondary ? this.plans.get(secondary.planId.toLowerCase()) : undefined;
-    if (secondary && secPlan) {
+    const secondary = this.coverageOn(states, line.serviceDate, 'Secondary');
+    if (secondary) {
+      const secPlan = secondary.plan;
       secondaryPlanId = secPlan.planId;
       const secFee = this.feeRow(secPlan, line.code, line.modifiers);
       const secCategory = secFee?.category ?? defaultCategory(line.code);
-      const secBenefit = this.benefits.get(`${secPlan.planId.toLowerCase()}|${categoryKey(secCategory)}`);
+      const secBenefit = secondary.benefits.get(this.catKey(secCategory));
       if (!secBenefit || secBenefit.covered) {
         const secAllowed = secFee ? minC(line.billed, feeTimesUnits(secFee, line.units)) : line.billed;
-        const s = this.share(secPlan, secondary, secBenefit, secAllowed, line.serviceDate);
+        const s = this.share(secondary, secBenefit, secAllowed, line.serviceDate);
         const normalBenefit = secAllowed - (s.copay + s.deductible + s.coinsurance);
         secondaryShare = Math.max(0, Math.min(normalBenefit, patient));
       }
     }
     return {
-      basis: 'covered', allowed, contractual: cents(line.billed - allowed), feeScheduleAllowed: feeAllowed, category,
+      basis: 'covered', allowed, contractual: asCents(line.billed - allowed), feeScheduleAllowed: feeAllowed, category,
       primaryPlanId: plan.planId, secondaryPlanId,
-      copay: cents(split.copay), deductible: cents(split.deductible), coinsurance: cents(split.coinsurance),
-      patientShare: cents(patient - secondaryShare), insurerShare: cents(allowed - patient), secondaryShare: cents(secondaryShare),
+      copay: asCents(copay), deductible: asCents(deductible), coinsurance: asCents(coinsurance),
+      patientShare: asCents(patient - secondaryShare), insurerShare: asCents(allowed - patient), secondaryShare: asCents(secondaryShare),
     };
   }
 
+  /**
+   * What the fee schedule says for a line under its primary plan on its date,
+   * without touching accumulators (the generator uses it to build an
+   * ALLOWED_MISMATCH before adjudicating).
+   */
+  preview(line: OracleLine): { feeScheduleAllowed: Cents | null; covered: boolean } | null {
+    if (this.isSelfPay(line.payer)) return null;
+    const primary = this.coverageOn(this.coverageByAccount.get(line.account), line.serviceDate, 'Primary');
+    if (!primary) return null;
+    const fee = this.feeRow(primary.plan, line.code, line.modifiers);
+    const category = fee?.category ?? defaultCategory(line.code);
+    const benefit = primary.benefits.get(this.catKey(category));
+    return { feeScheduleAllowed: fee ? minC(line.billed, feeTimesUnits(fee, line.units)) : null, covered: !benefit || benefit.covered };
+  }
+
   /** Steps 3–7 for one plan; advances that plan's accumulators. */
-  private share(plan: PlanConfig, cov: CoverageRow, benefit: BenefitConfig | undefined, allowed: number, d: Day): Split {
+  private share(cov: CovState, benefit: BenefitConfig | undefined, allowed: number, d: Day): Split {
+    const out = this.split;
+    const plan = cov.plan;
     const year = this.planYear(plan, d);
-    const ind = this.members.get(cov)!.get(year);
-    const fam = cov.familyId !== null ? this.family(cov).get(year) : null;
+    const ind = cov.member.at(year);
+    const fam = cov.family ? cov.family.at(year) : null;
 
     const copay = Math.min(benefit ? benefit.copay : 0, allowed);
     let deductible = 0;
@@ -261,7 +396,7 @@ export class SampleOracle {
       deductible = Math.min(allowed - copay, left);
     }
     const pct = benefit && benefit.coinsurancePct !== null ? benefit.coinsurancePct : plan.coinsurancePct;
-    let coinsurance: number = percentOf(cents(allowed - copay - deductible), pct);
+    let coinsurance: number = percentHalfUp(allowed - copay - deductible, pct);
     let cp = copay;
 
     const oopIndLeft = plan.oopMaxIndividual === null ? INF : Math.max(0, plan.oopMaxIndividual - ind.oop);
@@ -280,15 +415,37 @@ export class SampleOracle {
       fam.ded += deductible;
       fam.oop += patient;
     }
-    return { copay: cp, deductible, coinsurance };
+    out.copay = cp;
+    out.deductible = deductible;
+    out.coinsurance = coinsurance;
+    return out;
   }
 }
 
-const minC = (a: number, b: number): Cents => cents(a < b ? a : b);
+const minC = (a: number, b: number): Cents => asCents(a < b ? a : b);
 
 function feeTimesUnits(fee: FeeScheduleRow, units: number): number {
   // Whole units in the sample; fractional units round half-up to the cent.
   return Number.isInteger(units) ? fee.allowed * units : Math.round(fee.allowed * units);
+}
+
+/** Disjoint sets over integers (families ≥ 0, lone accounts < 0). */
+class UnionFind {
+  private readonly parent = new Map<number, number>();
+
+  find(x: number): number {
+    let r = x;
+    for (let p = this.parent.get(r); p !== undefined && p !== r; p = this.parent.get(r)) r = p;
+    // Path compression keeps later look-ups short.
+    for (let y = x, p = this.parent.get(y); p !== undefined && p !== r; y = p, p = this.parent.get(y)) this.parent.set(y, r);
+    return r;
+  }
+
+  union(a: number, b: number): void {
+    const ra = this.find(a);
+    const rb = this.find(b);
+    if (ra !== rb) this.parent.set(ra, rb);
+  }
 }
 
 /** Indices in service-date order, then input order — a counting sort when the date span is small. */

@@ -1,0 +1,52 @@
+/**
+ * How values become cells, the way practice-management exports write them:
+ * dates mostly as Excel serials (1900 system) and sometimes as US text;
+ * money mostly as numbers and sometimes as currency text. Text forms are
+ * cached per value because a million-line sample reuses a few hundred dates.
+ */
+import { day, ymd, type Day } from '../domain/day';
+import { formatMoneyDisplay, type Cents } from '../domain/money';
+import type { CellValue } from '../ingest/grid';
+import type { Rng } from './prng';
+
+const EXCEL_DAY0 = day(1899, 12, 31);
+
+/** Excel 1900-system serial of a Day (Excel's phantom 1900-02-29 is serial 60). */
+export function excelSerial(d: Day): number {
+  const n = d - EXCEL_DAY0;
+  return n < 60 ? n : n + 1;
+}
+
+const usPadded = new Map<number, string>();
+const usShort = new Map<number, string>();
+
+/** "03/02/2026" or, short, "3/2/2026". */
+export function usDate(d: Day, short: boolean): string {
+  const cache = short ? usShort : usPadded;
+  let s = cache.get(d);
+  if (s === undefined) {
+    const { y, m, d: dd } = ymd(d);
+    s = short ? `${m}/${dd}/${y}` : `${m < 10 ? '0' : ''}${m}/${dd < 10 ? '0' : ''}${dd}/${y}`;
+    cache.set(d, s);
+  }
+  return s;
+}
+
+/** "$1,234.56" (positive amounts only; negatives stay numbers). */
+export const currencyText = (c: Cents): string => `$${formatMoneyDisplay(c)}`;
+
+export class CellStyle {
+  constructor(private readonly rng: Rng, private readonly textRate: number) {}
+
+  date(d: Day | null): CellValue {
+    if (d === null) return null;
+    if (this.textRate > 0 && this.rng.next() < this.textRate) return usDate(d, this.rng.next() < 0.4);
+    return excelSerial(d);
+  }
+
+  money(c: Cents | null): CellValue {
+    if (c === null) return null;
+    if (this.textRate > 0 && c > 0 && this.rng.next() < this.textRate) return currencyText(c);
+    return c / 100;
+  }
+}

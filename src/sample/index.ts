@@ -1,0 +1,10 @@
+/** The sample ledger generator: public API. */
+export { generateSample, DEFAULT_PROBLEM_RATE } from './generate';
+export { SampleOracle, oracleShares, defaultCategory, type OracleConfig, type OracleLine, type OracleShares, type OracleBasis } from './oracle';
+export { SERVICE_COLUMNS, PRACTICE_NAME } from './renderLines';
+export { TRANSACTION_COLUMNS } from './renderTransactions';
+export { CONFIG_HEADERS } from './configSheets';
+export { ledgerGrid, configGrid, ledgerCsv, ledgerMatrix, DATE_FORMAT, MONEY_FORMAT } from './grids';
+export type {
+  SampleOptions, GeneratedSample, SampleLedger, InjectedProblem, ExpectedLine, SampleCounts, InjectedKind, SampleField,
+} from './types';
