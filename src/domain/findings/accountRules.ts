@@ -10,10 +10,13 @@
  * The patient balance of a line is what statements bill (DESIGN §7
  * amountDue): patientShare − patient paid, over lines not pending with
  * insurance; where no share could be computed, the ledger's balance on a line
- * the insurer is done with (or self-pay).
+ * the insurer is done with (or self-pay) — after posting a remittance the
+ * remaining balance is the patient's. A denied line nobody has worked
+ * (DENIED_UNWORKED) is left out: the practice has to resolve it first.
  */
 import { insurerHasAdjudicated } from '../lineStatus';
 import { netPatientPaid, type LineRule, type RuleContext } from './context';
+import { isDeniedUnworked } from './denialRule';
 import { BALANCE_LINES, BALANCE_SUM, LATEST, LATEST_DOS, LATEST_ROW, OLD_PATIENT_BALANCE, PATIENT_BALANCE, STRIDE } from './accountTable';
 import { money, plural, usd } from './format';
 
@@ -42,8 +45,10 @@ export function accountRules(ctx: RuleContext): LineRule {
         t[base + BALANCE_SUM] = t[base + BALANCE_SUM]! + line.balance;
         t[base + BALANCE_LINES] = t[base + BALANCE_LINES]! + 1;
       }
-      // Same predicate as statements (lineStatus.isPendingWithInsurance), with self-pay memoised.
+      // Same predicate as statements (lineStatus.isPendingWithInsurance), with self-pay memoised…
       if (!ctx.selfPay(line) && (line.status === 'pending' || line.status === 'appealed' || !insurerHasAdjudicated(line))) return;
+      // …and a denial nobody has worked is the practice's to resolve, not the patient's debt yet.
+      if (isDeniedUnworked(line)) return;
       const share = s === undefined ? null : s.patientShare;
       let owed: number;
       if (share !== null) owed = share - netPatientPaid(line);

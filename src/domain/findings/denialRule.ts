@@ -10,13 +10,19 @@ import type { LedgerLine } from '../ledger';
 import { orZero, type LineRule, type RuleContext } from './context';
 import { money, quoted } from './format';
 
+/** Denied, not appealed, and nothing paid or adjusted on it since: nobody has worked the denial. */
+export function isDeniedUnworked(line: LedgerLine): boolean {
+  return (
+    line.status !== 'appealed' && isDenied(line) &&
+    orZero(line.insurerPaid) === 0 && orZero(line.secondaryPaid) === 0 && orZero(line.patientPaid) === 0 && orZero(line.adjustment) === 0
+  );
+}
+
 export function denialRule(ctx: RuleContext): LineRule {
   const canCheck = ctx.hasColumn('status') || ctx.hasColumn('denialCode');
   return {
     line(_i, line, s) {
-      if (!canCheck || line.status === 'appealed' || !isDenied(line)) return;
-      if (orZero(line.insurerPaid) !== 0 || orZero(line.secondaryPaid) !== 0 || orZero(line.patientPaid) !== 0 || orZero(line.adjustment) !== 0) return;
-      unworked(ctx, line, s?.insurerShare ?? null);
+      if (canCheck && isDeniedUnworked(line)) unworked(ctx, line, s?.insurerShare ?? null);
     },
     finish() {
       if (!canCheck && ctx.lines.length > 0) {

@@ -113,3 +113,14 @@ describe('COLLECTIONS_CANDIDATE', () => {
     expect(fs.map((f) => f.amount)).toEqual([$('60.00')]);
   });
 });
+
+describe('COLLECTIONS_CANDIDATE and denials', () => {
+  it('leaves out a denied line nobody has worked, counts it once the denial is adjusted to the patient', () => {
+    const asOf = '2026-11-01';
+    const denied = { serviceDate: '2026-05-01', status: 'denied' as const, denialCode: 'PR-1', balance: '100.00' };
+    expect(fired(run(sheet(denied), { asOf }), 'COLLECTIONS_CANDIDATE')).toHaveLength(0);
+    // Worked: the payer's denial says patient responsibility; 20.00 adjusted, 80.00 left to the patient.
+    const worked = { ...denied, adjustment: '20.00', balance: '80.00' };
+    expect(fired(run(sheet(worked), { asOf }), 'COLLECTIONS_CANDIDATE').map((f) => f.amount)).toEqual([$('80.00')]);
+  });
+});
