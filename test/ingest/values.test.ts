@@ -7,6 +7,7 @@ import { Invalid } from '../../src/ingest/values/invalid';
 import { percent } from '../../src/domain/money';
 import { parseMonthDay } from '../../src/ingest/config/monthDay';
 import { parseAssistanceTiers } from '../../src/ingest/config/readPolicy';
+import { FIELDS, SLOT } from '../../src/ingest/ledger/columnPlan';
 
 test('percentages: 20, "20", "20%", 0.2 with a % format all mean 20 %', () => {
   expect(parsePercent(20, null)).toBe(percent(20));
@@ -93,4 +94,9 @@ test('assistance tiers', () => {
   expect(parseAssistanceTiers('none')).toEqual([]);
   expect(typeof parseAssistanceTiers('200-100')).toBe('string');
   expect(typeof parseAssistanceTiers('200:150')).toBe('string');
+});
+
+test('field slots follow the field list', () => {
+  expect(FIELDS.map((f) => SLOT[f])).toEqual(FIELDS.map((_, i) => i));
+  expect(Object.keys(SLOT)).toHaveLength(FIELDS.length);
 });
