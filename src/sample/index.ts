@@ -8,3 +8,4 @@ export { ledgerGrid, configGrid, ledgerCsv, ledgerMatrix, DATE_FORMAT, MONEY_FOR
 export type {
   SampleOptions, GeneratedSample, SampleLedger, InjectedProblem, ExpectedLine, SampleCounts, InjectedKind, SampleField,
 } from './types';
+export { DEMO_SAMPLE_OPTIONS } from './demo';
