@@ -185,3 +185,23 @@ describe('required cells and counts', () => {
     expect(led.counts).toMatchObject({ linesAnalyzed: 1, totalRows: 1 });
   });
 });
+
+test('an Excel table (header = its first row, placed anywhere) ingests the same way', () => {
+  const led = ok(ingestLedger(gridOf([
+    ['Acct', 'DOS', 'CPT', 'Charge'],
+    ['A1', 46083, '99213', 100],
+    ['A2', '3/2/2026', '99214', '$150.00'],
+  ], { tableName: 'tblLedger', top: 6, left: 3, sheet: 'Data' })));
+  expect(led.headerRow).toBe(6);
+  expect(led.mapping.fields.account).toEqual(['C']);
+  expect(led.lines.map((l) => [l.row, l.billed, l.cells.billed])).toEqual([[7, 10000, 'F7'], [8, 15000, 'F8']]);
+});
+
+test('a CSV grid (every cell text) reads numbers, dates and money from text', () => {
+  const led = ok(ingestLedger(gridOf([
+    ['Account #', 'Date of Service', 'CPT', 'Units', 'Billed Amount', 'Ins Paid', 'DOB'],
+    ['00123', '03/02/2026', '99213', '2', '250.00', '-80.00', '1/15/1970'],
+  ], { allText: true })));
+  const l = led.lines[0]!;
+  expect([l.account, toIso(l.serviceDate), l.units, l.billed, l.insurerPaid, toIso(l.dob!)]).toEqual(['00123', '2026-03-02', 2, 25000, 8000, '1970-01-15']);
+});

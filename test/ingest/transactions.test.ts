@@ -104,3 +104,17 @@ test('a negative charge amount is an issue', () => {
   expect(ledger.lines).toHaveLength(0);
   expect(ledger.issues[0]!.message).toBe('Amount "-100" is negative on a charge (expected the amount charged, 0.00 or more)');
 });
+
+test('a payment with only an account folds into the account\'s only charge; with several it is an issue', () => {
+  const ledger = ok(ingestLedger(gridOf([
+    ['Account', 'DOS', 'CPT', 'Type', 'Amount'],
+    ['A1', 46083, '99213', 'Charge', 100],
+    ['A1', null, null, 'Pt Pmt', 30],
+    ['A2', 46083, '99213', 'Charge', 100],
+    ['A2', 46084, '99213', 'Charge', 100],
+    ['A2', null, null, 'Pt Pmt', 30],
+  ])));
+  expect(ledger.lines[0]!.patientPaid).toBe(3000);
+  expect(ledger.issues.map((i) => [i.row, i.message.slice(0, 50)])).toEqual([[6, 'Patient payment of 30.00 matches several charge li']]);
+  expect(ledger.counts).toEqual({ rowsRead: 5, linesAnalyzed: 4, excludedRows: 1, blankRows: 0, totalRows: 0 });
+});

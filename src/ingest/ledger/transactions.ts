@@ -6,7 +6,8 @@
  * - Each Charge row becomes one line (`row` = the charge row, billed = its amount).
  * - Other rows are matched to a charge: by claim + line id; else claim + code;
  *   else the claim's only charge; else account + date of service + code; else
- *   the only charge of that account on that date. A row that matches none, or
+ *   the only charge of that account on that date; a row with neither claim
+ *   nor date of service, the account's only charge. A row that matches none, or
  *   matches several equally, is an input issue (excluded) — never guessed.
  * - Amounts are read as received (sign dropped). `Payment` is the insurer's
  *   when the row names a payer (not self-pay), else the patient's; `Ins Pmt`
@@ -47,6 +48,7 @@ interface Index {
   readonly byClaim: Map<string, number[]>;
   readonly byAcctDosCode: Map<string, number[]>;
   readonly byAcctDos: Map<string, number[]>;
+  readonly byAccount: Map<string, number[]>;
 }
 
 function put(m: Map<string, number[]>, key: string, i: number): void {
@@ -65,6 +67,7 @@ function register(ix: Index, line: LedgerLine, i: number): void {
   }
   put(ix.byAcctDosCode, line.account + SEP + line.serviceDate + SEP + line.code, i);
   put(ix.byAcctDos, line.account + SEP + line.serviceDate, i);
+  put(ix.byAccount, line.account, i);
 }
 
 /** The matching line index, or -1 none, or -2 ambiguous. */
@@ -94,6 +97,11 @@ function match(ix: Index, s: readonly unknown[]): number {
     const all = ix.byAcctDos.get(account + SEP + dos);
     if (all) return all.length === 1 ? all[0]! : -2;
   }
+  // A payment row with neither claim nor date of service: the account's only charge, if it has just one.
+  if (account !== null && claim === null && dos === null) {
+    const all = ix.byAccount.get(account);
+    if (all) return all.length === 1 ? all[0]! : -2;
+  }
   return -1;
 }
 
@@ -120,7 +128,7 @@ export function readTransactions(grid: CellGrid, headerIndex: number, plan: Colu
   const sheet = grid.sheet;
   const typeCol = plan.firstCol[S.type]!;
   const amountLetters = plan.fieldLetters[S.amount]!;
-  const ix: Index = { byClaimLine: new Map(), byClaimCode: new Map(), byClaim: new Map(), byAcctDosCode: new Map(), byAcctDos: new Map() };
+  const ix: Index = { byClaimLine: new Map(), byClaimCode: new Map(), byClaim: new Map(), byAcctDosCode: new Map(), byAcctDos: new Map(), byAccount: new Map() };
   const pending: number[] = [];
   const pendingKind: TransactionKind[] = [];
   let blankRows = 0;
