@@ -17,7 +17,6 @@ import type { LineShares } from '../shareTypes';
 import type { Finding, RuleId, Severity } from '../findingTypes';
 import type { Day } from '../day';
 import { cents, type Cents } from '../money';
-
 import { AccountTable } from './accountTable';
 import { AccountIds } from './accountIds';
 
@@ -30,7 +29,6 @@ export interface FindingsInput {
   readonly config: Config;
   readonly asOf: Day;
 }
-
 
 export class RuleContext {
   readonly sheet: string;
