@@ -55,6 +55,13 @@ export interface ColumnPlan {
   readonly kind: Int32Array;
   readonly label: readonly string[];
   readonly letters: readonly string[];
+  /** Plan indices grouped by parser (see readRow). */
+  readonly textK: Int32Array;
+  readonly codeK: Int32Array;
+  readonly codesK: Int32Array;
+  readonly moneyK: Int32Array;
+  readonly dateK: Int32Array;
+  readonly unitsK: Int32Array;
   /** Slot → 0-based column of the field's first column, -1 when absent. */
   readonly firstCol: Int32Array;
   /** Slot → header label of the field's first column. */
@@ -109,7 +116,11 @@ export function buildColumnPlan(grid: CellGrid, header: HeaderDetection, omitFro
   // Parse left to right, so a row's issues come in the order the user reads the cells.
   const order = col.map((_, i) => i).sort((x, y) => col[x]! - col[y]!);
   const pick = <T>(a: readonly T[]): T[] => order.map((i) => a[i]!);
+  const kinds = pick(kind);
+  const group = (...ks: number[]): Int32Array => Int32Array.from(kinds.flatMap((x, k) => (ks.includes(x) ? [k] : [])));
   return {
+    textK: group(K_TEXT), codeK: group(K_CODE), codesK: group(K_CODES), moneyK: group(K_MONEY, K_RECEIVED, K_NONNEG),
+    dateK: group(K_DATE), unitsK: group(K_UNITS),
     count: col.length, slots: Int32Array.from(new Set(slot)), col: Int32Array.from(pick(col)), slot: Int32Array.from(pick(slot)), kind: Int32Array.from(pick(kind)),
     label: pick(label), letters: pick(letters), firstCol, fieldLabel, fieldLetters, cellFields, cellLetters, moneyCols: Int32Array.from(moneyCols),
     cellTemplate: Object.fromEntries(cellFields.map((f) => [f, ''])),

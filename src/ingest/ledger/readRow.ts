@@ -2,6 +2,8 @@
  * Parses the mapped cells of one row into a reused scratch array (one slot
  * per field) and reports every cell that does not parse. The hot loop of
  * ingestion: numbers skip all text handling, no closures, no per-cell objects.
+ * Each shortcut here is an exact special case of the parser it bypasses
+ * (test/ingest/lineCells.test.ts checks they agree).
  */
 import type { InputIssue } from '../../domain/ledger';
 import type { CellValue, CellGrid } from '../grid';
@@ -11,7 +13,7 @@ import { parseMoney, parseMoneyNonNegative, parseMoneyReceived } from '../values
 import { parseDate } from '../values/parseDate';
 import { parseUnits } from '../values/parseNumber';
 import { hasCodeSeparator, parseCode, parseText, splitCodes, upperAscii } from '../values/parseText';
-import { K_CODE, K_CODES, K_DATE, K_MONEY, K_NONNEG, K_RECEIVED, K_TEXT, K_UNITS, SLOT, type ColumnPlan } from './columnPlan';
+import { K_MONEY, K_RECEIVED, SLOT, type ColumnPlan } from './columnPlan';
 
 /*
  * Imports captured once: under tsx/esbuild (the CLI) every access to an
@@ -30,21 +32,23 @@ const hasCodeSeparatorL = hasCodeSeparator;
 const splitCodesL = splitCodes;
 const upperAsciiL = upperAscii;
 const cellMessageL = cellMessage;
-const KT = K_TEXT;
-const KC = K_CODE;
-const KCS = K_CODES;
 const KM = K_MONEY;
 const KR = K_RECEIVED;
-const KN = K_NONNEG;
-const KD = K_DATE;
-const KU = K_UNITS;
 /** Serial ≥ 61 (after Excel's phantom 29 Feb 1900) → days since 1970: serial − 1 + (1899-12-31 = −25568). */
 const EPOCH_1900_AFTER_LEAP = -25568 - 1;
 const MAX_SERIAL_1900 = 2958466;
 
+/** Plan indices of this row's bad cells, to put its issues in column order (reused, no per-row allocation). */
+const badK: number[] = [];
+
 /**
  * Fills `scratch` (blank → null; units blank → 1; merged code fields → string[]
  * or null). Returns the number of cells that did not parse (each got an issue).
+ *
+ * Columns are taken kind by kind (all text columns, then codes, money,
+ * dates, units) rather than left to right: each loop's parser call then sees
+ * one kind of cell, which V8 optimises far better than one call site for
+ * everything. The row's issues are put back in column order afterwards.
  */
 export function readRow(
   grid: CellGrid,
@@ -54,111 +58,137 @@ export function readRow(
   issues: InputIssue[],
 ): number {
   const row = grid.values[r]!;
-  const excelRow = grid.top + r;
+  const col = plan.col;
+  const slot = plan.slot;
   let bad = 0;
+  badK.length = 0;
   // Reset only the slots this sheet writes (others stay null from the start).
   const slots = plan.slots;
-  for (let k = 0; k < slots.length; k++) scratch[slots[k]!] = null;
+  for (let j = 0; j < slots.length; j++) scratch[slots[j]!] = null;
   scratch[S_UNITS] = 1;
-  const date1904 = grid.date1904;
-  for (let k = 0; k < plan.count; k++) {
-    const v: CellValue | undefined = row[plan.col[k]!];
-    const kind = plan.kind[k]!;
-    const s = plan.slot[k]!;
+
+  // Text: kept as is when there is nothing to trim.
+  const textK = plan.textK;
+  for (let j = 0; j < textK.length; j++) {
+    const k = textK[j]!;
+    const v = row[col[k]!];
     if (v === null || v === undefined || v === '') continue;
-    // Fast paths for number cells (most of an Excel ledger): exact checks only, no text handling.
-    if (typeof v === 'number') {
-      if (kind === KM || kind === KR || kind === KN) {
-        if (v > -1e11 && v < 1e11) {
-          const c = Math.round(v * 100);
-          // Whole cents iff v is the double nearest c/100 (see parseMoney); negative charges go the slow way for their issue.
-          if (c / 100 === v && (c >= 0 || kind === KM)) {
-            scratch[s] = c;
-            continue;
-          }
-          if (c / 100 === v && kind === KR) {
-            scratch[s] = -c;
-            continue;
-          }
-        }
-      } else if (kind === KD) {
-        if (!date1904 && v >= 61 && v < MAX_SERIAL_1900) {
-          scratch[s] = EPOCH_1900_AFTER_LEAP + Math.floor(v);
-          continue;
-        }
-      } else if (kind === KU) {
-        if (v > 0 && v < Infinity) {
-          scratch[s] = v;
-          continue;
-        }
-      }
-    } else if (typeof v === 'string' && (kind === KT || kind === KC)) {
-      // Text with nothing to trim (and, for codes, nothing to upper-case) is kept as is.
-      const n = v.length;
+    if (typeof v === 'string') {
       const c0 = v.charCodeAt(0);
-      const c1 = v.charCodeAt(n - 1);
-      if (c0 > 32 && c0 !== 160 && c1 > 32 && c1 !== 160 && (kind === KT || isUpperCode(v))) {
-        scratch[s] = v;
-        continue;
+      const c1 = v.charCodeAt(v.length - 1);
+      scratch[slot[k]!] = c0 > 32 && c0 !== 160 && c1 > 32 && c1 !== 160 ? v : parseTextL(v);
+    } else scratch[slot[k]!] = parseTextL(v, formatAt(grid, r, col[k]!));
+  }
+
+  // Codes: kept as is when already trimmed and upper case.
+  const codeK = plan.codeK;
+  for (let j = 0; j < codeK.length; j++) {
+    const k = codeK[j]!;
+    const v = row[col[k]!];
+    if (v === null || v === undefined || v === '') continue;
+    if (typeof v === 'string') {
+      const c0 = v.charCodeAt(0);
+      const c1 = v.charCodeAt(v.length - 1);
+      scratch[slot[k]!] = c0 > 32 && c0 !== 160 && c1 > 32 && c1 !== 160 && isUpperCode(v) ? v : parseCodeL(v);
+    } else scratch[slot[k]!] = parseCodeL(v, formatAt(grid, r, col[k]!));
+  }
+
+  // Merged code columns (Mod 1..4, Dx 1..4, or one cell listing several).
+  const codesK = plan.codesK;
+  for (let j = 0; j < codesK.length; j++) {
+    const k = codesK[j]!;
+    const v = row[col[k]!];
+    if (v === null || v === undefined || v === '') continue;
+    const t = parseTextL(v);
+    if (t === null) continue;
+    const s = slot[k]!;
+    const prev = scratch[s] as string[] | null;
+    if (hasCodeSeparatorL(t)) {
+      const parts = splitCodesL(t);
+      scratch[s] = prev === null ? parts : prev.concat(parts);
+    } else if (prev === null) {
+      scratch[s] = [upperAsciiL(t)]; // a literal sizes the array exactly; push() would reserve 17 slots
+    } else prev.push(upperAsciiL(t));
+  }
+
+  // Money: a number that is whole cents is taken directly (exact check, see parseMoney).
+  const moneyK = plan.moneyK;
+  for (let j = 0; j < moneyK.length; j++) {
+    const k = moneyK[j]!;
+    const v = row[col[k]!];
+    if (v === null || v === undefined || v === '') continue;
+    const kind = plan.kind[k]!;
+    if (typeof v === 'number' && v > -1e11 && v < 1e11) {
+      const c = Math.round(v * 100);
+      if (c / 100 === v) {
+        if (c >= 0 || kind === KM) {
+          scratch[slot[k]!] = c;
+          continue;
+        }
+        if (kind === KR) {
+          scratch[slot[k]!] = -c;
+          continue;
+        }
       }
     }
-    let out: unknown;
-    switch (kind) {
-      case KT:
-        out = typeof v === 'string' ? parseTextL(v) : parseTextL(v, formatAt(grid, r, plan.col[k]!));
-        break;
-      case KC:
-        out = typeof v === 'string' ? parseCodeL(v) : parseCodeL(v, formatAt(grid, r, plan.col[k]!));
-        break;
-      case KCS: {
-        const t = parseTextL(v);
-        if (t !== null) {
-          const prev = scratch[s] as string[] | null;
-          if (hasCodeSeparatorL(t)) {
-            const parts = splitCodesL(t);
-            out = prev === null ? parts : prev.concat(parts);
-          } else if (prev === null) {
-            out = [upperAsciiL(t)]; // a literal sizes the array exactly; push() would reserve 17 slots
-          } else {
-            prev.push(upperAsciiL(t));
-            out = prev;
-          }
-        } else out = scratch[s];
-        break;
-      }
-      case KM:
-        out = parseMoneyL(v);
-        break;
-      case KR:
-        out = parseMoneyReceivedL(v);
-        break;
-      case KN:
-        out = parseMoneyNonNegativeL(v);
-        break;
-      case KD:
-        out = parseDateL(v, grid.date1904);
-        break;
-      case KU:
-        out = parseUnitsL(v);
-        break;
-      default:
-        out = null;
-    }
-    if (out instanceof InvalidL) {
-      bad++;
-      issues.push({
-        sheet: grid.sheet,
-        row: excelRow,
-        cell: plan.letters[k]! + excelRow,
-        message: cellMessageL(plan.label[k]!, v, out.reason),
-        severity: 'error',
-      });
+    const out = kind === KM ? parseMoneyL(v) : kind === KR ? parseMoneyReceivedL(v) : parseMoneyNonNegativeL(v);
+    if (out instanceof InvalidL) bad += report(grid, r, plan, k, v, out, issues);
+    else scratch[slot[k]!] = out;
+  }
+
+  // Dates: a 1900-system serial after the phantom leap day is plain arithmetic.
+  const dateK = plan.dateK;
+  const date1904 = grid.date1904;
+  for (let j = 0; j < dateK.length; j++) {
+    const k = dateK[j]!;
+    const v = row[col[k]!];
+    if (v === null || v === undefined || v === '') continue;
+    if (typeof v === 'number' && !date1904 && v >= 61 && v < MAX_SERIAL_1900) {
+      scratch[slot[k]!] = EPOCH_1900_AFTER_LEAP + Math.floor(v);
       continue;
     }
-    if (kind === KU && out === null) continue;
-    scratch[s] = out;
+    const out = parseDateL(v, date1904);
+    if (out instanceof InvalidL) bad += report(grid, r, plan, k, v, out, issues);
+    else scratch[slot[k]!] = out;
   }
+
+  // Units: blank stays 1.
+  const unitsK = plan.unitsK;
+  for (let j = 0; j < unitsK.length; j++) {
+    const k = unitsK[j]!;
+    const v = row[col[k]!];
+    if (v === null || v === undefined || v === '') continue;
+    if (typeof v === 'number' && v > 0 && v < Infinity) {
+      scratch[slot[k]!] = v;
+      continue;
+    }
+    const out = parseUnitsL(v);
+    if (out instanceof InvalidL) bad += report(grid, r, plan, k, v, out, issues);
+    else scratch[slot[k]!] = out;
+  }
+
+  if (bad > 1) inColumnOrder(issues, bad);
   return bad;
+}
+
+function report(grid: CellGrid, r: number, plan: ColumnPlan, k: number, v: CellValue, out: Invalid, issues: InputIssue[]): number {
+  const excelRow = grid.top + r;
+  badK.push(k);
+  issues.push({
+    sheet: grid.sheet,
+    row: excelRow,
+    cell: plan.letters[k]! + excelRow,
+    message: cellMessageL(plan.label[k]!, v, out.reason),
+    severity: 'error',
+  });
+  return 1;
+}
+
+/** The last `n` issues (this row's) reordered by column (plan order is column order). */
+function inColumnOrder(issues: InputIssue[], n: number): void {
+  const tail = issues.splice(issues.length - n, n);
+  const order = tail.map((_, i) => i).sort((a, b) => badK[a]! - badK[b]!);
+  for (const i of order) issues.push(tail[i]!);
 }
 
 /** Already upper case: digits, A–Z and punctuation only (most CPT/HCPCS/ICD codes as exported). */
