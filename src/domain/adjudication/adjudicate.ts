@@ -1,10 +1,12 @@
 /**
  * Expected insurer and patient shares per ledger line (DESIGN §5).
  *
- * `adjudicate(lines, config)[i]` is for `lines[i]`. Lines are taken in
- * service-date then sheet order (lineOrder.ts), in one pass: find the
- * line's coverage, then run the cost-sharing rule, advancing the member and
- * family accumulators in the order care happened.
+ * `adjudicate(lines, config)[i]` is for `lines[i]`. Two passes: the first,
+ * in sheet order, finds each line's coverage, allowed amount and benefit
+ * (and finishes lines that touch no accumulator); the second takes the
+ * covered lines in service-date then sheet order (lineOrder.ts) and runs the
+ * cost-sharing rule, advancing member and family accumulators in the order
+ * care happened.
  *
  * Hot path: every lookup is a Map hit on strings that already exist
  * (indexes are built once per run), and a line allocates little besides its
@@ -28,6 +30,7 @@ import {
 import { FeeScheduleIndex, type FeeEntry } from './feeScheduleIndex';
 import { makeKeyCaches, type KeyCaches } from './keys';
 import { PlanIndex, type BenefitInfo, type PlanInfo } from './planIndex';
+import { PendingLines } from './pendingLines';
 import * as planYear from './planYear';
 import { processingOrder } from './lineOrder';
 import { DefaultCategoryCache, type CategoryRef } from './serviceCategory';
@@ -62,47 +65,82 @@ class Adjudicator {
 
   run(lines: readonly LedgerLine[]): LineShares[] {
     const n = lines.length;
-    const order = processingOrder(lines);
     const facts = new RunFacts(lines);
+    const pending = new PendingLines(n);
     const out = new Array<LineShares>(n);
+    // Pass 1, sheet order: coverage, allowed, category, benefit. Lines that touch no
+    // accumulator are finished here; covered lines wait in `pending`.
+    for (let i = 0; i < n; i++) {
+      const r = this.prepare(lines[i]!, i, facts, pending);
+      if (r !== null) out[i] = r;
+    }
+    this.coverage.seedStartingTotals();
+    // Pass 2, service-date then sheet order: the cost-sharing rule and the accumulators.
+    const order = processingOrder(lines);
+    const entries = pending.entry;
     for (let k = 0; k < n; k++) {
       const i = order[k]!;
-      out[i] = this.line(lines[i]!, i, facts);
+      const entry = entries[i];
+      if (entry !== undefined) out[i] = this.covered(i, entry, pending, facts);
     }
     return out;
   }
 
-  /** `at` is the line's position in the input (its result's slot and its row in `facts`). */
-  private line(line: LedgerLine, at: number, facts: RunFacts): LineShares {
+  /** `at` is the line's position in the input (its result's slot and its row in `facts` / `pending`). */
+  private prepare(line: LedgerLine, at: number, facts: RunFacts, pending: PendingLines): LineShares | null {
     // A line naming a PlanId is billed to that plan even when the Payer cell is blank.
     if (line.planId === null && this.keys.selfPay.get(line.payer ?? '')) {
       const fee = this.fees.match(line.code, null, null, line.modifiers);
       return fullCharge(facts, at, line, 'self-pay', this.categoryOf(line, fee).name, this.schedule(line, fee), null);
     }
     const primary = this.coverage.primaryFor(line);
-    if (primary !== null && primary.plan !== null) {
-      return this.covered(line, at, facts, primary, primary.plan, this.coverage.secondaryFor(line, primary));
+    const plan = primary === null ? null : primary.plan;
+    if (primary === null || plan === null) {
+      // No plan to compute from: §5.1 allowed still holds, from the line's own payer/plan.
+      const planKey = primary !== null ? primary.planKey : line.planId === null ? null : this.keys.name.get(line.planId);
+      const fee = this.fees.match(line.code, planKey, line.payer === null ? null : this.keys.name.get(line.payer), line.modifiers);
+      const schedule = this.schedule(line, fee);
+      const category = this.categoryOf(line, fee).name;
+      if (primary === null && this.coverage.fromSheet) return fullCharge(facts, at, line, 'no-coverage', category, schedule, null);
+      const allowed = line.allowed ?? schedule ?? line.billed;
+      return new LineSharesRecord(facts, at, line.index, 'unconfigured', allowed, sub(line.billed, allowed), schedule, category,
+        primary === null ? null : primary.planId, null, null, null, null, null, null, null);
     }
-    // No plan to compute from: §5.1 allowed still holds, from the line's own payer/plan.
-    const planKey = primary !== null ? primary.planKey : line.planId === null ? null : this.keys.name.get(line.planId);
-    const fee = this.fees.match(line.code, planKey, line.payer === null ? null : this.keys.name.get(line.payer), line.modifiers);
-    const schedule = this.schedule(line, fee);
-    const category = this.categoryOf(line, fee).name;
-    if (primary === null && this.coverage.fromSheet) return fullCharge(facts, at, line, 'no-coverage', category, schedule, null);
-    const allowed = line.allowed ?? schedule ?? line.billed;
-    return new LineSharesRecord(facts, at, line.index, 'unconfigured', allowed, sub(line.billed, allowed), schedule, category,
-      primary === null ? null : primary.planId, null, null, null, null, null, null, null);
-  }
-
-  private covered(line: LedgerLine, at: number, facts: RunFacts, entry: CoverageEntry, plan: PlanInfo, secondary: CoverageEntry | null): LineShares {
     const fee = this.fees.match(line.code, plan.planKey, plan.payerKey, line.modifiers);
     const schedule = this.schedule(line, fee);
     // §5.1: the ledger's allowed if given, else the fee schedule's, else the charge.
     const allowed = line.allowed ?? schedule ?? line.billed;
     const category = this.categoryOf(line, fee);
     const benefit = plan.benefits.get(category.key) ?? plan.defaultBenefit;
-    if (!benefit.covered) return fullCharge(facts, at, line, 'not-covered', category.name, schedule, entry.planId);
-    const s = this.share(line.serviceDate, entry, plan, benefit, allowed);
+    if (!benefit.covered) return fullCharge(facts, at, line, 'not-covered', category.name, schedule, primary.planId);
+    pending.entry[at] = primary;
+    pending.benefit[at] = benefit;
+    pending.category[at] = category.name;
+    pending.lineIndex[at] = line.index;
+    pending.day[at] = line.serviceDate;
+    pending.allowed[at] = allowed;
+    pending.contractual[at] = line.billed - allowed;
+    pending.schedule[at] = schedule === null ? Number.NaN : schedule;
+    const secondary = this.coverage.secondaryFor(line, primary);
+    pending.secondary[at] = secondary;
+    if (secondary !== null && secondary.plan !== null) {
+      // Its normal benefit is what it would pay as primary — its own fee schedule
+      // (else the primary's allowed), its own benefits and accumulators.
+      const sp = secondary.plan;
+      const sFee = this.fees.match(line.code, sp.planKey, sp.payerKey, line.modifiers);
+      pending.secondaryAllowed[at] = sFee === null ? allowed : scheduleAllowed(sFee.row.allowed, line.units, line.billed);
+      pending.secondaryBenefit[at] = sp.benefits.get(this.categoryOf(line, sFee).key) ?? sp.defaultBenefit;
+    }
+    return null;
+  }
+
+  /** Pass 2 for one covered line: reads only `pending` columns and the accumulators. */
+  private covered(at: number, entry: CoverageEntry, p: PendingLines, facts: RunFacts): LineShares {
+    const plan = entry.plan!;
+    const benefit = p.benefit[at]!;
+    const day = p.day[at]! as Day;
+    const allowed = p.allowed[at]! as Cents;
+    const s = this.share(day, entry, plan, benefit, allowed);
 
     // What the explanation will say about the accumulators, as they stand right after this line.
     const cfg = plan.config;
@@ -128,18 +166,15 @@ class Adjudicator {
     let patient: Cents | null = s.patient;
     let secondaryShare: Cents | null = ZERO;
     let normal = ZERO;
+    const secondary = p.secondary[at]!;
     if (secondary !== null) {
       const sp = secondary.plan;
       if (sp === null) {
         patient = null;
         secondaryShare = null;
       } else {
-        // Its normal benefit: what it would pay as primary — its own fee schedule
-        // (else the primary's allowed), its own benefits and accumulators.
-        const sFee = this.fees.match(line.code, sp.planKey, sp.payerKey, line.modifiers);
-        const sAllowed = sFee === null ? allowed : scheduleAllowed(sFee.row.allowed, line.units, line.billed);
-        const sBenefit = sp.benefits.get(this.categoryOf(line, sFee).key) ?? sp.defaultBenefit;
-        if (sBenefit.covered) normal = this.share(line.serviceDate, secondary, sp, sBenefit, sAllowed).insurer;
+        const sBenefit = p.secondaryBenefit[at]!;
+        if (sBenefit.covered) normal = this.share(day, secondary, sp, sBenefit, p.secondaryAllowed[at]! as Cents).insurer;
         else flags |= SECONDARY_NOT_COVERED;
         if (this.cobMethod === 'NonDuplication') flags |= NON_DUPLICATION;
         secondaryShare = secondaryPayment(this.cobMethod, normal, s.insurer, s.patient);
@@ -147,7 +182,9 @@ class Adjudicator {
       }
     }
     facts.setCovered(at, benefit, s, dMet, oMet, normal, flags);
-    return new LineSharesRecord(facts, at, line.index, 'covered', allowed, sub(line.billed, allowed), schedule, category.name, entry.planId,
+    const schedule = p.schedule[at]!;
+    return new LineSharesRecord(facts, at, p.lineIndex[at]!, 'covered', allowed, p.contractual[at]! as Cents,
+      Number.isNaN(schedule) ? null : (schedule as Cents), p.category[at]!, entry.planId,
       secondary === null ? null : secondary.planId, s.copay, s.deductible, s.coinsurance, patient, s.insurer, secondaryShare);
   }
 

@@ -37,24 +37,30 @@ export interface CoverageEntry {
   readonly group: SeedGroup | null;
   /** The account's next row in sheet order: most accounts have one row, so no array to chase. */
   next: CoverageEntry | null;
+  /** Earliest service date of a line this row covered (NaN: none); folded into its group before seeding. */
+  firstDay: number;
 }
 
 /** Rows whose starting totals are placed by the group's first line (rows without AsOf). */
 interface SeedGroup {
-  seeded: boolean;
+  /** Earliest service date of a line any of the group's rows covered (NaN: none yet). */
+  firstDay: number;
   readonly pending: CoverageEntry[];
 }
 
 export class CoverageLookup {
   readonly fromSheet: boolean;
+  /** Groups with rows waiting for their first line's plan year. */
+  private readonly waiting: SeedGroup[] = [];
+  private readonly all: CoverageEntry[] = [];
+  /** Ledgers are usually grouped by account: the last account looked up, and its first row. */
+  private lastAccount: string | null = null;
   /** Account → its first row (the rest follow `next`). */
   private readonly byAccount = new Map<string, CoverageEntry>();
-  /** The entry primaryFor() last found the account's rows from, so secondaryFor() need not look again. */
-  private lastLine: LedgerLine | null = null;
   private lastHead: CoverageEntry | undefined = undefined;
   private readonly families = new Map<string, { acc: Accumulator; group: SeedGroup }>();
-  /** Derived (no-sheet) entries by account + plan. */
-  private readonly derived = new Map<string, CoverageEntry>();
+  /** Derived (no-sheet) entries: plan → account → entry (no key string built per line). */
+  private readonly derived = new Map<PlanInfo, Map<string, CoverageEntry>>();
 
   constructor(config: Config, private readonly plans: PlanIndex, private readonly keys: KeyCaches) {
     this.fromSheet = config.coverage.length > 0;
@@ -75,11 +81,11 @@ export class CoverageLookup {
     if (familyId !== '') {
       const fk = `${familyId}\u0001${planKey}`;
       let f = this.families.get(fk);
-      if (f === undefined) this.families.set(fk, (f = { acc: new Accumulator(), group: { seeded: false, pending: [] } }));
+      if (f === undefined) this.families.set(fk, (f = { acc: new Accumulator(), group: { firstDay: Number.NaN, pending: [] } }));
       family = f.acc;
       group = f.group;
     } else {
-      group = same !== null && same.group !== null && same.family === null ? same.group : { seeded: false, pending: [] };
+      group = same !== null && same.group !== null && same.family === null ? same.group : { firstDay: Number.NaN, pending: [] };
     }
     const entry: CoverageEntry = {
       row,
@@ -93,36 +99,39 @@ export class CoverageLookup {
       family,
       group,
       next: null,
+      firstDay: Number.NaN,
     };
+    this.all.push(entry);
     const tail = tails.get(account);
     if (tail === undefined) this.byAccount.set(account, entry);
     else tail.next = entry;
     tails.set(account, entry);
     if (entry.plan !== null && (row.deductibleMet !== 0 || row.oopMet !== 0)) {
       if (row.asOf !== null) seed(entry, planYearOf(row.asOf, entry.plan.yearStartMd));
-      else group.pending.push(entry);
+      else if (group.pending.push(entry) === 1) this.waiting.push(group);
     }
   }
 
   /** Primary coverage for the line, or null (no coverage on the date / no plan to use). */
   primaryFor(line: LedgerLine): CoverageEntry | null {
     if (!this.fromSheet) return this.derivedFor(line);
-    const head = this.byAccount.get(line.account) ?? this.byAccount.get(idKey(line.account));
-    this.lastLine = line;
+    const account = line.account;
+    const head = account === this.lastAccount ? this.lastHead : this.byAccount.get(account) ?? this.byAccount.get(idKey(account));
+    this.lastAccount = account;
     this.lastHead = head;
     if (head === undefined) return null;
     const e = this.pick(head, line, true, null) ?? (head.next === null && head.primary ? null : this.pick(head, line, false, null));
-    if (e !== null && e.group !== null && !e.group.seeded) seedGroup(e.group, line.serviceDate);
+    if (e !== null && !(line.serviceDate >= e.firstDay)) e.firstDay = line.serviceDate;
     return e;
   }
 
   /** Secondary coverage for the line, when the primary came from a Primary row. */
   secondaryFor(line: LedgerLine, primary: CoverageEntry): CoverageEntry | null {
     if (!this.fromSheet || !primary.primary) return null;
-    const head = this.lastLine === line ? this.lastHead : this.byAccount.get(line.account) ?? this.byAccount.get(idKey(line.account));
+    const head = line.account === this.lastAccount ? this.lastHead : this.byAccount.get(line.account) ?? this.byAccount.get(idKey(line.account));
     if (head === undefined || head.next === null) return null; // one row: it is the primary
     const e = this.pick(head, line, false, primary.planKey);
-    if (e !== null && e.group !== null && !e.group.seeded) seedGroup(e.group, line.serviceDate);
+    if (e !== null && !(line.serviceDate >= e.firstDay)) e.firstDay = line.serviceDate;
     return e;
   }
 
@@ -144,21 +153,32 @@ export class CoverageLookup {
     return best;
   }
 
+  /** Once every line's coverage was looked up (so each group's first line is known), before any share is computed. */
+  seedStartingTotals(): void {
+    for (const e of this.all) {
+      const g = e.group;
+      if (g !== null && !Number.isNaN(e.firstDay) && !(e.firstDay >= g.firstDay)) g.firstDay = e.firstDay;
+    }
+    for (const g of this.waiting) seedGroup(g);
+    this.waiting.length = 0;
+  }
+
   private derivedFor(line: LedgerLine): CoverageEntry | null {
     let plan: PlanInfo | null = null;
     if (line.planId !== null) plan = this.plans.byPlan(this.keys.name.get(line.planId));
     if (plan === null && line.payer !== null) plan = this.plans.uniqueByPayer(this.keys.name.get(line.payer));
     if (plan === null) return null;
     const account = line.account;
-    const k = `${account}\u0001${plan.planKey}`;
-    let e = this.derived.get(k);
+    let byAccount = this.derived.get(plan);
+    if (byAccount === undefined) this.derived.set(plan, (byAccount = new Map()));
+    let e = byAccount.get(account);
     if (e === undefined) {
       e = {
         row: null, planId: plan.config.planId, planKey: plan.planKey, plan, primary: true,
         from: Number.NEGATIVE_INFINITY, to: Number.POSITIVE_INFINITY,
-        member: new Accumulator(), family: null, group: null, next: null,
+        member: new Accumulator(), family: null, group: null, next: null, firstDay: Number.NaN,
       };
-      this.derived.set(k, e);
+      byAccount.set(account, e);
     }
     return e;
   }
@@ -169,13 +189,12 @@ export class CoverageLookup {
  * containing its AsOf (seeded when the index is built); a row without AsOf
  * counts in the plan year of its group's first line — the family's first
  * line, or the member's own when self-only — since a Coverage export is one
- * snapshot, so one family's rows all speak of the same plan year. Seeding a
- * group at its first line, before that line touches the accumulators, keeps
- * adjudication to one pass. A member with no lines still adds to its family.
+ * snapshot, so one family's rows all speak of the same plan year. A member
+ * with no lines still adds to its family.
  */
-function seedGroup(group: SeedGroup, firstLineDay: Day): void {
-  group.seeded = true;
-  for (const e of group.pending) seed(e, planYearOf(firstLineDay, e.plan!.yearStartMd));
+function seedGroup(group: SeedGroup): void {
+  if (Number.isNaN(group.firstDay)) return; // no line: nothing to start
+  for (const e of group.pending) seed(e, planYearOf(group.firstDay as Day, e.plan!.yearStartMd));
 }
 
 /** When several rows of one member speak of the same plan year, the first counts; a family sums its members'. */
