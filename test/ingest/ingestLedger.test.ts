@@ -205,3 +205,13 @@ test('a CSV grid (every cell text) reads numbers, dates and money from text', ()
   const l = led.lines[0]!;
   expect([l.account, toIso(l.serviceDate), l.units, l.billed, l.insurerPaid, toIso(l.dob!)]).toEqual(['00123', '2026-03-02', 2, 25000, 8000, '1970-01-15']);
 });
+
+test('a note row (text only, no account, date, code or charge) is one issue, not four', () => {
+  const led = ok(ingestLedger(gridOf([
+    ['Account', 'DOS', 'CPT', 'Charge', 'Description'],
+    ['A1', 46083, '99213', 100, 'Office visit'],
+    [null, null, null, null, 'Patient moved to Ohio'],
+  ])));
+  expect(led.counts).toMatchObject({ linesAnalyzed: 1, excludedRows: 1 });
+  expect(led.issues).toEqual([{ sheet: 'Ledger', row: 3, cell: 'E3', severity: 'error', message: 'Row 3 is not a charge line: it has no account, date of service, code or charge' }]);
+});

@@ -6,7 +6,8 @@
  */
 import type { InputIssue, LedgerCounts, LedgerField, LedgerLine } from '../../domain/ledger';
 import type { Cents } from '../../domain/money';
-import { a1, type CellGrid } from '../grid';
+import { a1, type CellGrid, type CellValue } from '../grid';
+import { isBlank } from '../values/blank';
 import { FIELDS, SLOT, type ColumnPlan } from './columnPlan';
 import { makeLine } from './makeLine';
 import { cellsFactory, lazyCells } from './lazyCells';
@@ -23,6 +24,7 @@ export interface ReadResult {
 const readRowL = readRow;
 const requireFieldL = requireField;
 const isBlankRowL = isBlankRow;
+const isBlankL = isBlank;
 const totalRowHitL = totalRowHit;
 const makeLineL = makeLine;
 const lazyCellsL = lazyCells;
@@ -35,6 +37,24 @@ const REQUIRED_SLOTS = [SLOT.account, SLOT.serviceDate, SLOT.code, SLOT.billed];
 export function lastNonBlankRow(grid: CellGrid, from: number): number {
   for (let r = grid.values.length - 1; r >= from; r--) if (!isBlankRow(grid.values[r])) return r;
   return from - 1;
+}
+
+const S_ACCOUNT = SLOT.account;
+
+/** None of the required cells has anything in it (checked only when the account cell is blank). */
+function notALine(row: readonly CellValue[], plan: ColumnPlan): boolean {
+  const acct = plan.firstCol[S_ACCOUNT]!;
+  if (!isBlankL(row[acct])) return false;
+  for (let k = 0; k < REQUIRED_SLOTS.length; k++) {
+    const c = plan.firstCol[REQUIRED_SLOTS[k]!]!;
+    if (c >= 0 && !isBlankL(row[c])) return false;
+  }
+  return true;
+}
+
+function firstNonBlank(row: readonly CellValue[]): number {
+  for (let c = 0; c < row.length; c++) if (!isBlankL(row[c])) return c;
+  return 0;
 }
 
 export function readServiceLines(grid: CellGrid, headerIndex: number, plan: ColumnPlan): ReadResult {
@@ -57,6 +77,14 @@ export function readServiceLines(grid: CellGrid, headerIndex: number, plan: Colu
     if (total !== null) {
       totalRows++;
       issues.push({ sheet, row: grid.top + r, cell: a1(grid.left + total.col, grid.top + r), message: total.message, severity: 'info' });
+      continue;
+    }
+    if (notALine(row!, plan)) {
+      // A note or stray text: one issue, not one per missing column.
+      excludedRows++;
+      const c = firstNonBlank(row!);
+      issues.push({ sheet, row: grid.top + r, cell: a1(grid.left + c, grid.top + r), severity: 'error',
+        message: `Row ${grid.top + r} is not a charge line: it has no account, date of service, code or charge` });
       continue;
     }
     let bad = readRowL(grid, r, plan, scratch, issues);
