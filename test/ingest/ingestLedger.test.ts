@@ -215,3 +215,20 @@ test('a note row (text only, no account, date, code or charge) is one issue, not
   expect(led.counts).toMatchObject({ linesAnalyzed: 1, excludedRows: 1 });
   expect(led.issues).toEqual([{ sheet: 'Ledger', row: 3, cell: 'E3', severity: 'error', message: 'Row 3 is not a charge line: it has no account, date of service, code or charge' }]);
 });
+
+test('a 1904-system workbook reads serials from 1904-01-01; the 1900 phantom day is no issue there', () => {
+  // 2026-03-02 is serial 46083 in the 1900 system and 46083 − 1462 = 44621 in the 1904 system; 60 = 1904-03-01.
+  const led = ok(ingestLedger(gridOf([
+    ['Account', 'DOS', 'CPT', 'Charge', 'DOB'],
+    ['A1', 44621, '99213', 100, 60],
+  ], { date1904: true })));
+  expect(toIso(led.lines[0]!.serviceDate)).toBe('2026-03-02');
+  expect(toIso(led.lines[0]!.dob!)).toBe('1904-03-01');
+});
+
+test('serial 60 in a 1900 workbook is an issue naming the phantom day', () => {
+  const led = ok(ingestLedger(gridOf([['Account', 'DOS', 'CPT', 'Charge'], ['A1', 60, '99213', 100]])));
+  expect(led.issues.map((i) => [i.cell, i.message])).toEqual([
+    ['B2', 'DOS "60" is serial 60, the 29 February 1900 that only Excel has (not a real date)'],
+  ]);
+});
