@@ -120,7 +120,8 @@ export async function run(): Promise<void> {
   console.log(`ratio to bare pass: ${(ingest.seconds / bare.seconds).toFixed(1)}x`);
   console.log(`lines ${fmt(counts.linesAnalyzed)}, excluded ${counts.excludedRows}, issues ${ingest.result.ledger.issues.length}`);
   console.log(`machine load (1-min average, ${os.cpus().length} cores): ${os.loadavg()[0]!.toFixed(1)}`);
-  console.log(`goal met: ${ingest.seconds < GOAL_SECONDS ? 'yes' : 'no'} (goal < ${GOAL_SECONDS} s)`);
+  // Judged on wall time (best of 3); on a busy machine the CPU figure says what the run itself cost.
+  console.log(`goal met: ${ingest.seconds < GOAL_SECONDS ? 'yes' : 'no'} (goal < ${GOAL_SECONDS} s wall; CPU ${ingest.cpu.toFixed(3)} s)`);
 }
 
 // run-ts.js loads this file with require(), so also compare argv[1] (it puts the file there).
