@@ -73,6 +73,8 @@ export interface ColumnPlan {
   readonly cellLetters: readonly string[];
   /** An object with every cell field as a key, cloned per row. */
   readonly cellTemplate: Readonly<Partial<Record<MappedField, string>>>;
+  /** Shared one-code lists for this sheet (see readRow). */
+  readonly singles: Map<string, readonly string[]>;
   /** Columns holding money (for spotting unlabelled total rows). */
   readonly moneyCols: Int32Array;
 }
@@ -123,6 +125,7 @@ export function buildColumnPlan(grid: CellGrid, header: HeaderDetection, omitFro
     dateK: group(K_DATE), unitsK: group(K_UNITS),
     count: col.length, slots: Int32Array.from(new Set(slot)), col: Int32Array.from(pick(col)), slot: Int32Array.from(pick(slot)), kind: Int32Array.from(pick(kind)),
     label: pick(label), letters: pick(letters), firstCol, fieldLabel, fieldLetters, cellFields, cellLetters, moneyCols: Int32Array.from(moneyCols),
+    singles: new Map(),
     cellTemplate: Object.fromEntries(cellFields.map((f) => [f, ''])),
   };
 }

@@ -102,13 +102,13 @@ export function readRow(
     const t = parseTextL(v);
     if (t === null) continue;
     const s = slot[k]!;
-    const prev = scratch[s] as string[] | null;
+    const prev = scratch[s] as readonly string[] | null;
     if (hasCodeSeparatorL(t)) {
       const parts = splitCodesL(t);
       scratch[s] = prev === null ? parts : prev.concat(parts);
     } else if (prev === null) {
-      scratch[s] = [upperAsciiL(t)]; // a literal sizes the array exactly; push() would reserve 17 slots
-    } else prev.push(upperAsciiL(t));
+      scratch[s] = single(plan, upperAsciiL(t));
+    } else scratch[s] = prev.concat(upperAsciiL(t)); // never push: `prev` may be a shared single
   }
 
   // Money: a number that is whole cents is taken directly (exact check, see parseMoney).
@@ -169,6 +169,21 @@ export function readRow(
 
   if (bad > 1) inColumnOrder(issues, bad);
   return bad;
+}
+
+/**
+ * One-code lists (most lines' diagnoses and modifiers) are shared per sheet:
+ * a few thousand distinct codes instead of an array per line. Frozen, so a
+ * shared list can never be changed through one line.
+ */
+const SINGLES_MAX = 20_000;
+function single(plan: ColumnPlan, code: string): readonly string[] {
+  let a = plan.singles.get(code);
+  if (a === undefined) {
+    a = Object.freeze([code]);
+    if (plan.singles.size < SINGLES_MAX) plan.singles.set(code, a);
+  }
+  return a;
 }
 
 function report(grid: CellGrid, r: number, plan: ColumnPlan, k: number, v: CellValue, out: Invalid, issues: InputIssue[]): number {
