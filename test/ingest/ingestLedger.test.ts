@@ -232,3 +232,12 @@ test('serial 60 in a 1900 workbook is an issue naming the phantom day', () => {
     ['B2', 'DOS "60" is serial 60, the 29 February 1900 that only Excel has (not a real date)'],
   ]);
 });
+
+test('a row\'s issues come in column order whatever the kinds of the cells', () => {
+  const led = ok(ingestLedger(gridOf([
+    ['DOS', 'Units', 'Charge', 'Account', 'CPT'],
+    ['soon', 'two', 'abc', 'A1', '99213'],
+  ])));
+  expect(led.issues.map((i) => i.cell)).toEqual(['A2', 'B2', 'C2']);
+  expect(led.counts.excludedRows).toBe(1);
+});

@@ -40,6 +40,7 @@ const MAX_SERIAL_1900 = 2958466;
 
 /** Plan indices of this row's bad cells, to put its issues in column order (reused, no per-row allocation). */
 const badK: number[] = [];
+let badCount = 0;
 
 /**
  * Fills `scratch` (blank → null; units blank → 1; merged code fields → string[]
@@ -61,7 +62,7 @@ export function readRow(
   const col = plan.col;
   const slot = plan.slot;
   let bad = 0;
-  badK.length = 0;
+  badCount = 0; // (not badK.length = 0: setting length is a builtin call per row)
   // Reset only the slots this sheet writes (others stay null from the start).
   const slots = plan.slots;
   for (let j = 0; j < slots.length; j++) scratch[slots[j]!] = null;
@@ -188,7 +189,7 @@ function single(plan: ColumnPlan, code: string): readonly string[] {
 
 function report(grid: CellGrid, r: number, plan: ColumnPlan, k: number, v: CellValue, out: Invalid, issues: InputIssue[]): number {
   const excelRow = grid.top + r;
-  badK.push(k);
+  badK[badCount++] = k;
   issues.push({
     sheet: grid.sheet,
     row: excelRow,
