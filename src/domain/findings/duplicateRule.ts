@@ -15,7 +15,12 @@ import { date, money } from './format';
 export const REPEAT_OR_DISTINCT_MODIFIERS: ReadonlySet<string> = new Set(['76', '77', '91', '59', 'XE', 'XS', 'XP', 'XU']);
 
 function exempt(line: LedgerLine): boolean {
-  for (const m of line.modifiers) if (REPEAT_OR_DISTINCT_MODIFIERS.has(m.trim().toUpperCase())) return true;
+  const mods = line.modifiers;
+  for (let k = 0; k < mods.length; k++) {
+    const m = mods[k]!;
+    // Ingest upper-cases and trims modifiers; normalise again only for an odd one.
+    if (REPEAT_OR_DISTINCT_MODIFIERS.has(m) || (m.length !== 2 && REPEAT_OR_DISTINCT_MODIFIERS.has(m.trim().toUpperCase()))) return true;
+  }
   return false;
 }
 
