@@ -123,6 +123,25 @@ describe('analyze a CSV ledger', () => {
   });
 });
 
+describe('CSV per RFC 4180', () => {
+  it('quoted commas, doubled quotes and a line break inside a quoted cell are one cell', () => {
+    const p = join(tmp, 'quoted.csv');
+    writeFileSync(p, '\ufeffAccount,DOS,CPT,Charge,Description\r\nA9,03/02/2026,99213,"1,250.00","Visit, ""follow-up""\nsecond line"\r\n');
+    const out = join(tmp, 'quoted.json');
+    expect(run(['analyze', p, '--as-of', '2026-04-01', '--json', out]).code).toBe(0);
+    const r = JSON.parse(readFileSync(out, 'utf8'));
+    expect(r.input).toMatchObject({ rowsRead: 1, linesAnalyzed: 1 });
+    expect(r.lines[0]).toMatchObject({ account: 'A9', billed: '1250.00' });
+  });
+  it('an unclosed quote is a clear error (exit 1)', () => {
+    const p = join(tmp, 'broken.csv');
+    writeFileSync(p, 'Account,DOS,CPT,Charge\nA9,03/02/2026,99213,"12.00\n');
+    const r = run(['analyze', p]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/broken\.csv.*not valid CSV/);
+  });
+});
+
 describe('plan', () => {
   it('assistance clears the balance: no schedule', () => {
     // Household 3, 2026 48-state guideline = 15,960 + 2 × 5,680 = 27,320.

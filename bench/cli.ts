@@ -1,0 +1,66 @@
+/**
+ * End to end, as a user runs it: `patient-ledger analyze <ledger.csv>
+ * --config <config.xlsx> --json …` on generated CSV ledgers of 50,000,
+ * 100,000 and 200,000 lines (issue 3: 200,000 lines under 10 s, time linear
+ * in the lines). Wall-clock time of the whole process, start-up included.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { generateSample, ledgerCsv } from '../src/sample';
+import { parseIso } from '../src/domain/day';
+import type { ConfigSheetName } from '../src/domain/config';
+
+const SIZES = [50_000, 100_000, 200_000];
+const GOAL_SECONDS = 10;
+const SHEETS: ConfigSheetName[] = ['Plans', 'Benefits', 'FeeSchedule', 'Coverage', 'Patients', 'Policy'];
+const BIN = join(__dirname, '..', 'bin', 'patient-ledger.js');
+
+async function writeInputs(dir: string, lines: number): Promise<{ csv: string; config: string }> {
+  const sample = generateSample({ seed: 7, lines, asOf: parseIso('2026-11-01')!, problems: true });
+  const csv = join(dir, `ledger-${lines}.csv`);
+  writeFileSync(csv, ledgerCsv(sample));
+  const wb = new ExcelJS.Workbook();
+  for (const s of SHEETS) {
+    const ws = wb.addWorksheet(s);
+    for (const row of sample.config[s]) ws.addRow(row);
+  }
+  const config = join(dir, `config-${lines}.xlsx`);
+  await wb.xlsx.writeFile(config);
+  return { csv, config };
+}
+
+function timeRun(csv: string, config: string, json: string): number {
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, [BIN, 'analyze', csv, '--config', config, '--as-of', '2026-11-01', '--json', json], { encoding: 'utf8' });
+  const s = Number(process.hrtime.bigint() - t0) / 1e9;
+  if (r.status !== 0) throw new Error(`analyze exited ${r.status}: ${r.stderr}`);
+  return s;
+}
+
+export async function run(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'pl-bench-cli-'));
+  try {
+    const times: number[] = [];
+    for (const n of SIZES) {
+      const { csv, config } = await writeInputs(dir, n);
+      timeRun(csv, config, join(dir, 'warm.json')); // warm the tsx compile cache and the disk cache
+      const best = Math.min(timeRun(csv, config, join(dir, 'r.json')), timeRun(csv, config, join(dir, 'r.json')));
+      times.push(best);
+      console.log(`analyze ${n.toLocaleString('en-US')}-line CSV + config.xlsx → JSON: ${best.toFixed(2)} s (${Math.round(n / best).toLocaleString('en-US')} lines/s)`);
+    }
+    const t200 = times[2]!;
+    const perLineSmall = times[0]! / SIZES[0]!;
+    const perLineLarge = t200 / SIZES[2]!;
+    const growth = perLineLarge / perLineSmall;
+    console.log(`time per line at 200k ÷ at 50k: ${growth.toFixed(2)} (1.00 = linear; start-up makes small runs dearer per line)`);
+    console.log(`goal (200,000 lines < ${GOAL_SECONDS} s, linear: ratio ≤ 1.25): ${t200.toFixed(2)} s`);
+    console.log(`goal met: ${t200 < GOAL_SECONDS && growth <= 1.25 ? 'yes' : 'no'}`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (require.main === module || process.argv[1] === __filename) void run();
