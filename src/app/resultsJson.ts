@@ -6,60 +6,112 @@
 import { formatMoney, type Cents } from '../domain/money';
 import { toIso } from '../domain/day';
 import type { AnalysisResult } from './analyze';
+import type { Finding } from '../domain/findingTypes';
 import { statementToJson } from '../domain/statements/statement';
 import { summaryToJson } from '../domain/kpis/summary';
 
 const money = (c: Cents | null): string | null => (c === null ? null : formatMoney(c));
 
-export function toResultsJson(r: AnalysisResult): Record<string, unknown> {
+/**
+ * results.json as named parts in contract order; the arrays are lazy so a
+ * writer can stream a million lines without holding them all as objects.
+ */
+export function resultsJsonParts(r: AnalysisResult): ReadonlyArray<readonly [string, unknown | Iterable<unknown>, 'value' | 'array']> {
   const { ledger } = r;
-  return {
-    asOf: toIso(r.asOf),
-    input: {
+  const lineJson = (i: number): Record<string, unknown> => {
+    const l = ledger.lines[i]!;
+    const s = r.shares[i]!;
+    return {
+      sheet: l.sheet,
+      row: l.row,
+      account: l.account,
+      serviceDate: toIso(l.serviceDate),
+      code: l.code,
+      units: l.units,
+      billed: formatMoney(l.billed),
+      allowed: money(s.allowed),
+      contractual: money(s.contractual),
+      copay: money(s.copay),
+      deductible: money(s.deductible),
+      coinsurance: money(s.coinsurance),
+      patientShare: money(s.patientShare),
+      insurerShare: money(s.insurerShare),
+      secondaryShare: money(s.secondaryShare),
+      explanation: s.explanation,
+      basis: s.basis,
+      category: s.category,
+    };
+  };
+  return [
+    ['asOf', toIso(r.asOf), 'value'],
+    ['input', {
       sheet: ledger.sheet,
       headerRow: ledger.headerRow,
       kind: ledger.kind,
       ...ledger.counts,
       serviceLines: ledger.lines.length,
       mapping: ledger.mapping.fields,
-    },
-    lines: ledger.lines.map((l, i) => {
-      const s = r.shares[i]!;
-      return {
-        sheet: l.sheet,
-        row: l.row,
-        account: l.account,
-        serviceDate: toIso(l.serviceDate),
-        code: l.code,
-        units: l.units,
-        billed: formatMoney(l.billed),
-        allowed: money(s.allowed),
-        contractual: money(s.contractual),
-        copay: money(s.copay),
-        deductible: money(s.deductible),
-        coinsurance: money(s.coinsurance),
-        patientShare: money(s.patientShare),
-        insurerShare: money(s.insurerShare),
-        secondaryShare: money(s.secondaryShare),
-        explanation: s.explanation,
-        basis: s.basis,
-        category: s.category,
-      };
-    }),
-    findings: r.findings.map((f) => ({
-      rule: f.rule,
-      severity: f.severity,
-      sheet: f.sheet,
-      row: f.row,
-      cell: f.cell,
-      account: f.account,
-      amount: money(f.amount),
-      message: f.message,
-      serviceDate: f.serviceDate === null ? null : toIso(f.serviceDate),
-      inputs: f.inputs,
-    })),
-    inputIssues: r.inputIssues.map((i) => ({ sheet: i.sheet, row: i.row, cell: i.cell, message: i.message, severity: i.severity })),
-    statements: r.statements.map(statementToJson),
-    summary: summaryToJson(r.summary),
+    }, 'value'],
+    ['lines', mapLazy(ledger.lines.length, lineJson), 'array'],
+    ['findings', mapLazy(r.findings.length, (i) => findingJson(r.findings[i]!)), 'array'],
+    ['inputIssues', r.inputIssues.map((i) => ({ sheet: i.sheet, row: i.row, cell: i.cell, message: i.message, severity: i.severity })), 'array'],
+    ['statements', mapLazy(r.statements.length, (i) => statementToJson(r.statements[i]!)), 'array'],
+    ['summary', summaryToJson(r.summary), 'value'],
+  ];
+}
+
+function* mapLazy<T>(n: number, f: (i: number) => T): Iterable<T> {
+  for (let i = 0; i < n; i++) yield f(i);
+}
+
+function findingJson(f: Finding): Record<string, unknown> {
+  return {
+    rule: f.rule,
+    severity: f.severity,
+    sheet: f.sheet,
+    row: f.row,
+    cell: f.cell,
+    account: f.account,
+    amount: money(f.amount),
+    message: f.message,
+    serviceDate: f.serviceDate === null ? null : toIso(f.serviceDate),
+    inputs: f.inputs,
   };
+}
+
+/** The whole results.json as one object (tests, small workbooks). */
+export function toResultsJson(r: AnalysisResult): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value, kind] of resultsJsonParts(r)) out[key] = kind === 'array' ? [...(value as Iterable<unknown>)] : value;
+  return out;
+}
+
+/**
+ * Streams results.json as text chunks: two-space indentation for the outer
+ * object, one compact JSON object per line inside the arrays.
+ */
+export function* resultsJsonChunks(r: AnalysisResult): Iterable<string> {
+  const parts = resultsJsonParts(r);
+  yield '{\n';
+  for (let p = 0; p < parts.length; p++) {
+    const [key, value, kind] = parts[p]!;
+    const comma = p < parts.length - 1 ? ',' : '';
+    if (kind === 'value') {
+      yield `  ${JSON.stringify(key)}: ${JSON.stringify(value, null, 2).replace(/\n/g, '\n  ')}${comma}\n`;
+      continue;
+    }
+    yield `  ${JSON.stringify(key)}: [`;
+    let first = true;
+    let batch = '';
+    for (const item of value as Iterable<unknown>) {
+      batch += `${first ? '\n' : ',\n'}    ${JSON.stringify(item)}`;
+      first = false;
+      if (batch.length > 1 << 20) {
+        yield batch;
+        batch = '';
+      }
+    }
+    yield `${batch}${first ? '' : '\n  '}]${comma}\n`;
+  }
+  yield '}\n';
 }

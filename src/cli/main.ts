@@ -4,13 +4,14 @@
  * ledger, 2 bad usage. Progress goes to stderr; stdout stays for results.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
+import { createWriteStream } from 'node:fs';
+import { once } from 'node:events';
 import { dirname, extname, join, resolve } from 'node:path';
 import { parseArgs, USAGE, type AnalyzeArgs, type PlanArgs } from './args';
-import { XlsxWorkbook } from './xlsxWorkbook';
 import { CsvWorkbook } from './csvWorkbook';
 import { LedgerError, type WorkbookPort } from '../app/port';
 import { analyzeWorkbook } from '../app/analyze';
-import { toResultsJson } from '../app/resultsJson';
+import { resultsJsonChunks } from '../app/resultsJson';
 import { planFromCli } from '../app/planCommand';
 import { parseIso, todayUtc, toIso } from '../domain/day';
 
@@ -23,13 +24,29 @@ const stderr = (line: string): void => {
 async function openWorkbook(path: string): Promise<WorkbookPort> {
   const ext = extname(path).toLowerCase();
   if (ext === '.csv' || ext === '.txt') return CsvWorkbook.open(path);
-  if (ext === '.xlsx' || ext === '.xlsm') return XlsxWorkbook.open(path);
+  if (ext === '.xlsx' || ext === '.xlsm') {
+    // exceljs takes ~0.6 s to load: only pay for it when a workbook is read.
+    const { XlsxWorkbook } = await import('./xlsxWorkbook');
+    return XlsxWorkbook.open(path);
+  }
   throw new UsageError(`${path}: expected an .xlsx or .csv file`);
 }
 
 async function writeJson(path: string, data: unknown): Promise<void> {
   await mkdir(dirname(resolve(path)), { recursive: true });
   await writeFile(path, `${JSON.stringify(data, null, 2)}\n`, 'utf8');
+}
+
+/** Streams text chunks to a file, honouring back-pressure (results for a million lines run to hundreds of MB). */
+async function writeChunks(path: string, chunks: Iterable<string>): Promise<void> {
+  await mkdir(dirname(resolve(path)), { recursive: true });
+  const out = createWriteStream(path, { encoding: 'utf8' });
+  const failed = once(out, 'error').then(([e]) => { throw e as Error; });
+  for (const chunk of chunks) {
+    if (!out.write(chunk)) await Promise.race([once(out, 'drain'), failed]);
+  }
+  out.end();
+  await Promise.race([once(out, 'finish'), failed]);
 }
 
 async function runAnalyze(args: AnalyzeArgs): Promise<number> {
@@ -56,7 +73,7 @@ async function runAnalyze(args: AnalyzeArgs): Promise<number> {
       `${result.findings.length} findings, ${result.inputIssues.length} input issues, ${result.statements.length} statements (as of ${toIso(result.asOf)}).`,
   );
   if (args.json !== null) {
-    await writeJson(args.json, toResultsJson(result));
+    await writeChunks(args.json, resultsJsonChunks(result));
     stderr(`Wrote ${args.json}`);
   }
   return 0;
