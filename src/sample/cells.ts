@@ -35,6 +35,28 @@ export function usDate(d: Day, short: boolean): string {
 /** "$1,234.56" (positive amounts only; negatives stay numbers). */
 export const currencyText = (c: Cents): string => `$${formatMoneyDisplay(c)}`;
 
+/**
+ * Money cells as shared number objects: a dollar amount like 90.75 is a
+ * boxed double in a mixed array, and a million-line sample would otherwise
+ * allocate millions of identical boxes for the garbage collector to trace.
+ * The cache starts with a null so V8 keeps it a generic (boxed) array.
+ */
+const MONEY_BOXES: (number | null)[] = [null];
+const MONEY_BOX_LIMIT = 1_000_000;
+
+export function dollars(c: number): number {
+  if (c > 0 && c < MONEY_BOX_LIMIT && Number.isInteger(c)) {
+    let v = MONEY_BOXES[c];
+    if (v === undefined || v === null) {
+      while (MONEY_BOXES.length <= c) MONEY_BOXES.push(null);
+      v = c / 100;
+      MONEY_BOXES[c] = v;
+    }
+    return v;
+  }
+  return c / 100;
+}
+
 export class CellStyle {
   constructor(private readonly rng: Rng, private readonly textRate: number) {}
 
@@ -47,6 +69,6 @@ export class CellStyle {
   money(c: Cents | null): CellValue {
     if (c === null) return null;
     if (this.textRate > 0 && c > 0 && this.rng.next() < this.textRate) return currencyText(c);
-    return c / 100;
+    return dollars(c);
   }
 }

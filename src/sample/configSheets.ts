@@ -35,33 +35,66 @@ export interface ConfigSheets {
   readonly typed: Config;
 }
 
-export function buildConfig(persons: readonly Person[], asOf: Day): ConfigSheets {
-  const coverage: CoverageRow[] = [];
-  const covGrid: CellValue[][] = [[...CONFIG_HEADERS.Coverage]];
-  const addCoverage = (c: CoverageDraft): void => {
-    coverage.push({ ...c, row: covGrid.length + 1 });
-    covGrid.push([
-      c.account, c.planId, c.memberId, c.familyId, c.priority, date(c.effectiveFrom), date(c.effectiveTo),
-      money(c.deductibleMet), money(c.oopMet), date(c.asOf),
-    ]);
-  };
-  const patients: PatientRow[] = [];
-  const patGrid: CellValue[][] = [[...CONFIG_HEADERS.Patients]];
-  for (const p of persons) {
-    if (p.primary) addCoverage(p.primary);
-    if (p.secondary) addCoverage(p.secondary);
-    const name = `${p.first} ${p.last}`;
-    patients.push({
-      account: p.account, name, dob: p.dob, address1: p.address1, address2: p.address2, city: p.city, state: 'IL', zip: p.zip,
-      monthlyIncome: p.monthlyIncome, householdSize: p.householdSize, onPaymentPlan: p.onPaymentPlan,
-      preferredContact: p.preferredContact, bestTimeToCall: p.bestTimeToCall, row: patGrid.length + 1,
-    });
-    patGrid.push([
-      p.account, name, date(p.dob), p.address1, p.address2, p.city, 'IL', p.zip, money(p.monthlyIncome), p.householdSize,
-      yn(p.onPaymentPlan), p.preferredContact, p.bestTimeToCall,
-    ]);
+/**
+ * Collects the Coverage and Patients rows as people are generated (in
+ * chunks for large samples), then adds the fixed practice sheets.
+ */
+export class ConfigBuilder {
+  private readonly coverage: CoverageRow[] = [];
+  private readonly covGrid: CellValue[][] = [[...CONFIG_HEADERS.Coverage]];
+  private readonly patients: PatientRow[] = [];
+  private readonly patGrid: CellValue[][] = [[...CONFIG_HEADERS.Patients]];
+
+  /** Adds people's coverage and patient rows; returns the coverage rows just added. */
+  addPeople(persons: readonly Person[]): CoverageRow[] {
+    const added: CoverageRow[] = [];
+    const addCoverage = (c: CoverageDraft): void => {
+      const row: CoverageRow = { ...c, row: this.covGrid.length + 1 };
+      added.push(row);
+      this.coverage.push(row);
+      this.covGrid.push([
+        c.account, c.planId, c.memberId, c.familyId, c.priority, date(c.effectiveFrom), date(c.effectiveTo),
+        money(c.deductibleMet), money(c.oopMet), date(c.asOf),
+      ]);
+    };
+    for (const p of persons) {
+      if (p.primary) addCoverage(p.primary);
+      if (p.secondary) addCoverage(p.secondary);
+    }
+    return added;
   }
 
+  /** Patients rows are added once a chunk is final (payment-plan flags can still change before). */
+  addPatients(persons: readonly Person[]): void {
+    for (const p of persons) {
+      const name = `${p.first} ${p.last}`;
+      this.patients.push({
+        account: p.account, name, dob: p.dob, address1: p.address1, address2: p.address2, city: p.city, state: 'IL', zip: p.zip,
+        monthlyIncome: p.monthlyIncome, householdSize: p.householdSize, onPaymentPlan: p.onPaymentPlan,
+        preferredContact: p.preferredContact, bestTimeToCall: p.bestTimeToCall, row: this.patGrid.length + 1,
+      });
+      this.patGrid.push([
+        p.account, name, date(p.dob), p.address1, p.address2, p.city, 'IL', p.zip, money(p.monthlyIncome), p.householdSize,
+        yn(p.onPaymentPlan), p.preferredContact, p.bestTimeToCall,
+      ]);
+    }
+  }
+
+  finish(asOf: Day): ConfigSheets {
+    return practiceConfig(asOf, this.coverage, this.covGrid, this.patients, this.patGrid);
+  }
+}
+
+/** Plans, benefits and fee schedule as typed rows, for a chunk's oracle. */
+export const PRACTICE_TABLES = {
+  plans: PLANS.map(({ kind: _k, name: _n, yearStartText: _y, ...p }) => p),
+  benefits: BENEFITS,
+  feeSchedule: FEE_SCHEDULE,
+};
+
+function practiceConfig(
+  asOf: Day, coverage: CoverageRow[], covGrid: CellValue[][], patients: PatientRow[], patGrid: CellValue[][],
+): ConfigSheets {
   const plansGrid: CellValue[][] = [[...CONFIG_HEADERS.Plans], ...PLANS.map((p) => [
     p.planId, p.payer, p.yearStartText, money(p.deductibleIndividual), money(p.deductibleFamily), money(p.oopMaxIndividual),
     money(p.oopMaxFamily), percentToNumber(p.coinsurancePct), p.deductibleType,
@@ -98,9 +131,7 @@ export function buildConfig(persons: readonly Person[], asOf: Day): ConfigSheets
     },
     typed: {
       present: new Set<ConfigSheetName>(['Plans', 'Benefits', 'FeeSchedule', 'Coverage', 'Patients', 'Policy']),
-      plans: PLANS.map(({ kind: _k, name: _n, yearStartText: _y, ...p }) => p),
-      benefits: BENEFITS,
-      feeSchedule: FEE_SCHEDULE,
+      ...PRACTICE_TABLES,
       coverage,
       patients,
       policy,

@@ -11,7 +11,7 @@
 import { toIso, type Day } from '../domain/day';
 import { cents, formatMoney } from '../domain/money';
 import { a1 } from '../ingest/grid';
-import { buildConfig } from './configSheets';
+import { ConfigBuilder, PRACTICE_TABLES } from './configSheets';
 import { CellStyle } from './cells';
 import { injectAfter, injectCollections, injectCreditBalance, type AfterKind } from './injectAfter';
 import { holdSites, injectBefore, type BeforeKind } from './injectBefore';
@@ -20,8 +20,10 @@ import { SampleOracle, type OracleBasis } from './oracle';
 import { arithmeticBalance, postPayments } from './payments';
 import { addHousehold } from './population';
 import { Rng } from './prng';
-import { renderServiceLine, SERVICE_COLUMNS, columnsOf, serviceTotalRow, titleRows, type RowItem } from './renderLines';
-import { renderTransactions } from './renderTransactions';
+import {
+  addToTotals, columnsOf, emptyTotals, renderServiceLine, SERVICE_COLUMNS, serviceTotalRow, titleRows, type RowItem, type ServiceTotals,
+} from './renderLines';
+import { TRANSACTION_FIELD_COLUMNS, TRANSACTION_HEADER, TransactionRenderer } from './renderTransactions';
 import { assignRoles } from './roles';
 import type { ExpectedLine, GeneratedSample, InjectedProblem, SampleOptions } from './types';
 import { addVisits } from './visits';
@@ -44,34 +46,123 @@ const AFTER_KINDS: readonly AfterKind[] = [
 /** A transaction ledger has no Allowed or Balance column, so these cannot be shown in one. */
 const NOT_IN_TRANSACTIONS: ReadonlySet<string> = new Set(['ALLOWED_MISMATCH', 'BALANCE_MISMATCH']);
 
+/**
+ * Large samples are built in chunks of whole households so the per-line
+ * working objects of one chunk die young (a million-line sample then costs
+ * little more than its output cells). A sample up to this size is one chunk.
+ */
+const CHUNK_LINES = 2_000;
+
 export function generateSample(opts: SampleOptions): GeneratedSample {
   const kind = opts.kind ?? 'service-line';
   const asOf = opts.asOf;
   const total = Math.max(0, Math.floor(opts.lines));
   const rate = opts.problems === true ? DEFAULT_PROBLEM_RATE : opts.problems === false ? 0 : Math.max(0, opts.problems);
-  const per = (share: number, floor = 1): number => (rate > 0 ? Math.max(floor, Math.round(rate * total * share)) : 0);
   const root = new Rng(opts.seed);
-  const rngPop = root.fork(1);
-  const rngRoles = root.fork(2);
-  const rngInject = root.fork(3);
-  const rngPay = root.fork(4);
-  const rngCells = root.fork(5);
-  const rngLayout = root.fork(6);
+  const streams = [root.fork(1), root.fork(2), root.fork(3), root.fork(4), root.fork(5), root.fork(6)] as const;
+  const titleCount = Math.max(0, Math.floor(opts.titleRows ?? 3));
+  const headerRow = titleCount + 1;
+  const style = new CellStyle(streams[4], TEXT_CELL_RATE);
+
+  const out: ChunkOutput = {
+    rows: [], injected: [], expected: [], rowsAnalysed: 0, excludedRows: 0, blankRows: 0, chargeLines: 0, totals: emptyTotals(),
+  };
+  const tx = kind === 'transaction' ? new TransactionRenderer(out.rows, headerRow, style, streams[4]) : null;
+  const config = new ConfigBuilder();
+  const counters = { nextAccount: 100_200, nextFamily: 1, nextLineId: 1, nextClaim: 26_100_001, nextVisit: 1 };
+  const oracle: { current: SampleOracle | null } = { current: null };
+
+  const chunks = Math.max(1, Math.ceil(total / CHUNK_LINES));
+  for (let c = 0; c < chunks; c++) {
+    const size = c < chunks - 1 ? CHUNK_LINES : total - CHUNK_LINES * (chunks - 1);
+    // Chunk 0 uses the root streams, so a small sample does not depend on the chunk size.
+    const rng = c === 0 ? streams : ([1, 2, 3, 4, 5, 6].map((k) => root.fork(c * 16 + k)) as unknown as typeof streams);
+    generateChunk({ kind, asOf, size, rate, first: c === 0, headerRow, style, tx, config, counters, out, rng, oracle });
+  }
+  if (rate > 0 && total > 0) {
+    if (tx) tx.totalRow(out.injected);
+    else {
+      const excelRow = headerRow + 1 + out.rows.length;
+      out.injected.push({ kind: 'TOTAL_ROW', row: excelRow, cell: a1(1, excelRow) });
+      out.rows.push(serviceTotalRow(out.totals));
+    }
+  }
+  const finished = config.finish(asOf);
+  const header = tx ? TRANSACTION_HEADER : SERVICE_COLUMNS.map(([, h]) => h);
+  const columns = tx ? TRANSACTION_FIELD_COLUMNS : columnsOf(SERVICE_COLUMNS);
+  const sample = {
+    seed: opts.seed,
+    asOf,
+    ledger: { sheet: 'Ledger' as const, kind, header, rows: out.rows, headerRow, titleRows: titleRows(titleCount, header.length, asOf), columns },
+    config: finished.grids,
+    typedConfig: finished.typed,
+    injected: out.injected,
+    counts: {
+      rowsRead: out.rows.length,
+      linesAnalyzed: tx ? tx.rowsAnalysed : out.rowsAnalysed,
+      excludedRows: tx ? tx.excludedRows : out.excludedRows,
+      blankRows: out.blankRows,
+      totalRows: rate > 0 && total > 0 ? 1 : 0,
+      chargeLines: out.chargeLines,
+    },
+  };
+  // Expected lines are built on first use from compact stores: a million-line benchmark
+  // that never reads them pays neither the strings nor the memory.
+  let expected: ExpectedLine[] | null = null;
+  Object.defineProperty(sample, 'expected', { enumerable: true, get: () => (expected ??= out.expected.flatMap((f) => f())) });
+  return sample as GeneratedSample;
+}
+
+interface ChunkOutput {
+  readonly rows: CellValue[][];
+  readonly injected: InjectedProblem[];
+  readonly expected: (() => ExpectedLine[])[];
+  rowsAnalysed: number;
+  excludedRows: number;
+  blankRows: number;
+  chargeLines: number;
+  readonly totals: ServiceTotals;
+}
+
+interface ChunkInput {
+  readonly kind: 'service-line' | 'transaction';
+  readonly asOf: Day;
+  readonly size: number;
+  readonly rate: number;
+  /** The first chunk guarantees at least one problem of each kind; later ones take their share. */
+  readonly first: boolean;
+  readonly headerRow: number;
+  readonly style: CellStyle;
+  readonly tx: TransactionRenderer | null;
+  readonly config: ConfigBuilder;
+  readonly counters: { nextAccount: number; nextFamily: number; nextLineId: number; nextClaim: number; nextVisit: number };
+  readonly out: ChunkOutput;
+  readonly rng: readonly [Rng, Rng, Rng, Rng, Rng, Rng];
+  /** One oracle for the whole sample (its look-up caches stay warm); coverage is replaced per chunk. */
+  readonly oracle: { current: SampleOracle | null };
+}
+
+function generateChunk(input: ChunkInput): void {
+  const { kind, asOf, size, rate, headerRow, style, tx, config, counters, out } = input;
+  const [rngPop, rngRoles, rngInject, rngPay, , rngLayout] = input.rng;
+  const per = (share: number): number => (rate > 0 ? Math.max(input.first ? 1 : 0, Math.round(rate * size * share)) : 0);
 
   // 1. People and their visits, up to the line budget (duplicates are added later).
   const persons: Person[] = [];
-  const popCtx = { asOf, nextAccount: 100_200, nextFamily: 1, persons };
-  const duplicates = per(1);
-  const visitCtx = { asOf, left: total - Math.min(duplicates, Math.floor(total / 4)), nextLineId: 1, nextClaim: 26_100_001, nextVisit: 1 };
+  const popCtx = { asOf, nextAccount: counters.nextAccount, nextFamily: counters.nextFamily, persons };
+  const duplicates = Math.min(per(1), Math.floor(size / 4));
+  const visitCtx = { asOf, left: size - duplicates, nextLineId: counters.nextLineId, nextClaim: counters.nextClaim, nextVisit: counters.nextVisit };
   while (visitCtx.left > 0) for (const p of addHousehold(rngPop, popCtx)) addVisits(rngPop, p, visitCtx);
 
-  // 2. Account roles, then the configuration they imply (coverage ends for NO_COVERAGE_ON_DOS).
+  // 2. Account roles, then the coverage they imply (coverage ends for NO_COVERAGE_ON_DOS).
   const roles = assignRoles(rngRoles, persons, asOf, {
-    planOld: total >= 30 ? Math.max(1, Math.round(total / 150)) : 0,
+    planOld: size >= 30 ? Math.max(1, Math.round(size / 150)) : 0,
     collections: per(1 / 6), credit: per(1 / 6), noCoverageLines: per(1 / 2),
   });
-  const config = buildConfig(persons, asOf);
-  const oracle = new SampleOracle(config.typed, asOf);
+  const coverage = config.addPeople(persons);
+  let oracle = input.oracle.current;
+  if (oracle) oracle.replaceCoverage(coverage);
+  else oracle = input.oracle.current = new SampleOracle({ ...PRACTICE_TABLES, coverage }, asOf);
 
   // 3. Problems the payer saw.
   const pool: SLine[] = [];
@@ -81,13 +172,18 @@ export function generateSample(opts: SampleOptions): GeneratedSample {
   const before = { rng: rngInject, held, asOf, lines: pool, oracle, nextLineId: visitCtx.nextLineId, nextClaim: visitCtx.nextClaim };
   for (const k of BEFORE_KINDS) {
     if (kind === 'transaction' && NOT_IN_TRANSACTIONS.has(k)) continue;
-    injectBefore(before, k, k === 'DUPLICATE_CHARGE' ? Math.min(duplicates, Math.floor(total / 4)) : per(1));
+    injectBefore(before, k, k === 'DUPLICATE_CHARGE' ? duplicates : per(1));
   }
+  counters.nextAccount = popCtx.nextAccount;
+  counters.nextFamily = popCtx.nextFamily;
+  counters.nextLineId = before.nextLineId;
+  counters.nextClaim = before.nextClaim;
+  counters.nextVisit = visitCtx.nextVisit;
 
   // 4. Sheet order (account, then date of service), adjudication in service-date order.
   const lines: SLine[] = [];
   for (const p of persons) {
-    p.lines.sort((a, b) => a.serviceDate - b.serviceDate);
+    if (!inDateOrder(p.lines)) p.lines.sort((a, b) => a.serviceDate - b.serviceDate);
     for (const l of p.lines) {
       l.order = lines.length;
       lines.push(l);
@@ -112,75 +208,44 @@ export function generateSample(opts: SampleOptions): GeneratedSample {
   }
   for (const p of roles.credit) injectCreditBalance(rngInject, p);
   for (const p of roles.collections) if (!injectCollections(p)) settleAccount(p);
+  config.addPatients(persons);
 
   // 6. Layout and cells.
-  const titleCount = Math.max(0, Math.floor(opts.titleRows ?? 3));
-  const headerRow = titleCount + 1;
-  const wantedBlanks = rate > 0 ? Math.max(2, Math.round((rate * total) / 4)) : 0;
-  const items = layout(rngLayout, lines, wantedBlanks, rate > 0);
-  let blankCount = 0;
-  for (const it of items) if (it === 'blank') blankCount++;
-  const style = new CellStyle(rngCells, TEXT_CELL_RATE);
-  const injected: InjectedProblem[] = [];
+  const items = layout(rngLayout, lines, rate > 0 ? Math.max(input.first ? 2 : 0, Math.round((rate * size) / 4)) : 0);
+  for (const it of items) if (it === 'blank') out.blankRows++;
   const rowOfLine = new Int32Array(lines.length);
-
-  let header: string[];
-  let rows: CellValue[][];
-  let columns: ReturnType<typeof columnsOf>;
-  let rowsAnalysed = 0;
-  let excludedRows = 0;
-  if (kind === 'service-line') {
-    header = SERVICE_COLUMNS.map(([, h]) => h);
-    columns = columnsOf(SERVICE_COLUMNS);
-    rows = new Array<CellValue[]>(items.length);
-    for (let i = 0; i < items.length; i++) {
-      const it = items[i]!;
-      const excelRow = headerRow + 1 + i;
+  const chunkInjected: InjectedProblem[] = [];
+  if (tx) {
+    tx.render(items, rowOfLine, chunkInjected);
+  } else {
+    const columns = columnsOf(SERVICE_COLUMNS);
+    const width = SERVICE_COLUMNS.length;
+    for (const it of items) {
+      const excelRow = headerRow + 1 + out.rows.length;
       if (it === 'blank') {
-        rows[i] = new Array<CellValue>(header.length).fill(null);
-        injected.push({ kind: 'BLANK_ROW', row: excelRow });
-      } else if (it === 'total') {
-        rows[i] = serviceTotalRow(lines);
-        injected.push({ kind: 'TOTAL_ROW', row: excelRow, cell: a1(1, excelRow) });
+        out.rows.push(new Array<CellValue>(width).fill(null));
+        chunkInjected.push({ kind: 'BLANK_ROW', row: excelRow });
       } else {
-        rows[i] = renderServiceLine(it, style);
+        out.rows.push(renderServiceLine(it, style));
         rowOfLine[it.order] = excelRow;
-        if (it.excluded) excludedRows++;
-        else rowsAnalysed++;
+        if (it.excluded) out.excludedRows++;
+        else out.rowsAnalysed++;
         if (it.injected) {
-          injected.push({ kind: it.injected, row: excelRow, cell: a1(columns[it.injectedField!]!, excelRow), account: it.account });
+          chunkInjected.push({ kind: it.injected, row: excelRow, cell: a1(columns[it.injectedField!]!, excelRow), account: it.account });
         }
       }
     }
-  } else {
-    const t = renderTransactions(items, headerRow, style, rngCells, rowOfLine);
-    header = t.header;
-    rows = t.rows;
-    columns = t.columns;
-    rowsAnalysed = t.rowsAnalysed;
-    excludedRows = t.excludedRows;
-    injected.push(...t.injected);
+    addToTotals(out.totals, lines);
   }
-  injected.sort((a, b) => a.row - b.row);
+  chunkInjected.sort((a, b) => a.row - b.row);
+  for (const i of chunkInjected) out.injected.push(i);
+  out.chargeLines += lines.length;
+  out.expected.push(compactExpected(lines, rowOfLine));
+}
 
-  const sample = {
-    seed: opts.seed,
-    asOf,
-    ledger: { sheet: 'Ledger' as const, kind, header, rows, headerRow, titleRows: titleRows(titleCount, header.length, asOf), columns },
-    config: config.grids,
-    typedConfig: config.typed,
-    injected,
-    counts: {
-      rowsRead: rows.length, linesAnalyzed: rowsAnalysed, excludedRows, blankRows: blankCount,
-      totalRows: items.includes('total') ? 1 : 0, chargeLines: lines.length,
-    },
-  };
-  // Expected lines are built on first use from a compact store: a million-line benchmark
-  // that never reads them pays neither the strings nor the memory.
-  const makeExpected = compactExpected(lines, rowOfLine);
-  let expected: ExpectedLine[] | null = null;
-  Object.defineProperty(sample, 'expected', { enumerable: true, get: () => (expected ??= makeExpected()) });
-  return sample as GeneratedSample;
+function inDateOrder(lines: readonly SLine[]): boolean {
+  for (let i = 1; i < lines.length; i++) if (lines[i]!.serviceDate < lines[i - 1]!.serviceDate) return false;
+  return true;
 }
 
 function copyPostings(copy: SLine, original: SLine): void {
@@ -202,8 +267,8 @@ function settleAccount(p: Person): void {
   }
 }
 
-/** Lines in sheet order, with blank rows between lines (never two together) and a total row last. */
-function layout(rng: Rng, lines: readonly SLine[], blanks: number, totalRow: boolean): RowItem[] {
+/** Lines in sheet order, with blank rows between lines (never two together). */
+function layout(rng: Rng, lines: readonly SLine[], blanks: number): RowItem[] {
   const after = new Set<number>();
   for (let tries = 0; lines.length >= 3 && after.size < blanks && tries < blanks * 50; tries++) {
     const k = rng.int(0, lines.length - 2);
@@ -214,7 +279,6 @@ function layout(rng: Rng, lines: readonly SLine[], blanks: number, totalRow: boo
     items.push(lines[i]!);
     if (after.has(i)) items.push('blank');
   }
-  if (totalRow && lines.length > 0) items.push('total');
   return items;
 }
 

@@ -88,26 +88,41 @@ class Accumulators {
   year = Number.NaN;
   ded = 0;
   oop = 0;
-  private starts: { year: number; ded: number; oop: number }[] | null = null;
+  // Starting values per plan year: almost always one year, so the first is held inline.
+  private startYear = Number.NaN;
+  private startDed = 0;
+  private startOop = 0;
+  private moreStarts: { year: number; ded: number; oop: number }[] | null = null;
 
   addStart(year: number, ded: number, oop: number): void {
-    this.starts ??= [];
-    const s = this.starts.find((x) => x.year === year);
+    if (Number.isNaN(this.startYear) || this.startYear === year) {
+      this.startYear = year;
+      this.startDed += ded;
+      this.startOop += oop;
+      return;
+    }
+    this.moreStarts ??= [];
+    const s = this.moreStarts.find((x) => x.year === year);
     if (s) {
       s.ded += ded;
       s.oop += oop;
     } else {
-      this.starts.push({ year, ded, oop });
+      this.moreStarts.push({ year, ded, oop });
     }
   }
 
   /** Positions the accumulators on `year` (resetting when the year changes). */
   at(year: number): this {
     if (year !== this.year) {
-      const s = this.starts?.find((x) => x.year === year);
       this.year = year;
-      this.ded = s ? s.ded : 0;
-      this.oop = s ? s.oop : 0;
+      if (year === this.startYear) {
+        this.ded = this.startDed;
+        this.oop = this.startOop;
+      } else {
+        const s = this.moreStarts?.find((x) => x.year === year);
+        this.ded = s ? s.ded : 0;
+        this.oop = s ? s.oop : 0;
+      }
     }
     return this;
   }
@@ -168,7 +183,24 @@ export class SampleOracle {
       if (list) list.push(f);
       else this.fees.set(k, [f]);
     }
-    for (const r of config.coverage) {
+    this.addCoverage(config.coverage);
+  }
+
+  /**
+   * Starts over with new coverage rows (fresh accumulators), keeping the
+   * plan, benefit and fee-schedule look-ups and their caches — the generator
+   * adjudicates a large sample chunk by chunk of whole households.
+   */
+  replaceCoverage(coverage: readonly CoverageRow[]): void {
+    this.coverageByAccount.clear();
+    this.families.clear();
+    this.groupByAccount.clear();
+    this.groups.clear();
+    this.addCoverage(coverage);
+  }
+
+  private addCoverage(coverage: readonly CoverageRow[]): void {
+    for (const r of coverage) {
       const plan = this.plans.get(r.planId.toLowerCase());
       if (!plan) continue; // coverage under an unknown plan cannot be adjudicated: treated as none
       let family: Accumulators | null = null;
@@ -432,6 +464,10 @@ function feeTimesUnits(fee: FeeScheduleRow, units: number): number {
 /** Disjoint sets over integers (families ≥ 0, lone accounts < 0). */
 class UnionFind {
   private readonly parent = new Map<number, number>();
+
+  clear(): void {
+    this.parent.clear();
+  }
 
   find(x: number): number {
     let r = x;

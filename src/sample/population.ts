@@ -4,7 +4,8 @@
  * secondary), PPO members with a spouse's HMO as secondary, self-pay
  * patients. Starting accumulators are realistic and never exceed the limits.
  */
-import { addDays, day, ymd, type Day } from '../domain/day';
+import { addDays, type Day } from '../domain/day';
+import { civil, daysFromCivil } from './calendar';
 import { cents, type Cents } from '../domain/money';
 import { planById, type PlanKind } from './catalog';
 import { CALL_TIMES, CONTACTS, FIRST_FEMALE, FIRST_MALE, LAST, STREETS, TOWNS } from './names';
@@ -26,11 +27,8 @@ const PLAN_OF: Record<Exclude<PlanKind, 'medigap'>, string> = {
   hmo: 'AET-HMO', hdhp: 'BCBS-HDHP', ppo: 'UHC-PPO', oap: 'CIG-OAP', medicare: 'MCR-B',
 };
 
-const digits = (rng: Rng, n: number): string => {
-  let s = '';
-  for (let i = 0; i < n; i++) s += String(rng.int(0, 9));
-  return s;
-};
+/** `n` random digits (n ≤ 9), leading zeros kept. */
+const digits = (rng: Rng, n: number): string => String(rng.int(0, 10 ** n - 1)).padStart(n, '0');
 
 const MBI_LETTERS = 'ACDEFGHJKMNPQRTUVWXY';
 /** A Medicare Beneficiary Identifier in the CMS shape (11 characters). */
@@ -160,15 +158,17 @@ export function addHousehold(rng: Rng, ctx: PopulationContext): Person[] {
  */
 function effectiveFrom(rng: Rng, kind: PlanKind, dob: Day, yearStartMonth: number, asOf: Day): Day {
   if (kind === 'medicare') {
-    const { y, m } = ymd(dob);
-    return day(y + 65, m, 1);
+    const { y, m } = civil(dob);
+    return daysFromCivil(y + 65, m, 1);
   }
   const limit = addDays(asOf, -220);
-  let year = ymd(limit).y - rng.pick([0, 0, 1, 2, 3]);
-  while (day(year, yearStartMonth, 1) > limit) year--;
-  return day(year, yearStartMonth, 1);
+  let year = civil(limit).y - rng.pick(YEARS_BACK);
+  while (daysFromCivil(year, yearStartMonth, 1) > limit) year--;
+  return daysFromCivil(year, yearStartMonth, 1);
 }
 
+const YEARS_BACK = [0, 0, 1, 2, 3];
+
 function lastDayOfYear(d: Day): Day {
-  return day(ymd(d).y, 12, 31);
+  return daysFromCivil(civil(d).y, 12, 31);
 }

@@ -38,14 +38,15 @@ export class Rng {
 
   /** Index chosen with the given (not necessarily normalised) weights. */
   weighted(weights: readonly number[]): number {
+    const n = weights.length;
     let total = 0;
-    for (const w of weights) total += w;
+    for (let i = 0; i < n; i++) total += weights[i]!;
     let r = this.next() * total;
-    for (let i = 0; i < weights.length; i++) {
+    for (let i = 0; i < n; i++) {
       r -= weights[i]!;
       if (r < 0) return i;
     }
-    return weights.length - 1;
+    return n - 1;
   }
 
   /** A new generator derived from this one, so one stream's length never shifts another's values. */

@@ -27,7 +27,7 @@ export function columnsOf(columns: readonly (readonly [SampleField, string])[]):
   return out;
 }
 
-export type RowItem = SLine | 'blank' | 'total';
+export type RowItem = SLine | 'blank';
 
 /** Title rows above the header: practice, export date, then blanks. */
 export function titleRows(count: number, width: number, asOf: Day): CellValue[][] {
@@ -64,22 +64,28 @@ SERVICE_COLUMNS.forEach(([f], i) => { SERVICE_INDEX[f] = i; });
 
 const MONEY_FIELDS: readonly SampleField[] = ['billed', 'allowed', 'adjustment', 'insurerPaid', 'secondaryPaid', 'patientPaid', 'balance'];
 
-/** A grand-total row as exports add it: "Total" under the account, sums under the money columns. */
-export function serviceTotalRow(lines: readonly SLine[]): CellValue[] {
-  const sums: Record<string, number> = {};
-  for (const f of MONEY_FIELDS) sums[f] = 0;
+/** Running sums for the grand-total row (cents), added chunk by chunk. */
+export interface ServiceTotals { billed: number; allowed: number; adjustment: number; insurerPaid: number; secondaryPaid: number; patientPaid: number; balance: number }
+
+export const emptyTotals = (): ServiceTotals => ({ billed: 0, allowed: 0, adjustment: 0, insurerPaid: 0, secondaryPaid: 0, patientPaid: 0, balance: 0 });
+
+export function addToTotals(t: ServiceTotals, lines: readonly SLine[]): void {
   for (const l of lines) {
     if (l.excluded) continue;
-    sums.billed! += l.billed;
-    sums.allowed! += l.allowed ?? 0;
-    sums.adjustment! += l.adjustment ?? 0;
-    sums.insurerPaid! += l.insurerPaid ?? 0;
-    sums.secondaryPaid! += l.secondaryPaid ?? 0;
-    sums.patientPaid! += l.patientPaid ?? 0;
-    sums.balance! += l.balance;
+    t.billed += l.billed;
+    t.allowed += l.allowed ?? 0;
+    t.adjustment += l.adjustment ?? 0;
+    t.insurerPaid += l.insurerPaid ?? 0;
+    t.secondaryPaid += l.secondaryPaid ?? 0;
+    t.patientPaid += l.patientPaid ?? 0;
+    t.balance += l.balance;
   }
+}
+
+/** A grand-total row as exports add it: "Total" under the account, sums under the money columns. */
+export function serviceTotalRow(t: ServiceTotals): CellValue[] {
   const row = new Array<CellValue>(SERVICE_COLUMNS.length).fill(null);
   row[0] = 'Total';
-  for (const f of MONEY_FIELDS) row[SERVICE_INDEX[f]!] = (sums[f]! as Cents) / 100;
+  for (const f of MONEY_FIELDS) row[SERVICE_INDEX[f]!] = (t[f as keyof ServiceTotals] as Cents) / 100;
   return row;
 }

@@ -30,112 +30,109 @@ const WIDTH = TRANSACTION_COLUMNS.length;
 const NEGATIVE_RATE = 0.3;
 const REFUND_RATE = 0.02;
 
-export interface TransactionSheet {
-  readonly header: string[];
-  readonly rows: CellValue[][];
-  readonly columns: Partial<Record<SampleField, number>>;
-  readonly rowsAnalysed: number;
-  readonly excludedRows: number;
-  readonly injected: InjectedProblem[];
-}
-
-export function renderTransactions(
-  items: readonly RowItem[], headerRow: number, style: CellStyle, rng: Rng, rowOfLine: Int32Array,
-): TransactionSheet {
-  const rows: CellValue[][] = [];
-  const injected: InjectedProblem[] = [];
-  let rowsAnalysed = 0;
-  let excludedRows = 0;
+/** Appends a chunk's transaction rows to `rows` (rows[i] is Excel row headerRow + 1 + i). */
+export class TransactionRenderer {
+  rowsAnalysed = 0;
+  excludedRows = 0;
   /** The total row sums the charges, as exports label it "Total". */
-  let amountTotal = 0;
-  const excelRow = (): number => headerRow + 1 + rows.length;
+  private amountTotal = 0;
 
-  const base = (l: SLine, type: string, posted: Day, amount: CellValue, payer: string | null, description: string | null): CellValue[] => {
+  constructor(
+    private readonly rows: CellValue[][], private readonly headerRow: number, private readonly style: CellStyle,
+    private readonly rng: Rng,
+  ) {}
+
+  totalRow(injected: InjectedProblem[]): void {
     const row = new Array<CellValue>(WIDTH).fill(null);
-    row[0] = l.account;
-    row[1] = l.person.ledgerName;
-    row[2] = style.date(l.serviceDate);
-    row[3] = style.date(posted);
-    row[4] = type;
-    row[5] = l.code;
-    row[IDX('description')] = description;
-    row[IDX('amount')] = amount;
-    row[IDX('payer')] = payer;
-    row[IDX('claimId')] = l.claimId;
-    row[IDX('lineId')] = l.lineId;
-    return row;
-  };
-  const received = (c: Cents): CellValue => {
-    return rng.next() < NEGATIVE_RATE ? -c / 100 : style.money(c);
-  };
+    row[0] = 'Total';
+    row[IDX('amount')] = this.amountTotal / 100;
+    const excelRow = this.headerRow + 1 + this.rows.length;
+    injected.push({ kind: 'TOTAL_ROW', row: excelRow, cell: a1(1, excelRow) });
+    this.rows.push(row);
+  }
 
-  for (const it of items) {
-    if (it === 'blank') {
-      injected.push({ kind: 'BLANK_ROW', row: excelRow() });
-      rows.push(new Array<CellValue>(WIDTH).fill(null));
-      continue;
-    }
-    if (it === 'total') {
+  render(items: readonly RowItem[], rowOfLine: Int32Array, injected: InjectedProblem[]): void {
+    const { rows, style, rng } = this;
+    const excelRow = (): number => this.headerRow + 1 + rows.length;
+    const base = (l: SLine, type: string, posted: Day, amount: CellValue, payer: string | null, description: string | null): CellValue[] => {
       const row = new Array<CellValue>(WIDTH).fill(null);
-      row[0] = 'Total';
-      row[IDX('amount')] = amountTotal / 100;
-      injected.push({ kind: 'TOTAL_ROW', row: excelRow(), cell: a1(1, excelRow()) });
-      rows.push(row);
-      continue;
-    }
-    const l = it;
-    const chargeRow = excelRow();
-    rowOfLine[l.order] = chargeRow;
-    const charge = base(l, rng.next() < 0.9 ? 'Charge' : 'Chg', postingDay(l), style.money(l.billed), l.payer, l.description);
-    amountTotal += l.billed;
-    charge[IDX('mod1')] = l.modifiers[0] ?? null;
-    charge[IDX('mod2')] = l.modifiers[1] ?? null;
-    charge[IDX('units')] = l.units;
-    for (let k = 0; k < 4; k++) charge[IDX('dx1') + k] = l.dx[k] ?? null;
-    charge[IDX('memberId')] = l.memberId;
-    charge[IDX('status')] = l.status;
-    charge[IDX('denialCode')] = l.denialCode;
-    if (l.override) charge[l.override.field === 'billed' ? IDX('amount') : IDX(l.override.field)] = l.override.value;
-    rows.push(charge);
-    const cellRow: Partial<Record<SampleField, number>> = {};
-    if (l.excluded) {
-      excludedRows++;
-    } else {
-      rowsAnalysed++;
-      const remit = addDays(postingDay(l), 18 + (l.lineId % 17));
-      if (l.adjustment !== null && l.adjustment !== 0) {
-        rows.push(base(l, rng.pick(['Adj', 'Adjustment', 'Write-off']), remit, received(l.adjustment), null, 'Contractual adjustment'));
-        rowsAnalysed++;
+      row[0] = l.account;
+      row[1] = l.person.ledgerName;
+      row[2] = style.date(l.serviceDate);
+      row[3] = style.date(posted);
+      row[4] = type;
+      row[5] = l.code;
+      row[IDX('description')] = description;
+      row[IDX('amount')] = amount;
+      row[IDX('payer')] = payer;
+      row[IDX('claimId')] = l.claimId;
+      row[IDX('lineId')] = l.lineId;
+      return row;
+    };
+    const received = (c: Cents): CellValue => (rng.next() < NEGATIVE_RATE ? -c / 100 : style.money(c));
+
+    for (const it of items) {
+      if (it === 'blank') {
+        injected.push({ kind: 'BLANK_ROW', row: excelRow() });
+        rows.push(new Array<CellValue>(WIDTH).fill(null));
+        continue;
       }
-      if (l.insurerPaid !== null && l.insurerPaid > 0) {
-        cellRow.insurerPaid = excelRow();
-        rows.push(base(l, rng.next() < 0.8 ? 'Ins Pmt' : 'Payment', remit, received(l.insurerPaid), l.payer, 'Insurance payment'));
-        rowsAnalysed++;
-      }
-      if (l.secondaryPaid !== null && l.secondaryPaid > 0 && l.person.secondary) {
-        const secPayer = planById(l.person.secondary.planId).payer;
-        rows.push(base(l, 'Ins Pmt', addDays(remit, 12), received(l.secondaryPaid), secPayer, 'Secondary insurance payment'));
-        rowsAnalysed++;
-      }
-      if (l.patientPaid !== null && l.patientPaid > 0) {
-        const refund = l.injected === null && rng.next() < REFUND_RATE ? 500 + (l.lineId % 20) * 100 : 0;
-        cellRow.patientPaid = excelRow();
-        rows.push(base(l, rng.next() < 0.8 ? 'Pt Pmt' : 'Payment', l.serviceDate, received((l.patientPaid + refund) as Cents), null, 'Patient payment'));
-        rowsAnalysed++;
-        if (refund > 0) {
-          rows.push(base(l, 'Refund', addDays(l.serviceDate, 30), refund / 100, null, 'Refund of overpayment'));
-          rowsAnalysed++;
+      const l = it;
+      const chargeRow = excelRow();
+      rowOfLine[l.order] = chargeRow;
+      const charge = base(l, rng.next() < 0.9 ? 'Charge' : 'Chg', postingDay(l), style.money(l.billed), l.payer, l.description);
+      this.amountTotal += l.billed;
+      charge[IDX('mod1')] = l.modifiers[0] ?? null;
+      charge[IDX('mod2')] = l.modifiers[1] ?? null;
+      charge[IDX('units')] = l.units;
+      for (let k = 0; k < 4; k++) charge[IDX('dx1') + k] = l.dx[k] ?? null;
+      charge[IDX('memberId')] = l.memberId;
+      charge[IDX('status')] = l.status;
+      charge[IDX('denialCode')] = l.denialCode;
+      if (l.override) charge[l.override.field === 'billed' ? IDX('amount') : IDX(l.override.field)] = l.override.value;
+      rows.push(charge);
+      const cellRow: Partial<Record<SampleField, number>> = {};
+      if (l.excluded) {
+        this.excludedRows++;
+      } else {
+        this.rowsAnalysed++;
+        const remit = addDays(postingDay(l), 18 + (l.lineId % 17));
+        if (l.adjustment !== null && l.adjustment !== 0) {
+          rows.push(base(l, rng.pick(['Adj', 'Adjustment', 'Write-off']), remit, received(l.adjustment), null, 'Contractual adjustment'));
+          this.rowsAnalysed++;
+        }
+        if (l.insurerPaid !== null && l.insurerPaid > 0) {
+          cellRow.insurerPaid = excelRow();
+          rows.push(base(l, rng.next() < 0.8 ? 'Ins Pmt' : 'Payment', remit, received(l.insurerPaid), l.payer, 'Insurance payment'));
+          this.rowsAnalysed++;
+        }
+        if (l.secondaryPaid !== null && l.secondaryPaid > 0 && l.person.secondary) {
+          const secPayer = planById(l.person.secondary.planId).payer;
+          rows.push(base(l, 'Ins Pmt', addDays(remit, 12), received(l.secondaryPaid), secPayer, 'Secondary insurance payment'));
+          this.rowsAnalysed++;
+        }
+        if (l.patientPaid !== null && l.patientPaid > 0) {
+          const refund = l.injected === null && rng.next() < REFUND_RATE ? 500 + (l.lineId % 20) * 100 : 0;
+          cellRow.patientPaid = excelRow();
+          rows.push(base(l, rng.next() < 0.8 ? 'Pt Pmt' : 'Payment', l.serviceDate, received((l.patientPaid + refund) as Cents), null, 'Patient payment'));
+          this.rowsAnalysed++;
+          if (refund > 0) {
+            rows.push(base(l, 'Refund', addDays(l.serviceDate, 30), refund / 100, null, 'Refund of overpayment'));
+            this.rowsAnalysed++;
+          }
         }
       }
-    }
-    if (l.injected) {
-      const f = l.injectedField!;
-      let cell: string | undefined;
-      if (f === 'insurerPaid' || f === 'patientPaid') cell = cellRow[f] === undefined ? undefined : a1(COLS.amount!, cellRow[f]!);
-      else if (f === 'billed') cell = a1(COLS.amount!, chargeRow);
-      else if (COLS[f] !== undefined) cell = a1(COLS[f]!, chargeRow);
-      injected.push(cell === undefined ? { kind: l.injected, row: chargeRow, account: l.account } : { kind: l.injected, row: chargeRow, cell, account: l.account });
+      if (l.injected) {
+        const f = l.injectedField!;
+        let cell: string | undefined;
+        if (f === 'insurerPaid' || f === 'patientPaid') cell = cellRow[f] === undefined ? undefined : a1(COLS.amount!, cellRow[f]!);
+        else if (f === 'billed') cell = a1(COLS.amount!, chargeRow);
+        else if (COLS[f] !== undefined) cell = a1(COLS[f]!, chargeRow);
+        injected.push(cell === undefined ? { kind: l.injected, row: chargeRow, account: l.account } : { kind: l.injected, row: chargeRow, cell, account: l.account });
+      }
     }
   }
-  return { header: TRANSACTION_COLUMNS.map(([, h]) => h), rows, columns: COLS, rowsAnalysed, excludedRows, injected };
 }
+
+export const TRANSACTION_HEADER = TRANSACTION_COLUMNS.map(([, h]) => h);
+export const TRANSACTION_FIELD_COLUMNS = COLS;

@@ -6,9 +6,10 @@
  * appears once (bilateral joint injections use RT / LT+59), so a clean
  * sample has no duplicate charges and no units over the daily maximum.
  */
-import { addDays, ymd, type Day } from '../domain/day';
-import { cents } from '../domain/money';
-import { codeInfo, DX } from './catalog';
+import { addDays, type Day } from '../domain/day';
+import { civil } from './calendar';
+import type { Cents } from '../domain/money';
+import { CODE_BY_ID, DX } from './catalog';
 import { newLine, type Person, type SLine } from './model';
 import type { Rng } from './prng';
 
@@ -34,6 +35,13 @@ const EM_CODES = ['99212', '99213', '99214', '99215'] as const;
 const EM_WEIGHTS = [15, 45, 32, 8];
 const LAB_CODES = ['80053', '85025', '80061', '83036'] as const;
 
+const VISIT_COUNT_WEIGHTS = [30, 30, 20, 12, 8];
+// Visit kinds: office, preventive, lab only, B-12 injection, chiropractic (chiro patients only), cosmetic.
+const KIND_WEIGHTS_ADULT = [62, 14, 10, 5, 0, 1.5];
+const KIND_WEIGHTS_ADULT_SECONDARY = [62, 14, 10, 5, 0, 0];
+const KIND_WEIGHTS_CHILD = [62, 14, 0, 0, 0, 0];
+const CODES_BY_ID = CODE_BY_ID;
+
 /** Clean lines fall in [asOf − 100, asOf − 20]: adjudicated, not near timely filing, not yet in collections. */
 export const CLEAN_WINDOW = { oldest: 100, newest: 20 } as const;
 
@@ -49,25 +57,29 @@ function pickDx(rng: Rng, list: readonly string[], max: number): string[] {
   return out;
 }
 
-const ymdCache = new Map<number, { y: number; m: number; d: number }>();
-function ymdOf(d: Day): { y: number; m: number; d: number } {
-  let v = ymdCache.get(d);
-  if (!v) {
-    v = ymd(d);
-    if (ymdCache.size < 100_000) ymdCache.set(d, v);
+/** y·10000 + m·100 + d: whole years between two keys are (b − a) ÷ 10000, rounded down. */
+function ymdKey(d: Day): number {
+  const { y, m, d: dd } = civil(d);
+  return y * 10000 + m * 100 + dd;
+}
+
+// Service dates repeat (a few hundred days), so their keys are cached.
+const dayKeys = new Map<number, number>();
+function dayKey(d: Day): number {
+  let k = dayKeys.get(d);
+  if (k === undefined) {
+    k = ymdKey(d);
+    if (dayKeys.size < 100_000) dayKeys.set(d, k);
   }
-  return v;
+  return k;
 }
 
-function ageOn(dob: Day, dos: Day): number {
-  const a = ymdOf(dob);
-  const b = ymdOf(dos);
-  return b.y - a.y - (b.m < a.m || (b.m === a.m && b.d < a.d) ? 1 : 0);
-}
+/** Age in whole years on `dos` of someone whose birth-date key is `dobKey`. */
+const ageOn = (dobKey: number, dos: Day): number => Math.floor((dayKey(dos) - dobKey) / 10000);
 
-function preventiveCode(person: Person, dos: Day): string {
+function preventiveCode(person: Person, dobKey: number, dos: Day): string {
   if (person.planKind === 'medicare') return 'G0439';
-  const age = ageOn(person.dob, dos);
+  const age = ageOn(dobKey, dos);
   if (age < 5) return '99392';
   if (age < 12) return '99393';
   if (age < 18) return '99394';
@@ -76,8 +88,8 @@ function preventiveCode(person: Person, dos: Day): string {
   return '99397';
 }
 
-function officeVisit(rng: Rng, person: Person, dos: Day): Item[] {
-  const child = ageOn(person.dob, dos) < 18;
+function officeVisit(rng: Rng, dobKey: number, dos: Day): Item[] {
+  const child = ageOn(dobKey, dos) < 18;
   const dx = child ? pickDx(rng, DX.acute, 2) : rng.chance(0.5) ? pickDx(rng, DX.acute, 2) : pickDx(rng, DX.chronic, 3);
   const em = EM_CODES[rng.weighted(EM_WEIGHTS)]!;
   const extras: Item[] = [];
@@ -112,10 +124,10 @@ function officeVisit(rng: Rng, person: Person, dos: Day): Item[] {
   return [item(em, dx, procedure ? MOD_25 : NO_MODS), ...extras];
 }
 
-function preventiveVisit(rng: Rng, person: Person, dos: Day): Item[] {
-  const child = ageOn(person.dob, dos) < 18;
-  const items = [item(preventiveCode(person, dos), child ? DX.childWell : [rng.pick(DX.adultWell)])];
-  const { m } = ymdOf(dos);
+function preventiveVisit(rng: Rng, person: Person, dobKey: number, dos: Day): Item[] {
+  const child = ageOn(dobKey, dos) < 18;
+  const items = [item(preventiveCode(person, dobKey, dos), child ? DX.childWell : [rng.pick(DX.adultWell)])];
+  const m = Math.floor(dayKey(dos) / 100) % 100;
   if ((m >= 9 && m <= 11) && rng.chance(0.55)) items.push(item('90686', DX.vaccine), item('90471', DX.vaccine));
   if (!child && rng.chance(0.45)) {
     items.push(item('80061', DX.adultWell.slice(0, 1)), item('85025', DX.adultWell.slice(0, 1)), item('36415', DX.adultWell.slice(0, 1)));
@@ -123,9 +135,9 @@ function preventiveVisit(rng: Rng, person: Person, dos: Day): Item[] {
   return items;
 }
 
-function visitItems(rng: Rng, person: Person, dos: Day, kind: number): Item[] {
+function visitItems(rng: Rng, person: Person, dobKey: number, dos: Day, kind: number): Item[] {
   switch (kind) {
-    case 1: return preventiveVisit(rng, person, dos);
+    case 1: return preventiveVisit(rng, person, dobKey, dos);
     case 2: {
       const dx = pickDx(rng, DX.lab, 2);
       const labs = pickDx(rng, LAB_CODES, 2);
@@ -137,22 +149,31 @@ function visitItems(rng: Rng, person: Person, dos: Day, kind: number): Item[] {
     }
     case 4: return [item('98940', pickDx(rng, DX.chiro, 2), person.planKind === 'medicare' ? MOD_AT : NO_MODS)];
     case 5: return [item('11950', DX.cosmetic)];
-    default: return officeVisit(rng, person, dos);
+    default: return officeVisit(rng, dobKey, dos);
   }
 }
 
 /** Distinct visit days in the clean window, oldest first. */
 function visitDays(rng: Rng, asOf: Day, n: number): Day[] {
-  const set = new Set<number>();
   const span = CLEAN_WINDOW.oldest - CLEAN_WINDOW.newest;
-  while (set.size < n) set.add(rng.int(0, span));
-  return [...set].sort((a, b) => a - b).map((k) => addDays(asOf, -CLEAN_WINDOW.oldest + k));
+  const picked: number[] = [];
+  while (picked.length < n) {
+    const k = rng.int(0, span);
+    if (!picked.includes(k)) picked.push(k);
+  }
+  picked.sort((a, b) => a - b);
+  const days = new Array<Day>(n);
+  for (let i = 0; i < n; i++) days[i] = addDays(asOf, -CLEAN_WINDOW.oldest + picked[i]!);
+  return days;
 }
 
 /** Adds the person's visits as lines, until the context's line budget runs out. */
 export function addVisits(rng: Rng, person: Person, ctx: VisitContext): void {
-  const adultAge = ageOn(person.dob, ctx.asOf) >= 18;
-  const count = person.chiro ? rng.int(3, 8) : 1 + rng.weighted([30, 30, 20, 12, 8]);
+  const dobKey = ymdKey(person.dob);
+  const adultAge = ageOn(dobKey, ctx.asOf) >= 18;
+  const count = person.chiro ? rng.int(3, 8) : 1 + rng.weighted(VISIT_COUNT_WEIGHTS);
+  const kindWeights = !adultAge ? KIND_WEIGHTS_CHILD : person.secondary === null ? KIND_WEIGHTS_ADULT : KIND_WEIGHTS_ADULT_SECONDARY;
+  const make = newLine; // one look-up per person, not per line (cross-module calls cost under tsx)
   const days = visitDays(rng, ctx.asOf, count);
   let hadPreventive = false;
   for (const dos of days) {
@@ -160,16 +181,16 @@ export function addVisits(rng: Rng, person: Person, ctx: VisitContext): void {
     let kind: number;
     if (person.chiro && rng.chance(0.85)) kind = 4;
     else {
-      kind = rng.weighted([62, 14, adultAge ? 10 : 0, adultAge ? 5 : 0, 0, adultAge && person.secondary === null ? 1.5 : 0]);
+      kind = rng.weighted(kindWeights);
       if (kind === 1 && hadPreventive) kind = 0;
     }
     if (kind === 1) hadPreventive = true;
     const visit = ctx.nextVisit++;
     const claim = person.planKind === 'self' ? null : ctx.nextClaim++;
-    for (const it of visitItems(rng, person, dos, kind)) {
+    for (const it of visitItems(rng, person, dobKey, dos, kind)) {
       if (ctx.left <= 0) return;
-      const info = codeInfo(it.code);
-      const line = newLine(person, visit, dos, it.code, info.description, it.mods, it.units, it.dx, cents(info.charge * it.units), ctx.nextLineId++);
+      const info = CODES_BY_ID.get(it.code)!;
+      const line = make(person, visit, dos, it.code, info.description, it.mods, it.units, it.dx, (info.charge * it.units) as Cents, ctx.nextLineId++);
       line.claimId = claim;
       line.postLag = rng.int(1, 5);
       person.lines.push(line);

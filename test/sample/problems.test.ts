@@ -65,6 +65,21 @@ describe('injected problems', () => {
     expect(violations(s)).toEqual([]);
   });
 
+  test('a multi-chunk sample (6,000 lines) keeps the same guarantees', () => {
+    const s = generateSample({ seed: 77, lines: 6000, asOf, problems: true });
+    expect(s.counts.chargeLines).toBe(6000);
+    expect(violations(s)).toEqual([]);
+    const kinds = new Set(s.injected.map((i) => i.kind));
+    for (const id of RULE_IDS) expect(kinds).toContain(id);
+    expect(s.injected.filter((i) => i.kind === 'TOTAL_ROW')).toHaveLength(1);
+    expect(s.counts.rowsRead).toBe(s.counts.linesAnalyzed + s.counts.excludedRows + s.counts.blankRows + s.counts.totalRows);
+    // Rows are recorded in order and accounts ascend through the sheet.
+    const rows = s.injected.map((i) => i.row);
+    expect([...rows].sort((a, b) => a - b)).toEqual(rows);
+    const accounts = dataRows(s).filter((r) => !isBlankRow(r) && !isTotalRow(r)).map((r) => Number(r.get('account')));
+    expect(accounts.every((a, i) => i === 0 || a >= accounts[i - 1]!)).toBe(true);
+  });
+
   test('transaction kind: same problems except the two that need Allowed / Balance columns', () => {
     const s = generateSample({ seed: 3, lines: 300, asOf, problems: true, kind: 'transaction' });
     const kinds = new Set(s.injected.map((i) => i.kind));
