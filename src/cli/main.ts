@@ -26,7 +26,8 @@ async function openWorkbook(path: string): Promise<WorkbookPort> {
   if (ext === '.csv' || ext === '.txt') return CsvWorkbook.open(path);
   if (ext === '.xlsx' || ext === '.xlsm') {
     // exceljs takes ~0.6 s to load: only pay for it when a workbook is read.
-    const { XlsxWorkbook } = await import('./xlsxWorkbook');
+    // (require, not import(): tsx keeps import() as an ESM load, which cannot resolve .ts here)
+    const { XlsxWorkbook } = require('./xlsxWorkbook') as typeof import('./xlsxWorkbook');
     return XlsxWorkbook.open(path);
   }
   throw new UsageError(`${path}: expected an .xlsx or .csv file`);
