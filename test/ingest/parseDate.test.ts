@@ -1,6 +1,6 @@
 import { parseDate, NOT_A_DATE } from '../../src/ingest/values/parseDate';
 import { Invalid } from '../../src/ingest/values/invalid';
-import { dayFromExcelSerial, toIso } from '../../src/domain/day';
+import { dayFromExcelSerial, dayFromYmd, toIso } from '../../src/domain/day';
 
 const iso = (v: unknown): string => (v instanceof Invalid ? `invalid: ${v.reason}` : v === null ? 'null' : toIso(v as never));
 
@@ -73,5 +73,22 @@ describe('text dates (US order)', () => {
   test('blank is null', () => {
     expect(parseDate('', false)).toBeNull();
     expect(parseDate(null, false)).toBeNull();
+  });
+});
+
+describe('text dates agree with the domain calendar', () => {
+  test('every valid month/day across leap and century years parses to dayFromYmd', () => {
+    // An independent oracle: domain/day.ts builds the day through Date.UTC.
+    // (Years below 100 are left out: Date.UTC reads them as 1900 + y, so the oracle itself is off there.)
+    for (const y of [100, 400, 1600, 1900, 1999, 2000, 2024, 2025, 2026, 2100, 2400, 9999]) {
+      for (let m = 1; m <= 12; m++) {
+        for (let dd = 1; dd <= 31; dd++) {
+          const want = dayFromYmd(y, m, dd);
+          const got = parseDate(`${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(dd).padStart(2, '0')}`, false);
+          if (want === null) expect(got).toBeInstanceOf(Invalid);
+          else expect([y, m, dd, got]).toEqual([y, m, dd, want]);
+        }
+      }
+    }
   });
 });

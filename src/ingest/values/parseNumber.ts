@@ -7,6 +7,18 @@ import { trimFast } from './blank';
 
 /** Strict decimal text → number ("2", "1.5", "1,000"); null when it is not one. */
 export function numberFromText(raw: string): number | null {
+  // Fast path: a short run of digits (units and counts in a CSV), no regex.
+  const n = raw.length;
+  if (n > 0 && n < 10) {
+    let v = 0;
+    let i = 0;
+    for (; i < n; i++) {
+      const c = raw.charCodeAt(i);
+      if (c < 48 || c > 57) break;
+      v = v * 10 + (c - 48);
+    }
+    if (i === n) return v;
+  }
   const s = trimFast(raw).replace(/,(?=\d{3}(\D|$))/g, '');
   if (!/^[+-]?(\d+\.?\d*|\.\d+)$/.test(s)) return null;
   return Number(s);
