@@ -42,36 +42,44 @@ import { normaliseStatus } from '../values/parseStatus';
 const S = SLOT;
 const CHARGE_WHY = 'required for a charge line';
 
-interface Index {
-  readonly byClaimLine: Map<string, number[]>;
-  readonly byClaimCode: Map<string, number[]>;
-  readonly byClaim: Map<string, number[]>;
-  readonly byAcctDosCode: Map<string, number[]>;
-  readonly byAcctDos: Map<string, number[]>;
-  readonly byAccount: Map<string, number[]>;
-}
+type KeyFn = (line: LedgerLine) => string | null;
 
-function put(m: Map<string, number[]>, key: string, i: number): void {
-  const cur = m.get(key);
-  if (cur) cur.push(i);
-  else m.set(key, [i]);
+/**
+ * Charge lines by match key. Each index is built on first use: when every
+ * row carries claim and line ids (the usual export), only that one is ever
+ * built — a million-row ledger then hashes one key per row, not five.
+ */
+class ChargeIndex {
+  private readonly maps = new Map<KeyFn, Map<string, number[]>>();
+  constructor(private readonly lines: readonly LedgerLine[]) {}
+
+  get(fn: KeyFn, key: string): number[] | undefined {
+    let m = this.maps.get(fn);
+    if (m === undefined) {
+      m = new Map();
+      for (let i = 0; i < this.lines.length; i++) {
+        const k = fn(this.lines[i]!);
+        if (k === null) continue;
+        const cur = m.get(k);
+        if (cur) cur.push(i);
+        else m.set(k, [i]);
+      }
+      this.maps.set(fn, m);
+    }
+    return m.get(key);
+  }
 }
 
 const SEP = '\u0001';
-
-function register(ix: Index, line: LedgerLine, i: number): void {
-  if (line.claimId !== null) {
-    put(ix.byClaim, line.claimId, i);
-    put(ix.byClaimCode, line.claimId + SEP + line.code, i);
-    if (line.lineId !== null) put(ix.byClaimLine, line.claimId + SEP + line.lineId, i);
-  }
-  put(ix.byAcctDosCode, line.account + SEP + line.serviceDate + SEP + line.code, i);
-  put(ix.byAcctDos, line.account + SEP + line.serviceDate, i);
-  put(ix.byAccount, line.account, i);
-}
+const byClaimLine: KeyFn = (l) => (l.claimId !== null && l.lineId !== null ? l.claimId + SEP + l.lineId : null);
+const byClaimCode: KeyFn = (l) => (l.claimId !== null ? l.claimId + SEP + l.code : null);
+const byClaim: KeyFn = (l) => l.claimId;
+const byAcctDosCode: KeyFn = (l) => l.account + SEP + l.serviceDate + SEP + l.code;
+const byAcctDos: KeyFn = (l) => l.account + SEP + l.serviceDate;
+const byAccount: KeyFn = (l) => l.account;
 
 /** The matching line index, or -1 none, or -2 ambiguous. */
-function match(ix: Index, s: readonly unknown[]): number {
+function match(ix: ChargeIndex, s: readonly unknown[]): number {
   const claim = s[S.claimId] as string | null;
   const lineId = s[S.lineId] as string | null;
   const code = s[S.code] as string | null;
@@ -79,27 +87,27 @@ function match(ix: Index, s: readonly unknown[]): number {
   const dos = s[S.serviceDate] as Day | null;
   if (claim !== null) {
     if (lineId !== null) {
-      const hit = ix.byClaimLine.get(claim + SEP + lineId);
+      const hit = ix.get(byClaimLine, claim + SEP + lineId);
       if (hit) return hit[0]!;
     }
     if (code !== null) {
-      const hit = ix.byClaimCode.get(claim + SEP + code);
+      const hit = ix.get(byClaimCode, claim + SEP + code);
       if (hit) return hit[0]!;
     }
-    const all = ix.byClaim.get(claim);
+    const all = ix.get(byClaim, claim);
     if (all) return all.length === 1 ? all[0]! : -2;
   }
   if (account !== null && dos !== null) {
     if (code !== null) {
-      const hit = ix.byAcctDosCode.get(account + SEP + dos + SEP + code);
+      const hit = ix.get(byAcctDosCode, account + SEP + dos + SEP + code);
       if (hit) return hit[0]!;
     }
-    const all = ix.byAcctDos.get(account + SEP + dos);
+    const all = ix.get(byAcctDos, account + SEP + dos);
     if (all) return all.length === 1 ? all[0]! : -2;
   }
   // A payment row with neither claim nor date of service: the account's only charge, if it has just one.
   if (account !== null && claim === null && dos === null) {
-    const all = ix.byAccount.get(account);
+    const all = ix.get(byAccount, account);
     if (all) return all.length === 1 ? all[0]! : -2;
   }
   return -1;
@@ -118,6 +126,16 @@ function describeKey(s: readonly unknown[]): string {
   return parts.length > 0 ? parts.join(', ') : 'no claim, date of service or code given';
 }
 
+/** isSelfPay per distinct payer text (it lower-cases and strips the text each call). */
+function isSelfPayCached(cache: Map<string, boolean>, payer: string): boolean {
+  let v = cache.get(payer);
+  if (v === undefined) {
+    v = isSelfPay(payer);
+    cache.set(payer, v);
+  }
+  return v;
+}
+
 const addC = (a: Cents | null | undefined, b: Cents): Cents => ((a ?? 0) + b) as Cents;
 
 export function readTransactions(grid: CellGrid, headerIndex: number, plan: ColumnPlan): ReadResult {
@@ -128,7 +146,6 @@ export function readTransactions(grid: CellGrid, headerIndex: number, plan: Colu
   const sheet = grid.sheet;
   const typeCol = plan.firstCol[S.type]!;
   const amountLetters = plan.fieldLetters[S.amount]!;
-  const ix: Index = { byClaimLine: new Map(), byClaimCode: new Map(), byClaim: new Map(), byAcctDosCode: new Map(), byAcctDos: new Map(), byAccount: new Map() };
   const pending: number[] = [];
   const pendingKind: TransactionKind[] = [];
   let blankRows = 0;
@@ -183,11 +200,12 @@ export function readTransactions(grid: CellGrid, headerIndex: number, plan: Colu
     cells.billed = amountLetters + excelRow;
     const line = makeLine(lines.length, sheet, excelRow, scratch, scratch[S.amount] as Cents, cells);
     line.balance = null;
-    register(ix, line, lines.length);
     lines.push(line);
   }
 
   // Pass 2: fold the other rows into their charge lines (re-read: they parsed cleanly in pass 1).
+  const ix = new ChargeIndex(lines);
+  const selfPay = new Map<string, boolean>();
   const scratchIssues: InputIssue[] = [];
   for (let p = 0; p < pending.length; p++) {
     const r = pending[p]!;
@@ -206,17 +224,20 @@ export function readTransactions(grid: CellGrid, headerIndex: number, plan: Colu
       continue;
     }
     folded++;
-    fold(lines[at]!, kind, amount, scratch, amountLetters + excelRow, plan, excelRow);
+    fold(lines[at]!, kind, amount, scratch, amountLetters + excelRow, plan, excelRow, selfPay);
   }
   issues.sort((a, b) => a.row - b.row);
   const rowsRead = Math.max(0, last - headerIndex);
   return { lines, issues, counts: { rowsRead, linesAnalyzed: lines.length + folded, excludedRows, blankRows, totalRows } };
 }
 
-function fold(line: MutableLine, kind: TransactionKind, amount: Cents, s: readonly unknown[], cell: string, plan: ColumnPlan, excelRow: number): void {
+function fold(
+  line: MutableLine, kind: TransactionKind, amount: Cents, s: readonly unknown[], cell: string, plan: ColumnPlan, excelRow: number,
+  selfPay: Map<string, boolean>,
+): void {
   const payer = s[S.payer] as string | null;
   let k = kind;
-  if (k === 'payment') k = payer !== null && !isSelfPay(payer) ? 'insPayment' : 'ptPayment';
+  if (k === 'payment') k = payer !== null && !isSelfPayCached(selfPay, payer) ? 'insPayment' : 'ptPayment';
   switch (k) {
     case 'insPayment':
       line.insurerPaid = addC(line.insurerPaid, amount);

@@ -34,8 +34,15 @@ const KINDS: Readonly<Record<string, TransactionKind>> = {
 
 export const TRANSACTION_TYPES_EXPECTED = 'expected Charge, Payment, Ins Pmt, Pt Pmt, Sec Pmt, Adjustment or Refund';
 
+/** Type words repeat on every row: remember the answer for each distinct text. */
+const cache = new Map<string, TransactionKind | null>();
+const CACHE_MAX = 2000;
+
 /** null when the text is not a known type (the caller reports the cell). */
 export function transactionKind(text: string): TransactionKind | null {
-  const key = text.toLowerCase().replace(/[^a-z]/g, '');
-  return KINDS[key] ?? null;
+  const hit = cache.get(text);
+  if (hit !== undefined) return hit;
+  const kind = KINDS[text.toLowerCase().replace(/[^a-z]/g, '')] ?? null;
+  if (cache.size < CACHE_MAX) cache.set(text, kind);
+  return kind;
 }
