@@ -25,7 +25,7 @@
  * rows folded into them), so rowsRead = linesAnalyzed + excludedRows +
  * blankRows + totalRows still holds; `lines.length` is the number of charges.
  */
-import { isSelfPay, type InputIssue, type LedgerLine } from '../../domain/ledger';
+import { isSelfPay, type InputIssue, type LedgerField, type LedgerLine } from '../../domain/ledger';
 import type { Cents } from '../../domain/money';
 import { toUs, type Day } from '../../domain/day';
 import { formatMoneyDisplay } from '../../domain/money';
@@ -196,15 +196,14 @@ export function readTransactions(grid: CellGrid, headerIndex: number, plan: Colu
       pendingKind.push(kind);
       continue;
     }
-    const cells = rowCells(plan, excelRow);
-    cells.billed = amountLetters + excelRow;
-    const line = makeLine(lines.length, sheet, excelRow, scratch, scratch[S.amount] as Cents, cells);
+    const line = makeLine(lines.length, sheet, excelRow, scratch, scratch[S.amount] as Cents, NO_CELLS);
     line.balance = null;
     lines.push(line);
   }
 
   // Pass 2: fold the other rows into their charge lines (re-read: they parsed cleanly in pass 1).
   const ix = new ChargeIndex(lines);
+  const lastRow = FOLDED.map(() => new Int32Array(lines.length));
   const selfPay = new Map<string, boolean>();
   const scratchIssues: InputIssue[] = [];
   for (let p = 0; p < pending.length; p++) {
@@ -224,16 +223,48 @@ export function readTransactions(grid: CellGrid, headerIndex: number, plan: Colu
       continue;
     }
     folded++;
-    fold(lines[at]!, kind, amount, scratch, amountLetters + excelRow, plan, excelRow, selfPay);
+    fold(lines[at]!, at, kind, amount, scratch, excelRow, selfPay, lastRow);
   }
+  buildCells(lines, plan, amountLetters, lastRow);
   issues.sort((a, b) => a.row - b.row);
   const rowsRead = Math.max(0, last - headerIndex);
   return { lines, issues, counts: { rowsRead, linesAnalyzed: lines.length + folded, excludedRows, blankRows, totalRows } };
 }
 
+/**
+ * Fields whose cell a folded row sets, and the row that last set them per
+ * line (0 = none). Cells are built once at the end, keys always added in the
+ * same order: adding keys in whatever order payments arrive gave every line
+ * its own hidden class, and cost more than the rest of the fold together.
+ */
+const FOLDED = ['allowed', 'insurerPaid', 'secondaryPaid', 'patientPaid', 'adjustment', 'status', 'denialCode'] as const;
+const F_ALLOWED = 0;
+const F_INS = 1;
+const F_SEC = 2;
+const F_PT = 3;
+const F_ADJ = 4;
+const F_STATUS = 5;
+const F_DENIAL = 6;
+const NO_CELLS: Partial<Record<LedgerField, string>> = {};
+
+function buildCells(lines: MutableLine[], plan: ColumnPlan, amountLetters: string, lastRow: readonly Int32Array[]): void {
+  const letters = [plan.fieldLetters[S.allowed]!, amountLetters, amountLetters, amountLetters, amountLetters,
+    plan.fieldLetters[S.status]!, plan.fieldLetters[S.denialCode]!];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const cells = rowCells(plan, line.row);
+    cells.billed = amountLetters + line.row;
+    for (let f = 0; f < FOLDED.length; f++) {
+      const r = lastRow[f]![i]!;
+      if (r > 0) cells[FOLDED[f]!] = letters[f]! + r;
+    }
+    line.cells = cells;
+  }
+}
+
 function fold(
-  line: MutableLine, kind: TransactionKind, amount: Cents, s: readonly unknown[], cell: string, plan: ColumnPlan, excelRow: number,
-  selfPay: Map<string, boolean>,
+  line: MutableLine, at: number, kind: TransactionKind, amount: Cents, s: readonly unknown[], excelRow: number,
+  selfPay: Map<string, boolean>, lastRow: readonly Int32Array[],
 ): void {
   const payer = s[S.payer] as string | null;
   let k = kind;
@@ -241,44 +272,43 @@ function fold(
   switch (k) {
     case 'insPayment':
       line.insurerPaid = addC(line.insurerPaid, amount);
-      line.cells.insurerPaid = cell;
+      lastRow[F_INS]![at] = excelRow;
       break;
     case 'secPayment':
       line.secondaryPaid = addC(line.secondaryPaid, amount);
-      line.cells.secondaryPaid = cell;
+      lastRow[F_SEC]![at] = excelRow;
       break;
     case 'ptPayment':
       line.patientPaid = addC(line.patientPaid, amount);
-      line.cells.patientPaid = cell;
+      lastRow[F_PT]![at] = excelRow;
       break;
     case 'adjustment':
       line.adjustment = addC(line.adjustment, amount);
-      line.cells.adjustment = cell;
+      lastRow[F_ADJ]![at] = excelRow;
       break;
     case 'refund':
       line.patientRefunded = addC(line.patientRefunded, amount);
       break;
     case 'insRefund':
       line.insurerPaid = addC(line.insurerPaid, -amount as Cents);
-      line.cells.insurerPaid = cell;
+      lastRow[F_INS]![at] = excelRow;
       break;
     default:
       break;
   }
   // ERA details posted with a payment describe the line.
-  const rowStr = String(excelRow);
   if (s[S.allowed] !== null) {
     line.allowed = s[S.allowed] as Cents;
-    line.cells.allowed = plan.fieldLetters[S.allowed] + rowStr;
+    lastRow[F_ALLOWED]![at] = excelRow;
   }
   if (s[S.status] !== null) {
     line.statusText = s[S.status] as string;
     line.status = normaliseStatus(line.statusText);
-    line.cells.status = plan.fieldLetters[S.status] + rowStr;
+    lastRow[F_STATUS]![at] = excelRow;
   }
   if (s[S.denialCode] !== null) {
     line.denialCode = s[S.denialCode] as string;
-    line.cells.denialCode = plan.fieldLetters[S.denialCode] + rowStr;
+    lastRow[F_DENIAL]![at] = excelRow;
   }
   if (line.payer === null && payer !== null && (k === 'insPayment' || k === 'insRefund')) line.payer = payer;
   if (line.memberId === null && s[S.memberId] !== null) line.memberId = s[S.memberId] as string;
