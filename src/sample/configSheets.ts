@@ -36,8 +36,8 @@ export interface ConfigSheets {
 }
 
 /**
- * Collects the Coverage and Patients rows as people are generated (in
- * chunks for large samples), then adds the fixed practice sheets.
+ * Collects the Coverage and Patients rows chunk by chunk (large samples are
+ * generated in chunks of whole households), then adds the fixed practice sheets.
  */
 export class ConfigBuilder {
   private readonly coverage: CoverageRow[] = [];
@@ -45,13 +45,24 @@ export class ConfigBuilder {
   private readonly patients: PatientRow[] = [];
   private readonly patGrid: CellValue[][] = [[...CONFIG_HEADERS.Patients]];
 
-  /** Adds people's coverage and patient rows; returns the coverage rows just added. */
-  addPeople(persons: readonly Person[]): CoverageRow[] {
-    const added: CoverageRow[] = [];
+  /**
+   * A chunk's coverage as typed rows for its adjudication. Provisional: the
+   * chunk may still change a draft (a member id left out), so the sheet rows
+   * are written by `addChunk` once the chunk is final.
+   */
+  static coverageOf(persons: readonly Person[]): CoverageRow[] {
+    const out: CoverageRow[] = [];
+    for (const p of persons) {
+      if (p.primary) out.push({ ...p.primary, row: 0 });
+      if (p.secondary) out.push({ ...p.secondary, row: 0 });
+    }
+    return out;
+  }
+
+  /** Adds a finished chunk's Coverage and Patients rows. */
+  addChunk(persons: readonly Person[]): void {
     const addCoverage = (c: CoverageDraft): void => {
-      const row: CoverageRow = { ...c, row: this.covGrid.length + 1 };
-      added.push(row);
-      this.coverage.push(row);
+      this.coverage.push({ ...c, row: this.covGrid.length + 1 });
       this.covGrid.push([
         c.account, c.planId, c.memberId, c.familyId, c.priority, date(c.effectiveFrom), date(c.effectiveTo),
         money(c.deductibleMet), money(c.oopMet), date(c.asOf),
@@ -61,11 +72,6 @@ export class ConfigBuilder {
       if (p.primary) addCoverage(p.primary);
       if (p.secondary) addCoverage(p.secondary);
     }
-    return added;
-  }
-
-  /** Patients rows are added once a chunk is final (payment-plan flags can still change before). */
-  addPatients(persons: readonly Person[]): void {
     for (const p of persons) {
       const name = `${p.first} ${p.last}`;
       this.patients.push({

@@ -43,8 +43,11 @@ const AFTER_KINDS: readonly AfterKind[] = [
   'PATIENT_OVERPAID', 'INSURER_UNDERPAID', 'INSURER_OVERPAID', 'PATIENT_OVERBILLED', 'BALANCE_MISMATCH',
   'INVALID_PROCEDURE_CODE', 'INVALID_DIAGNOSIS_CODE', 'INVALID_MODIFIER', 'MISSING_DIAGNOSIS',
 ];
-/** A transaction ledger has no Allowed or Balance column, so these cannot be shown in one. */
-const NOT_IN_TRANSACTIONS: ReadonlySet<string> = new Set(['ALLOWED_MISMATCH', 'BALANCE_MISMATCH']);
+/**
+ * A transaction ledger has no Allowed or Balance column: a mismatch against
+ * either, or a balance billed above the patient's share, cannot be shown in one.
+ */
+const NOT_IN_TRANSACTIONS: ReadonlySet<string> = new Set(['ALLOWED_MISMATCH', 'BALANCE_MISMATCH', 'PATIENT_OVERBILLED']);
 
 /**
  * Large samples are built in chunks of whole households so the per-line
@@ -159,7 +162,7 @@ function generateChunk(input: ChunkInput): void {
     planOld: size >= 30 ? Math.max(1, Math.round(size / 150)) : 0,
     collections: per(1 / 6), credit: per(1 / 6), noCoverageLines: per(1 / 2),
   });
-  const coverage = config.addPeople(persons);
+  const coverage = ConfigBuilder.coverageOf(persons);
   let oracle = input.oracle.current;
   if (oracle) oracle.replaceCoverage(coverage);
   else oracle = input.oracle.current = new SampleOracle({ ...PRACTICE_TABLES, coverage }, asOf);
@@ -201,14 +204,14 @@ function generateChunk(input: ChunkInput): void {
     if (l.duplicateOf) copyPostings(l, l.duplicateOf);
     else postPayments(rngPay, l);
   }
-  const after = { rng: rngInject, held, lines: analysed, locked: new Set<Person>() };
+  const after = { rng: rngInject, held, lines: analysed, locked: new Set<Person>(), hasAllowedColumn: kind === 'service-line' };
   for (const k of AFTER_KINDS) {
     if (kind === 'transaction' && NOT_IN_TRANSACTIONS.has(k)) continue;
     injectAfter(after, k, per(1));
   }
   for (const p of roles.credit) injectCreditBalance(rngInject, p);
   for (const p of roles.collections) if (!injectCollections(p)) settleAccount(p);
-  config.addPatients(persons);
+  config.addChunk(persons);
 
   // 6. Layout and cells.
   const items = layout(rngLayout, lines, rate > 0 ? Math.max(input.first ? 2 : 0, Math.round((rate * size) / 4)) : 0);

@@ -59,6 +59,8 @@ export interface AfterContext {
   readonly lines: readonly SLine[];
   /** Accounts whose other lines' balances another injection counts on. */
   readonly locked: Set<Person>;
+  /** Without an Allowed column a mis-keyed code changes the allowed amount an engine computes: self-pay only then. */
+  readonly hasAllowedColumn: boolean;
 }
 
 /** What the account still owes on its other analysed lines (the lower of its balance and its share − paid). */
@@ -119,8 +121,8 @@ export function injectAfter(ctx: AfterContext, kind: AfterKind, n: number): void
     case 'INVALID_PROCEDURE_CODE':
       // Self-pay lines, or HMO lines that cost the patient nothing in any category, so a
       // mis-keyed code cannot change the expected shares either way.
-      for (const l of pick(n, (x) => free(x) && (x.person.planKind === 'self'
-        || (x.person.planKind === 'hmo' && covered(x) && x.shares!.patientShare === 0 && /^(Lab|Drug|Injection|Preventive)$/.test(x.shares!.category ?? ''))))) {
+      for (const l of pick(n, (x) => free(x) && (x.person.planKind === 'self' || (ctx.hasAllowedColumn
+        && x.person.planKind === 'hmo' && covered(x) && x.shares!.patientShare === 0 && /^(Lab|Drug|Injection|Preventive)$/.test(x.shares!.category ?? ''))))) {
         l.code = codeTypo(rng, l.code);
         mark(l, kind, 'code');
       }

@@ -88,7 +88,7 @@ export function holdSites(rng: Rng, lines: readonly SLine[], kinds: ReadonlySet<
     ['DENIED_UNWORKED', (l) => insensitiveInsured(l.person)],
     ['MISSING_MEMBER_ID', (l) => insensitiveInsured(l.person)],
     ['UNITS_OVER_LIMIT', (l) => l.person.planKind !== 'self' && codeInfo(l.code).maxUnitsPerDay !== null],
-    ['DUPLICATE_CHARGE', (l) => l.person.insensitive],
+    ['DUPLICATE_CHARGE', (l) => l.person.insensitive && roomForCopy(l)],
     ['JUNK_CELL', (l) => l.person.insensitive],
     ['BAD_DATE', (l) => l.person.insensitive],
     ['MONEY_3_DECIMALS', (l) => l.person.insensitive],
@@ -101,6 +101,12 @@ export function holdSites(rng: Rng, lines: readonly SLine[], kinds: ReadonlySet<
     held.set(kind, [l]);
   }
   return held;
+}
+
+/** A copy must not also push the day's units over MaxUnitsPerDay (that would be UNITS_OVER_LIMIT too). */
+function roomForCopy(l: SLine): boolean {
+  const max = codeInfo(l.code).maxUnitsPerDay;
+  return max === null || 2 * l.units <= max;
 }
 
 function mark(l: SLine, kind: InjectedKind, field: SampleField): void {
@@ -197,19 +203,23 @@ export function injectBefore(ctx: BeforeContext, kind: BeforeKind, n: number): v
           l.state = 'denied';
           l.postLag = rng.int(10, 18);
           l.denialCode = rng.pick(DENIAL_CODES);
-          mark(l, kind, 'status');
+          mark(l, kind, 'denialCode');
         }
       }
       return;
     }
     case 'MISSING_MEMBER_ID':
+      // Missing everywhere a claim could take it from: the line and the account's Coverage rows
+      // (the account's other lines still carry it on the ledger, so only this line is at fault).
       for (const l of pick(n, (x) => free(x) && insensitiveInsured(x.person))) {
         l.memberId = null;
+        l.person.primary!.memberId = null;
+        if (l.person.secondary) l.person.secondary.memberId = null;
         mark(l, kind, 'memberId');
       }
       return;
     case 'DUPLICATE_CHARGE':
-      for (const l of pick(n, (x) => free(x) && x.person.insensitive)) {
+      for (const l of pick(n, (x) => free(x) && x.person.insensitive && roomForCopy(x))) {
         l.reserved = true;
         const copy: SLine = { ...l, lineId: ctx.nextLineId++, duplicateOf: l, reserved: false };
         mark(copy, kind, 'billed');

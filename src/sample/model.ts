@@ -24,7 +24,8 @@ export type Role = 'normal' | 'collections' | 'credit' | 'nocov' | 'planOld';
 export interface CoverageDraft {
   account: string;
   planId: string;
-  memberId: string;
+  /** null when the practice never recorded it (a MISSING_MEMBER_ID site). */
+  memberId: string | null;
   familyId: string | null;
   priority: Priority;
   effectiveFrom: Day;

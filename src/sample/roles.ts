@@ -113,7 +113,8 @@ export function assignRoles(rng: Rng, persons: readonly Person[], asOf: Day, cou
     for (const l of last) {
       l.state = 'pending';
       l.injected = 'NO_COVERAGE_ON_DOS';
-      l.injectedField = 'serviceDate';
+      // The payer cell: billing that payer is what has to change (DESIGN §7 leaves the cell to the rule).
+      l.injectedField = 'payer';
     }
   }
   return { collections, credit, noCoverage };

@@ -16,8 +16,8 @@ const FIELD_OF: Record<InjectedKind, readonly SampleField[]> = {
   INSURER_UNDERPAID: ['insurerPaid'], INSURER_OVERPAID: ['insurerPaid'], PATIENT_OVERPAID: ['patientPaid'],
   PATIENT_OVERBILLED: ['balance'], BALANCE_MISMATCH: ['balance'], DUPLICATE_CHARGE: ['billed'],
   INVALID_PROCEDURE_CODE: ['code'], INVALID_DIAGNOSIS_CODE: ['dx1', 'dx2', 'dx3', 'dx4'], INVALID_MODIFIER: ['mod1'],
-  MISSING_DIAGNOSIS: ['dx1'], UNITS_OVER_LIMIT: ['units'], ALLOWED_MISMATCH: ['allowed'], NO_COVERAGE_ON_DOS: ['serviceDate'],
-  MISSING_MEMBER_ID: ['memberId'], DATE_ERROR: ['serviceDate'], TIMELY_FILING_RISK: ['serviceDate'], DENIED_UNWORKED: ['status'],
+  MISSING_DIAGNOSIS: ['dx1'], UNITS_OVER_LIMIT: ['units'], ALLOWED_MISMATCH: ['allowed'], NO_COVERAGE_ON_DOS: ['payer'],
+  MISSING_MEMBER_ID: ['memberId'], DATE_ERROR: ['serviceDate'], TIMELY_FILING_RISK: ['serviceDate'], DENIED_UNWORKED: ['denialCode'],
   COLLECTIONS_CANDIDATE: ['balance'], CREDIT_BALANCE: ['balance'], JUNK_CELL: ['billed'], BAD_DATE: ['serviceDate'],
   MONEY_3_DECIMALS: ['billed'], TOTAL_ROW: ['account'], BLANK_ROW: [],
 };
@@ -80,11 +80,11 @@ describe('injected problems', () => {
     expect(accounts.every((a, i) => i === 0 || a >= accounts[i - 1]!)).toBe(true);
   });
 
-  test('transaction kind: same problems except the two that need Allowed / Balance columns', () => {
+  test('transaction kind: same problems except the three that need Allowed / Balance columns', () => {
     const s = generateSample({ seed: 3, lines: 300, asOf, problems: true, kind: 'transaction' });
     const kinds = new Set(s.injected.map((i) => i.kind));
     for (const id of RULE_IDS) {
-      if (id === 'ALLOWED_MISMATCH' || id === 'BALANCE_MISMATCH') expect(kinds).not.toContain(id);
+      if (id === 'ALLOWED_MISMATCH' || id === 'BALANCE_MISMATCH' || id === 'PATIENT_OVERBILLED') expect(kinds).not.toContain(id);
       else expect(kinds).toContain(id);
     }
     const types = new Set(s.ledger.rows.map((r) => r[s.ledger.columns.type! - 1]));
@@ -107,6 +107,8 @@ function violations(s: GeneratedSample): string[] {
   const excluded = new Set(['JUNK_CELL', 'BAD_DATE', 'MONEY_3_DECIMALS']);
   const lines = rows.filter((r) => !excluded.has(injectedAt.get(r.row) ?? ''));
   const patients = new Map(sheetObjects(s.config.Patients).map((p) => [String(p.Account), p]));
+  const coverageMemberId = new Set<string>();
+  for (const c of sheetObjects(s.config.Coverage)) if (c.MemberId) coverageMemberId.add(String(c.Account));
   const maxUnits = new Map<string, number>();
   for (const f of sheetObjects(s.config.FeeSchedule)) if (typeof f.MaxUnitsPerDay === 'number') maxUnits.set(String(f.Code), f.MaxUnitsPerDay);
 
@@ -120,8 +122,10 @@ function violations(s: GeneratedSample): string[] {
   const shares = new SampleOracle(s.typedConfig, s.asOf).adjudicateAll(oracleLines);
 
   const holds = new Set<string>();
+  const notes: string[] = [];
   const flag = (r: Row, rule: InjectedKind): void => { holds.add(`${r.row}: ${rule}`); };
   const seen = new Set<string>();
+  const unitsThatDay = new Map<string, number>();
   const accountTotal = new Map<string, number>();
   const oldBalance = new Map<string, { row: number }>();
   const lastRow = new Map<string, Row>();
@@ -160,9 +164,16 @@ function violations(s: GeneratedSample): string[] {
     if (dx.length === 0) flag(r, 'MISSING_DIAGNOSIS');
     if (dx.some((d) => !ICD10.test(String(d)))) flag(r, 'INVALID_DIAGNOSIS_CODE');
     if ([r.get('mod1'), r.get('mod2')].some((m) => m !== null && !MODIFIER.test(String(m)))) flag(r, 'INVALID_MODIFIER');
+    // Units per account, day and code, summed over lines (the day's running total crosses the limit here).
     const max = maxUnits.get(String(r.get('code')));
-    if (max !== undefined && (r.get('units') as number) > max) flag(r, 'UNITS_OVER_LIMIT');
+    const dayKey = `${account}|${dos}|${String(r.get('code'))}`;
+    const before = unitsThatDay.get(dayKey) ?? 0;
+    const units = before + (r.get('units') as number);
+    unitsThatDay.set(dayKey, units);
+    if (max !== undefined && units > max && before <= max) flag(r, 'UNITS_OVER_LIMIT');
+    // Either reading of "missing": not on the line, or not on the line nor in Coverage.
     if (insured && r.get('memberId') === null) flag(r, 'MISSING_MEMBER_ID');
+    if (injectedAt.get(r.row) === 'MISSING_MEMBER_ID' && coverageMemberId.has(account)) notes.push(`${r.row}: member id still in Coverage`);
     if (dos > s.asOf || posted < dos) flag(r, 'DATE_ERROR');
     if (insured && (status === 'Pending' || status === null) && s.asOf - dos >= 60 && r.get('payer') !== 'Medicare') flag(r, 'TIMELY_FILING_RISK');
     if (status === 'Denied') flag(r, 'DENIED_UNWORKED');
@@ -172,7 +183,7 @@ function violations(s: GeneratedSample): string[] {
   for (const [account, total] of accountTotal) if (total < 0) flag(lastRow.get(account)!, 'CREDIT_BALANCE');
   for (const account of oldBalance.keys()) flag(lastRow.get(account)!, 'COLLECTIONS_CANDIDATE');
 
-  const out: string[] = [];
+  const out: string[] = [...notes];
   for (const h of holds) {
     const row = Number(h.split(':')[0]);
     if (`${row}: ${injectedAt.get(row) ?? ''}` !== h) out.push(`${h} holds but ${injectedAt.get(row) ?? 'nothing'} was injected`);
