@@ -3,7 +3,7 @@
  * src/ingest/ledger/lazyCells.ts). It must behave as the plain read-only
  * object LedgerLine.cells promises, for every way the rest of the code reads it.
  */
-import { inspect } from 'util';
+import { inspect, isDeepStrictEqual } from 'util';
 import fc from 'fast-check';
 import { ingestLedger } from '../../src/ingest/ledger/ingestLedger';
 import type { LedgerLine } from '../../src/domain/ledger';
@@ -39,6 +39,13 @@ test('reads, in, keys, values, entries, spread, JSON, toEqual', () => {
   expect(Object.prototype.hasOwnProperty.call(c, 'code')).toBe(true);
   expect(Object.getOwnPropertyDescriptor(c, 'code')).toEqual({ value: 'C3', writable: false, enumerable: true, configurable: true });
   expect(inspect(c)).toContain("billed: 'D3'");
+  // Strict comparisons check the prototype and constructor too.
+  expect(c).toStrictEqual(expected);
+  expect(isDeepStrictEqual(c, expected)).toBe(true);
+  expect(Object.getPrototypeOf(c)).toBe(Object.prototype);
+  expect(c.constructor).toBe(Object);
+  expect(Object.prototype.toString.call(c)).toBe('[object Object]');
+  expect((c as { hasOwnProperty(k: string): boolean }).hasOwnProperty('billed')).toBe(true);
 });
 
 test('a copied line keeps its cells; the cells refuse writes', () => {

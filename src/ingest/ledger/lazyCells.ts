@@ -22,6 +22,7 @@ import type { LedgerField } from '../../domain/ledger';
 export type CellMap = Partial<Record<LedgerField, string>>;
 
 const INSPECT = Symbol.for('nodejs.util.inspect.custom');
+const OBJECT_PROTO = Object.prototype as unknown as Record<PropertyKey, unknown>;
 
 /**
  * The proxy's target: the row number and the sheet's address builder (a
@@ -58,10 +59,14 @@ export function cellsFactory(fields: readonly LedgerField[], letters: readonly s
   };
   const handler: ProxyHandler<CellsTarget> = {
     get(t, k) {
-      if (typeof k !== 'string') return undefined;
-      const l = index.get(k);
-      return l === undefined ? undefined : l + t.row;
+      if (typeof k === 'string') {
+        const l = index.get(k);
+        if (l !== undefined) return l + t.row;
+      }
+      // Anything else reads as on a plain object (constructor, hasOwnProperty, toString…).
+      return OBJECT_PROTO[k];
     },
+    getPrototypeOf: () => Object.prototype,
     has: (_t, k) => typeof k === 'string' && index.has(k),
     ownKeys: () => keys.slice(),
     getOwnPropertyDescriptor(t, k) {
