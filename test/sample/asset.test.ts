@@ -6,7 +6,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
-import { DEMO_SAMPLE_OPTIONS, generateSample, ledgerCsv } from '../../src/sample';
+import { DEMO_SAMPLE_OPTIONS, generateSample, ledgerCsv, ledgerGrid } from '../../src/sample';
 import { RULE_IDS } from '../../src/domain/findingTypes';
 import type { CellValue } from '../../src/ingest/grid';
 
@@ -62,6 +62,23 @@ describe('assets/sample-ledger', () => {
 
   test('the CSV is the Ledger sheet as displayed text', () => {
     expect(fs.readFileSync(path.join(assets, 'sample-ledger.csv'), 'utf8')).toBe(ledgerCsv(sample));
+  });
+
+  test('CSV cells read as a person sees them: US dates, grouped money, quoted names', () => {
+    const csv = ledgerCsv(sample).split('\r\n');
+    expect(csv[sample.ledger.headerRow - 1]).toBe(sample.ledger.header.join(','));
+    const first = sample.ledger.rows[0]!;
+    const line = csv[sample.ledger.headerRow]!;
+    const col = (f: keyof typeof sample.ledger.columns): number => sample.ledger.columns[f]! - 1;
+    expect(line.startsWith(`${String(first[0])},"${String(first[1])}",`)).toBe(true);
+    expect(line).toMatch(/^[^,]+,"[^"]+",(\d{2}\/\d{2}\/\d{4}|\d{1,2}\/\d{1,2}\/\d{4}),/);
+    const billed = first[col('billed')];
+    if (typeof billed === 'number') expect(line).toContain(`,${billed.toFixed(2)},`);
+    // The total row's sums run into thousands: grouped with commas, so quoted.
+    expect(csv.find((l) => l.startsWith('Total,'))).toMatch(/,"\d{1,3}(,\d{3})+\.\d{2}",/);
+    const grid = ledgerGrid(sample, { numberFormats: true });
+    expect(grid.numberFormats![sample.ledger.headerRow]![col('serviceDate')]).toMatch(/^(mm\/dd\/yyyy|General)$/);
+    expect(grid.values[sample.ledger.headerRow - 1]).toEqual(sample.ledger.header);
   });
 
   test('the demo shows every rule and keeps most lines clean', () => {
