@@ -57,18 +57,36 @@ export function dollars(c: number): number {
   return c / 100;
 }
 
+/**
+ * Decides, cell by cell, whether a date or an amount is written as text.
+ * One draw per row picks the rows that may hold text (so most rows cost a
+ * single random number); within them each cell is text at a rate that keeps
+ * the overall share at `textRate`.
+ */
 export class CellStyle {
-  constructor(private readonly rng: Rng, private readonly textRate: number) {}
+  private readonly rowShare: number;
+  private readonly cellRate: number;
+  private textRow = false;
+
+  constructor(private readonly rng: Rng, textRate: number) {
+    this.rowShare = Math.min(1, textRate * 10);
+    this.cellRate = this.rowShare > 0 ? textRate / this.rowShare : 0;
+  }
+
+  /** Call before writing each row. */
+  startRow(): void {
+    this.textRow = this.rowShare > 0 && this.rng.next() < this.rowShare;
+  }
 
   date(d: Day | null): CellValue {
     if (d === null) return null;
-    if (this.textRate > 0 && this.rng.next() < this.textRate) return usDate(d, this.rng.next() < 0.4);
+    if (this.textRow && this.rng.next() < this.cellRate) return usDate(d, this.rng.next() < 0.4);
     return excelSerial(d);
   }
 
   money(c: Cents | null): CellValue {
     if (c === null) return null;
-    if (this.textRate > 0 && c > 0 && this.rng.next() < this.textRate) return currencyText(c);
+    if (this.textRow && c > 0 && this.rng.next() < this.cellRate) return currencyText(c);
     return dollars(c);
   }
 }

@@ -53,8 +53,8 @@ export class ConfigBuilder {
   static coverageOf(persons: readonly Person[]): CoverageRow[] {
     const out: CoverageRow[] = [];
     for (const p of persons) {
-      if (p.primary) out.push({ ...p.primary, row: 0 });
-      if (p.secondary) out.push({ ...p.secondary, row: 0 });
+      if (p.primary) out.push(p.primary);
+      if (p.secondary) out.push(p.secondary);
     }
     return out;
   }
@@ -62,7 +62,8 @@ export class ConfigBuilder {
   /** Adds a finished chunk's Coverage and Patients rows. */
   addChunk(persons: readonly Person[]): void {
     const addCoverage = (c: CoverageDraft): void => {
-      this.coverage.push({ ...c, row: this.covGrid.length + 1 });
+      c.row = this.covGrid.length + 1;
+      this.coverage.push(c);
       this.covGrid.push([
         c.account, c.planId, c.memberId, c.familyId, c.priority, date(c.effectiveFrom), date(c.effectiveTo),
         money(c.deductibleMet), money(c.oopMet), date(c.asOf),

@@ -10,7 +10,6 @@
  */
 import { toIso, type Day } from '../domain/day';
 import { cents, formatMoney } from '../domain/money';
-import { a1 } from '../ingest/grid';
 import { ConfigBuilder, PRACTICE_TABLES } from './configSheets';
 import { CellStyle } from './cells';
 import { injectAfter, injectCollections, injectCreditBalance, type AfterKind } from './injectAfter';
@@ -27,6 +26,7 @@ import { TRANSACTION_FIELD_COLUMNS, TRANSACTION_HEADER, TransactionRenderer } fr
 import { assignRoles } from './roles';
 import type { ExpectedLine, GeneratedSample, InjectedProblem, SampleOptions } from './types';
 import { addVisits } from './visits';
+import { InjectedLog } from './injectedLog';
 import type { CellValue } from '../ingest/grid';
 
 /** Per problem kind, as a share of lines, when `problems: true`. */
@@ -68,7 +68,7 @@ export function generateSample(opts: SampleOptions): GeneratedSample {
   const style = new CellStyle(streams[4], TEXT_CELL_RATE);
 
   const out: ChunkOutput = {
-    rows: [], injected: [], expected: [], rowsAnalysed: 0, excludedRows: 0, blankRows: 0, chargeLines: 0, totals: emptyTotals(),
+    rows: [], injected: new InjectedLog(), expected: [], rowsAnalysed: 0, excludedRows: 0, blankRows: 0, chargeLines: 0, totals: emptyTotals(),
   };
   const tx = kind === 'transaction' ? new TransactionRenderer(out.rows, headerRow, style, streams[4]) : null;
   const config = new ConfigBuilder();
@@ -85,8 +85,7 @@ export function generateSample(opts: SampleOptions): GeneratedSample {
   if (rate > 0 && total > 0) {
     if (tx) tx.totalRow(out.injected);
     else {
-      const excelRow = headerRow + 1 + out.rows.length;
-      out.injected.push({ kind: 'TOTAL_ROW', row: excelRow, cell: a1(1, excelRow) });
+      out.injected.add('TOTAL_ROW', headerRow + 1 + out.rows.length, 1, null);
       out.rows.push(serviceTotalRow(out.totals));
     }
   }
@@ -99,7 +98,6 @@ export function generateSample(opts: SampleOptions): GeneratedSample {
     ledger: { sheet: 'Ledger' as const, kind, header, rows: out.rows, headerRow, titleRows: titleRows(titleCount, header.length, asOf), columns },
     config: finished.grids,
     typedConfig: finished.typed,
-    injected: out.injected,
     counts: {
       rowsRead: out.rows.length,
       linesAnalyzed: tx ? tx.rowsAnalysed : out.rowsAnalysed,
@@ -112,13 +110,15 @@ export function generateSample(opts: SampleOptions): GeneratedSample {
   // Expected lines are built on first use from compact stores: a million-line benchmark
   // that never reads them pays neither the strings nor the memory.
   let expected: ExpectedLine[] | null = null;
+  let injected: InjectedProblem[] | null = null;
+  Object.defineProperty(sample, 'injected', { enumerable: true, get: () => (injected ??= out.injected.toArray()) });
   Object.defineProperty(sample, 'expected', { enumerable: true, get: () => (expected ??= out.expected.flatMap((f) => f())) });
   return sample as GeneratedSample;
 }
 
 interface ChunkOutput {
   readonly rows: CellValue[][];
-  readonly injected: InjectedProblem[];
+  readonly injected: InjectedLog;
   readonly expected: (() => ExpectedLine[])[];
   rowsAnalysed: number;
   excludedRows: number;
@@ -155,9 +155,17 @@ function generateChunk(input: ChunkInput): void {
   const popCtx = { asOf, nextAccount: counters.nextAccount, nextFamily: counters.nextFamily, persons };
   const duplicates = Math.min(per(1), Math.floor(size / 4));
   const visitCtx = { asOf, left: size - duplicates, nextLineId: counters.nextLineId, nextClaim: counters.nextClaim, nextVisit: counters.nextVisit };
-  while (visitCtx.left > 0) for (const p of addHousehold(rngPop, popCtx)) addVisits(rngPop, p, visitCtx);
+  // The first chunk's second household is self-pay, so even a small sample has self-pay lines.
+  for (let h = 0; visitCtx.left > 0; h++) {
+    for (const p of addHousehold(rngPop, popCtx, input.first && h === 1 ? 'self' : undefined)) addVisits(rngPop, p, visitCtx);
+  }
 
-  // 2. Account roles, then the coverage they imply (coverage ends for NO_COVERAGE_ON_DOS).
+  // 2. One site held for each narrow problem kind, then account roles (never on a held line's
+  // account), then the coverage they imply (coverage ends for NO_COVERAGE_ON_DOS).
+  const pool: SLine[] = [];
+  for (const p of persons) for (const l of p.lines) pool.push(l);
+  const enabled = new Set<InjectedKind>(rate > 0 ? [...BEFORE_KINDS, ...AFTER_KINDS] : []);
+  const held = holdSites(rngInject, pool, enabled);
   const roles = assignRoles(rngRoles, persons, asOf, {
     planOld: size >= 30 ? Math.max(1, Math.round(size / 150)) : 0,
     collections: per(1 / 6), credit: per(1 / 6), noCoverageLines: per(1 / 2),
@@ -168,10 +176,6 @@ function generateChunk(input: ChunkInput): void {
   else oracle = input.oracle.current = new SampleOracle({ ...PRACTICE_TABLES, coverage }, asOf);
 
   // 3. Problems the payer saw.
-  const pool: SLine[] = [];
-  for (const p of persons) for (const l of p.lines) pool.push(l);
-  const enabled = new Set<InjectedKind>(rate > 0 ? [...BEFORE_KINDS, ...AFTER_KINDS] : []);
-  const held = holdSites(rngInject, pool, enabled);
   const before = { rng: rngInject, held, asOf, lines: pool, oracle, nextLineId: visitCtx.nextLineId, nextClaim: visitCtx.nextClaim };
   for (const k of BEFORE_KINDS) {
     if (kind === 'transaction' && NOT_IN_TRANSACTIONS.has(k)) continue;
@@ -217,9 +221,9 @@ function generateChunk(input: ChunkInput): void {
   const items = layout(rngLayout, lines, rate > 0 ? Math.max(input.first ? 2 : 0, Math.round((rate * size) / 4)) : 0);
   for (const it of items) if (it === 'blank') out.blankRows++;
   const rowOfLine = new Int32Array(lines.length);
-  const chunkInjected: InjectedProblem[] = [];
+  // Rows are written in order, so the log stays sorted by row.
   if (tx) {
-    tx.render(items, rowOfLine, chunkInjected);
+    tx.render(items, rowOfLine, out.injected);
   } else {
     const columns = columnsOf(SERVICE_COLUMNS);
     const width = SERVICE_COLUMNS.length;
@@ -227,21 +231,17 @@ function generateChunk(input: ChunkInput): void {
       const excelRow = headerRow + 1 + out.rows.length;
       if (it === 'blank') {
         out.rows.push(new Array<CellValue>(width).fill(null));
-        chunkInjected.push({ kind: 'BLANK_ROW', row: excelRow });
+        out.injected.add('BLANK_ROW', excelRow, 0, null);
       } else {
         out.rows.push(renderServiceLine(it, style));
         rowOfLine[it.order] = excelRow;
         if (it.excluded) out.excludedRows++;
         else out.rowsAnalysed++;
-        if (it.injected) {
-          chunkInjected.push({ kind: it.injected, row: excelRow, cell: a1(columns[it.injectedField!]!, excelRow), account: it.account });
-        }
+        if (it.injected) out.injected.add(it.injected, excelRow, columns[it.injectedField!]!, it.account);
       }
     }
     addToTotals(out.totals, lines);
   }
-  chunkInjected.sort((a, b) => a.row - b.row);
-  for (const i of chunkInjected) out.injected.push(i);
   out.chargeLines += lines.length;
   out.expected.push(compactExpected(lines, rowOfLine));
 }

@@ -46,7 +46,7 @@ export function chooseLines(rng: Rng, pool: readonly SLine[], n: number, ok: (l:
     }
   }
   if (pool.length === 0) return out;
-  const maxTries = n * 30 + 500;
+  const maxTries = n * 8 + 40;
   for (let t = 0; t < maxTries && out.length < n; t++) {
     const l = pool[rng.int(0, pool.length - 1)]!;
     if (!taken.has(l) && ok(l)) {
@@ -54,8 +54,10 @@ export function chooseLines(rng: Rng, pool: readonly SLine[], n: number, ok: (l:
       out.push(l);
     }
   }
-  for (let i = 0; i < pool.length && out.length < n; i++) {
-    const l = pool[i]!;
+  // Rare candidates: one sweep from a random start, so they are still found (and not always the first ones).
+  const start = rng.int(0, pool.length - 1);
+  for (let k = 0; k < pool.length && out.length < n; k++) {
+    const l = pool[(start + k) % pool.length]!;
     if (!taken.has(l) && ok(l)) {
       taken.add(l);
       out.push(l);

@@ -33,6 +33,8 @@ export interface CoverageDraft {
   deductibleMet: Cents;
   oopMet: Cents;
   asOf: Day;
+  /** Sheet row, set when the chunk's Coverage rows are written (the draft then is the typed row). */
+  row: number;
 }
 
 export interface Person {

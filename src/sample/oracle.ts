@@ -102,6 +102,7 @@ export class SampleOracle {
   private readonly fees = new Map<string, FeeScheduleRow[]>();
   private readonly coverageByAccount = new Map<string, CovState[]>();
   private readonly families = new Map<string, Accumulators>();
+  private readonly planRefs = new Map<string, { plan: PlanConfig; key: string; benefits: Map<string, BenefitConfig> } | null>();
   private readonly yearCache = new Map<number, number>();
   private readonly feeCache = new Map<PlanConfig, Map<string, Map<readonly string[] | string, FeeScheduleRow | null>>>();
   private readonly categoryKeys = new Map<string, string>();
@@ -144,18 +145,17 @@ export class SampleOracle {
 
   private addCoverage(coverage: readonly CoverageRow[]): void {
     for (const r of coverage) {
-      const plan = this.plans.get(r.planId.toLowerCase());
-      if (!plan) continue; // coverage under an unknown plan cannot be adjudicated: treated as none
+      const planRef = this.planRef(r.planId);
+      if (!planRef) continue; // coverage under an unknown plan cannot be adjudicated: treated as none
+      const plan = planRef.plan;
       let family: Accumulators | null = null;
       if (r.familyId !== null) {
-        const fk = `${plan.planId.toLowerCase()}|${r.familyId}`;
+        const fk = `${planRef.key}|${r.familyId}`;
         family = this.families.get(fk) ?? null;
         if (!family) this.families.set(fk, (family = new Accumulators(this.families.size)));
         this.groups.union(this.groupOf(r.account), family.id);
       }
-      const state: CovState = {
-        row: r, plan, benefits: this.benefitsByPlan.get(plan.planId.toLowerCase()) ?? NO_BENEFITS, member: new Accumulators(), family,
-      };
+      const state: CovState = { row: r, plan, benefits: planRef.benefits, member: new Accumulators(), family };
       const list = this.coverageByAccount.get(r.account);
       if (list) list.push(state);
       else this.coverageByAccount.set(r.account, [state]);
@@ -165,6 +165,18 @@ export class SampleOracle {
       state.member.addStart(year, r.deductibleMet, r.oopMet);
       if (family) family.addStart(year, r.deductibleMet, r.oopMet);
     }
+  }
+
+  /** A plan by its id as written (PlanIds match case-insensitively), with its benefits, resolved once per spelling. */
+  private planRef(planId: string): { plan: PlanConfig; key: string; benefits: Map<string, BenefitConfig> } | null {
+    let ref = this.planRefs.get(planId);
+    if (ref === undefined) {
+      const key = planId.toLowerCase();
+      const plan = this.plans.get(key);
+      ref = plan ? { plan, key, benefits: this.benefitsByPlan.get(key) ?? NO_BENEFITS } : null;
+      this.planRefs.set(planId, ref);
+    }
+    return ref;
   }
 
   /**

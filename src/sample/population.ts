@@ -19,7 +19,7 @@ export interface PopulationContext {
   readonly persons: Person[];
 }
 
-type HouseholdKind = 'self' | 'medicare' | 'hmo' | 'hmoFam' | 'hdhp' | 'hdhpFam' | 'ppo' | 'ppoFam' | 'oap' | 'oapFam';
+export type HouseholdKind = 'self' | 'medicare' | 'hmo' | 'hmoFam' | 'hdhp' | 'hdhpFam' | 'ppo' | 'ppoFam' | 'oap' | 'oapFam';
 const HOUSEHOLD_KINDS: readonly HouseholdKind[] = ['self', 'medicare', 'hmo', 'hmoFam', 'hdhp', 'hdhpFam', 'ppo', 'ppoFam', 'oap', 'oapFam'];
 const HOUSEHOLD_WEIGHTS = [9, 16, 12, 12, 6, 7, 8, 8, 5, 5];
 
@@ -66,9 +66,9 @@ function metAmount(rng: Rng, limit: Cents): Cents {
 }
 
 interface MemberSpec { first: string; last: string; dob: Day }
-
-export function addHousehold(rng: Rng, ctx: PopulationContext): Person[] {
-  const kind = HOUSEHOLD_KINDS[rng.weighted(HOUSEHOLD_WEIGHTS)]!;
+/** Adds one household (a random kind unless `forced`) and returns its members. */
+export function addHousehold(rng: Rng, ctx: PopulationContext, forced?: HouseholdKind): Person[] {
+  const kind = forced ?? HOUSEHOLD_KINDS[rng.weighted(HOUSEHOLD_WEIGHTS)]!;
   const family = kind.endsWith('Fam');
   const planKind: PlanKind | 'self' = kind === 'self' ? 'self' : (kind.replace('Fam', '') as PlanKind);
   const last = rng.pick(LAST);
@@ -121,7 +121,7 @@ export function addHousehold(rng: Rng, ctx: PopulationContext): Person[] {
       primary = {
         account, planId: plan.planId, memberId: familyId ? `${baseId}0${k + 1}` : baseId, familyId, priority: 'Primary',
         effectiveFrom: effectiveFrom(rng, plan.kind, spec.dob, plan.yearStartMonth, ctx.asOf), effectiveTo: null,
-        deductibleMet: dedMet, oopMet: cents(oopMet), asOf: covAsOf,
+        deductibleMet: dedMet, oopMet: cents(oopMet), asOf: covAsOf, row: 0,
       };
       // A known future termination (never on the HMO: its lines may carry a next-year date typo).
       if (plan.kind !== 'hmo' && rng.chance(0.1)) primary.effectiveTo = lastDayOfYear(ctx.asOf);
@@ -132,7 +132,7 @@ export function addHousehold(rng: Rng, ctx: PopulationContext): Person[] {
         secondary = {
           account, planId: secPlanId, memberId: subscriberId(rng, secKind), familyId: null, priority: 'Secondary',
           effectiveFrom: primary.effectiveFrom, effectiveTo: null, deductibleMet: cents(0),
-          oopMet: cents(secKind === 'hmo' ? rng.int(0, 100) * 100 : 0), asOf: covAsOf,
+          oopMet: cents(secKind === 'hmo' ? rng.int(0, 100) * 100 : 0), asOf: covAsOf, row: 0,
         };
       }
     }

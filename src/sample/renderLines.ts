@@ -44,6 +44,7 @@ export function titleRows(count: number, width: number, asOf: Day): CellValue[][
 export const postingDay = (l: SLine): Day => (l.posting ?? ((l.serviceDate + l.postLag) as Day));
 
 export function renderServiceLine(l: SLine, style: CellStyle): CellValue[] {
+  style.startRow();
   const p = l.person;
   const mods = l.modifiers;
   const dx = l.dx;

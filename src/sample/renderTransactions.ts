@@ -9,13 +9,13 @@
  */
 import { addDays, type Day } from '../domain/day';
 import type { Cents } from '../domain/money';
-import { a1, type CellValue } from '../ingest/grid';
+import type { CellValue } from '../ingest/grid';
 import { planById } from './catalog';
 import type { CellStyle } from './cells';
 import type { SampleField, SLine } from './model';
 import type { Rng } from './prng';
 import { columnsOf, postingDay, type RowItem } from './renderLines';
-import type { InjectedProblem } from './types';
+import type { InjectedLog } from './injectedLog';
 
 export const TRANSACTION_COLUMNS: readonly (readonly [SampleField, string])[] = [
   ['account', 'Acct #'], ['patientName', 'Patient'], ['serviceDate', 'DOS'], ['postingDate', 'Post Date'], ['type', 'Type'],
@@ -42,19 +42,19 @@ export class TransactionRenderer {
     private readonly rng: Rng,
   ) {}
 
-  totalRow(injected: InjectedProblem[]): void {
+  totalRow(injected: InjectedLog): void {
     const row = new Array<CellValue>(WIDTH).fill(null);
     row[0] = 'Total';
     row[IDX('amount')] = this.amountTotal / 100;
-    const excelRow = this.headerRow + 1 + this.rows.length;
-    injected.push({ kind: 'TOTAL_ROW', row: excelRow, cell: a1(1, excelRow) });
+    injected.add('TOTAL_ROW', this.headerRow + 1 + this.rows.length, 1, null);
     this.rows.push(row);
   }
 
-  render(items: readonly RowItem[], rowOfLine: Int32Array, injected: InjectedProblem[]): void {
+  render(items: readonly RowItem[], rowOfLine: Int32Array, injected: InjectedLog): void {
     const { rows, style, rng } = this;
     const excelRow = (): number => this.headerRow + 1 + rows.length;
     const base = (l: SLine, type: string, posted: Day, amount: CellValue, payer: string | null, description: string | null): CellValue[] => {
+      style.startRow();
       const row = new Array<CellValue>(WIDTH).fill(null);
       row[0] = l.account;
       row[1] = l.person.ledgerName;
@@ -73,7 +73,7 @@ export class TransactionRenderer {
 
     for (const it of items) {
       if (it === 'blank') {
-        injected.push({ kind: 'BLANK_ROW', row: excelRow() });
+        injected.add('BLANK_ROW', excelRow(), 0, null);
         rows.push(new Array<CellValue>(WIDTH).fill(null));
         continue;
       }
@@ -124,11 +124,17 @@ export class TransactionRenderer {
       }
       if (l.injected) {
         const f = l.injectedField!;
-        let cell: string | undefined;
-        if (f === 'insurerPaid' || f === 'patientPaid') cell = cellRow[f] === undefined ? undefined : a1(COLS.amount!, cellRow[f]!);
-        else if (f === 'billed') cell = a1(COLS.amount!, chargeRow);
-        else if (COLS[f] !== undefined) cell = a1(COLS[f]!, chargeRow);
-        injected.push(cell === undefined ? { kind: l.injected, row: chargeRow, account: l.account } : { kind: l.injected, row: chargeRow, cell, account: l.account });
+        let col = 0;
+        let row = chargeRow;
+        if (f === 'insurerPaid' || f === 'patientPaid') {
+          if (cellRow[f] !== undefined) {
+            col = COLS.amount!;
+            row = cellRow[f]!;
+          }
+        } else if (f === 'billed') col = COLS.amount!;
+        else if (COLS[f] !== undefined) col = COLS[f]!;
+        // The problem is recorded on the line's charge row; the cell may sit on one of its payment rows.
+        injected.add(l.injected, chargeRow, col, l.account, row);
       }
     }
   }

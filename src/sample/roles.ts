@@ -30,7 +30,7 @@ export function choosePersons(rng: Rng, persons: readonly Person[], n: number, o
   const out: Person[] = [];
   if (n <= 0 || persons.length === 0) return out;
   const tried = new Set<number>();
-  const maxTries = n * 40 + 200;
+  const maxTries = n * 8 + 40;
   for (let t = 0; t < maxTries && out.length < n && tried.size < persons.length; t++) {
     const i = rng.int(0, persons.length - 1);
     if (tried.has(i)) continue;
@@ -49,7 +49,8 @@ export function choosePersons(rng: Rng, persons: readonly Person[], n: number, o
   return out;
 }
 
-const available = (p: Person): boolean => p.role === 'normal' && !p.touched && p.lines.length > 0;
+const available = (p: Person): boolean =>
+  p.role === 'normal' && !p.touched && p.lines.length > 0 && !p.lines.some((l) => l.reserved);
 const singleLastVisit = (p: Person): boolean => lastVisit(p).length === 1;
 
 export interface RoleCounts {
