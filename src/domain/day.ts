@@ -11,7 +11,21 @@ const MS_PER_DAY = 86_400_000;
 export function dayFromYmd(y: number, m: number, d: number): Day | null {
   if (!Number.isInteger(y) || !Number.isInteger(m) || !Number.isInteger(d)) return null;
   if (y < 1 || y > 9999 || m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return null;
-  return Math.round(Date.UTC(y, m - 1, d) / MS_PER_DAY) as Day;
+  return daysFromCivil(y, m, d) as Day;
+}
+
+/**
+ * Days since 1970-01-01 for a proleptic Gregorian date, by arithmetic
+ * (Howard Hinnant's days_from_civil): exact for every year, unlike Date.UTC
+ * which reads years 0–99 as 1900–1999.
+ */
+function daysFromCivil(y: number, m: number, d: number): number {
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
 }
 
 /** Like dayFromYmd but for values already known valid (throws otherwise). */

@@ -52,3 +52,15 @@ describe('formatting and parsing', () => {
     expect(toIso(firstOfNextMonth(day(2026, 12, 15)))).toBe('2027-01-01');
   });
 });
+
+describe('civil-date arithmetic', () => {
+  it('years below 100 are not shifted to the 1900s', () => {
+    expect(toIso(day(1, 1, 1))).toBe('0001-01-01');
+    expect(toIso(day(99, 12, 31))).toBe('0099-12-31');
+  });
+  it('agrees with Date.UTC for years 1000–9999 (property)', () => {
+    fc.assert(fc.property(fc.integer({ min: 1000, max: 9999 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 28 }), (y, m, dd) => {
+      expect(day(y, m, dd)).toBe(Date.UTC(y, m - 1, dd) / 86_400_000);
+    }));
+  });
+});
