@@ -3,10 +3,11 @@
  * configuration sheets, the problems injected into it, and the expected
  * shares of every clean line from the sample's own DESIGN §5 oracle.
  *
- * Pipeline: population and visits → account roles (dates moved, coverage
+ * Pipeline, per chunk of whole households: population and visits → one
+ * site held per narrow problem kind → account roles (dates moved, coverage
  * ended) → problems the payer would have seen → adjudication (oracle, in
  * service-date order) → postings → problems in what was posted or typed →
- * layout (blank rows, total row) → cells.
+ * layout (blank rows) → cells. The total row comes after the last chunk.
  */
 import { toIso, type Day } from '../domain/day';
 import { cents, formatMoney } from '../domain/money';
@@ -180,6 +181,18 @@ function generateChunk(input: ChunkInput): void {
   for (const k of BEFORE_KINDS) {
     if (kind === 'transaction' && NOT_IN_TRANSACTIONS.has(k)) continue;
     injectBefore(before, k, k === 'DUPLICATE_CHARGE' ? duplicates : per(1));
+  }
+  // Fewer duplicates than planned (a small sample): more households make up the line count exactly.
+  let made = 0;
+  for (const p of persons) made += p.lines.length;
+  if (made < size) {
+    visitCtx.left = size - made;
+    visitCtx.nextLineId = before.nextLineId;
+    visitCtx.nextClaim = before.nextClaim;
+    while (visitCtx.left > 0) for (const p of addHousehold(rngPop, popCtx)) addVisits(rngPop, p, visitCtx);
+    before.nextLineId = visitCtx.nextLineId;
+    before.nextClaim = visitCtx.nextClaim;
+    oracle.replaceCoverage(ConfigBuilder.coverageOf(persons));
   }
   counters.nextAccount = popCtx.nextAccount;
   counters.nextFamily = popCtx.nextFamily;

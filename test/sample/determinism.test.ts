@@ -28,6 +28,14 @@ describe('sample generator determinism', () => {
     expect(clean.injected).toEqual([]);
   });
 
+  test.each([1, 5, 17, 299, 2001])('exactly %i charge lines, problems or not', (lines) => {
+    for (const problems of [false, true]) {
+      for (const kind of ['service-line', 'transaction'] as const) {
+        expect(generateSample({ seed: 8, lines, asOf, problems, kind }).counts.chargeLines).toBe(lines);
+      }
+    }
+  });
+
   test('line count and header placement follow the options', () => {
     const s = generateSample({ seed: 9, lines: 250, asOf, problems: false, titleRows: 5 });
     expect(s.ledger.headerRow).toBe(6);
