@@ -61,6 +61,30 @@ describe('sample oracle (DESIGN §5)', () => {
     expect([m(out[1]!.deductible), m(out[1]!.patientShare), m(out[1]!.insurerShare)]).toEqual(['0.00', '40.00', '160.00']);
   });
 
+  test('family members are taken in service-date order across accounts, whatever the sheet order', () => {
+    // Same family as above (family deductible 2,000, 1,700 met). Sheet: A on 03-02 first, then C on 03-01.
+    // C happened first: left = min(1000, 300) = 300 → deductible 300 on C's 500. A then finds 0 left:
+    // deductible 0, coinsurance 20 % × 200 = 40.00. Sheet order would have given A the 100.00 instead.
+    const config = cfg({
+      plans: [plan({ deductibleIndividual: '1000.00', deductibleFamily: '2000.00', oopMaxIndividual: null, oopMaxFamily: null })],
+      coverage: [
+        coverage({ account: 'A', familyId: 'F1', deductibleMet: '900.00', asOf: '2026-01-15' }),
+        coverage({ account: 'B', familyId: 'F1', deductibleMet: '800.00', asOf: '2026-01-15' }),
+        coverage({ account: 'C', familyId: 'F1', deductibleMet: '0.00', asOf: '2026-01-15' }),
+        coverage({ account: 'Z', familyId: null }),
+      ],
+    });
+    const out = oracleShares(config, [
+      ln({ account: 'A', billed: '200.00', allowed: '200.00', dos: '2026-03-02' }),
+      ln({ account: 'Z', billed: '50.00', allowed: '50.00', dos: '2026-02-01' }),
+      ln({ account: 'C', billed: '500.00', allowed: '500.00', dos: '2026-03-01' }),
+    ]);
+    expect([m(out[2]!.deductible), m(out[2]!.patientShare)]).toEqual(['300.00', '340.00']);
+    expect([m(out[0]!.deductible), m(out[0]!.coinsurance), m(out[0]!.patientShare)]).toEqual(['0.00', '40.00', '40.00']);
+    // Z is on its own: plan deductible 1,000, nothing met → all 50.00 is deductible.
+    expect(m(out[1]!.deductible)).toBe('50.00');
+  });
+
   test('aggregate family deductible ignores the individual amount', () => {
     // HDHP individual 3,300 / family 6,600 aggregate. A met 3,000, B met 0 → family 3,000, left 3,600.
     // A's line allowed 1,000: deductible = min(1000, 3600) = 1,000 (an embedded plan would stop at 300) → patient 1,000, insurer 0.
