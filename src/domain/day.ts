@@ -17,9 +17,10 @@ export function dayFromYmd(y: number, m: number, d: number): Day | null {
 /**
  * Days since 1970-01-01 for a proleptic Gregorian date, by arithmetic
  * (Howard Hinnant's days_from_civil): exact for every year, unlike Date.UTC
- * which reads years 0–99 as 1900–1999.
+ * which reads years 0–99 as 1900–1999, and with no Date per call (ingest
+ * uses it per date cell). Expects a valid y-m-d.
  */
-function daysFromCivil(y: number, m: number, d: number): number {
+export function daysFromCivil(y: number, m: number, d: number): number {
   const yy = m <= 2 ? y - 1 : y;
   const era = Math.floor(yy / 400);
   const yoe = yy - era * 400;

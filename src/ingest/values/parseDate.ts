@@ -13,7 +13,7 @@
  * - A day or month out of range (13/45/2026, 02/30/2026) is an issue, never
  *   rolled over into the next month.
  */
-import { dayFromYmd, type Day } from '../../domain/day';
+import { dayFromYmd, daysFromCivil, type Day } from '../../domain/day';
 import type { CellValue } from '../grid';
 import { Invalid } from './invalid';
 import { trimFast } from './blank';
@@ -64,26 +64,13 @@ function fullYear(y: number, digits: number): number {
   return -1;
 }
 
-/**
- * Days since 1970-01-01 of a valid y-m-d, by arithmetic (H. Hinnant's
- * days_from_civil) instead of a Date per cell; equal to domain dayFromYmd
- * (a property test checks it).
- */
-function civilDays(y: number, m: number, d: number): number {
-  const yy = m <= 2 ? y - 1 : y;
-  const era = Math.floor(yy / 400);
-  const yoe = yy - era * 400;
-  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146097 + doe - 719468;
-}
 
 const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 function ymdOrInvalid(y: number, m: number, d: number): Day | Invalid {
   if (y >= 1 && y <= 9999 && m >= 1 && m <= 12 && d >= 1) {
     const leap = m === 2 && ((y % 4 === 0 && y % 100 !== 0) || y % 400 === 0);
-    if (d <= MONTH_DAYS[m - 1]! + (leap ? 1 : 0)) return civilDays(y, m, d) as Day;
+    if (d <= MONTH_DAYS[m - 1]! + (leap ? 1 : 0)) return daysFromCivil(y, m, d) as Day;
   }
   const r = dayFromYmdL(y, m, d);
   if (r !== null) return r;
