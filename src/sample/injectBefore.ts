@@ -105,10 +105,14 @@ export function holdSites(rng: Rng, lines: readonly SLine[], kinds: ReadonlySet<
   return held;
 }
 
-/** A copy must not also push the day's units over MaxUnitsPerDay (that would be UNITS_OVER_LIMIT too). */
 /** Repeat-procedure and distinct-service modifiers make a same-day copy legitimate (not a duplicate). */
 const DUPLICATE_EXEMPT = new Set(['76', '77', '91', '59', 'XE', 'XS', 'XP', 'XU']);
 
+/**
+ * A copy must be a plain duplicate: not one a modifier makes legitimate, and
+ * not one that also pushes the day's units over MaxUnitsPerDay (that would
+ * be UNITS_OVER_LIMIT too).
+ */
 function roomForCopy(l: SLine): boolean {
   if (l.modifiers.some((m) => DUPLICATE_EXEMPT.has(m))) return false;
   const max = codeInfo(l.code).maxUnitsPerDay;
