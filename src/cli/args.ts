@@ -2,6 +2,8 @@
  * Command-line argument parsing for DESIGN §7. Returns a typed command or a
  * usage error (exit code 2) — never throws for bad input.
  */
+import type { PlanRequest } from '../app/planCommand';
+
 export const USAGE = `Usage:
   patient-ledger analyze <ledger.xlsx|ledger.csv> [--sheet NAME] [--config <config.xlsx>]
                  [--map field=COLUMN …] [--as-of YYYY-MM-DD] [--out <report.xlsx>] [--json <results.json>]
@@ -20,14 +22,9 @@ export interface AnalyzeArgs {
   readonly json: string | null;
 }
 
-export interface PlanArgs {
+/** The plan command's figures as typed; validated by the app's plan use case. */
+export interface PlanArgs extends PlanRequest {
   readonly command: 'plan';
-  readonly balance: string;
-  readonly monthlyIncome: string | null;
-  readonly householdSize: string | null;
-  readonly state: string | null;
-  readonly start: string | null;
-  readonly apr: string | null;
   readonly json: string | null;
 }
 
