@@ -77,7 +77,7 @@ async function readLedger(port: WorkbookPort, opts: AnalyzeOptions): Promise<Led
   let best: { grid: CellGrid; score: number } | null = null;
   for (const s of sheets) {
     const grid = await port.readGrid(s.name);
-    const score = scoreLedgerGrid(grid);
+    const score = scoreLedgerGrid(grid, { map });
     if (score > 0 && (best === null || score > best.score)) best = { grid, score };
   }
   if (best === null) {

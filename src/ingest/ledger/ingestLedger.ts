@@ -63,8 +63,9 @@ export function ingestLedger(grid: CellGrid, options: IngestOptions = {}): Inges
  * column); otherwise the header's confidence in (0, 1]. Reads only the
  * first 30 rows.
  */
-export function scoreLedgerGrid(grid: CellGrid): number {
-  const found = detectHeaderRow(grid);
+export function scoreLedgerGrid(grid: CellGrid, options: IngestOptions = {}): number {
+  // The user's --map counts: a sheet whose charge column only a mapping names is still the ledger.
+  const found = detectHeaderRow(grid, options);
   if (!found.ok || missingRequired(found.header).length > 0) return 0;
   return Math.max(0.01, found.header.mapping.confidence);
 }
