@@ -118,3 +118,22 @@ test('a payment with only an account folds into the account\'s only charge; with
   expect(ledger.issues.map((i) => [i.row, i.message.slice(0, 50)])).toEqual([[6, 'Patient payment of 30.00 matches several charge li']]);
   expect(ledger.counts).toEqual({ rowsRead: 5, linesAnalyzed: 4, excludedRows: 1, blankRows: 0, totalRows: 0 });
 });
+
+describe('a second insurer on a transaction ledger', () => {
+  // The charge is billed to Acme Health; Acme pays 80.00, then a Medigap plan pays 16.00:
+  // the second insurer's payment is the secondary's, not more from Acme.
+  const rows = [
+    ['Account', 'DOS', 'CPT', 'Type', 'Amount', 'Payer'],
+    ['A100', 46083, '99213', 'Charge', 125, 'Acme Health'], // row 2
+    ['A100', 46083, '99213', 'Ins Pmt', -80, 'acme health '], // row 3: same payer, other spelling
+    ['A100', 46083, '99213', 'Payment', -16, 'Medigap Plus'], // row 4
+  ];
+  test('its payment lands in secondaryPaid', () => {
+    const r = ingestLedger(gridOf(rows, { sheet: 'Tx' }));
+    if (!r.ok) throw new Error(r.message);
+    const [l] = r.ledger.lines;
+    expect(l!.insurerPaid).toBe(8000);
+    expect(l!.secondaryPaid).toBe(1600);
+    expect(l!.cells.secondaryPaid).toBe('E4');
+  });
+});

@@ -262,6 +262,11 @@ function buildCells(lines: MutableLine[], plan: ColumnPlan, amountLetters: strin
   }
 }
 
+const payerKey = (p: string): string => p.trim().toLowerCase();
+function samePayer(a: string, b: string): boolean {
+  return a === b || payerKey(a) === payerKey(b);
+}
+
 function fold(
   line: MutableLine, at: number, kind: TransactionKind, amount: Cents, s: readonly unknown[], excelRow: number,
   selfPay: Map<string, boolean>, lastRow: readonly Int32Array[],
@@ -269,6 +274,10 @@ function fold(
   const payer = s[S.payer] as string | null;
   let k = kind;
   if (k === 'payment') k = payer !== null && !isSelfPayCached(selfPay, payer) ? 'insPayment' : 'ptPayment';
+  // An insurer payment from a payer other than the one the charge was billed to
+  // is the secondary's (COB crossover, spouse's plan): DESIGN §3 gives the
+  // transaction form no other way to say so.
+  if (k === 'insPayment' && payer !== null && line.payer !== null && samePayer(payer, line.payer) === false) k = 'secPayment';
   switch (k) {
     case 'insPayment':
       line.insurerPaid = addC(line.insurerPaid, amount);
