@@ -9,6 +9,7 @@ import { once } from 'node:events';
 import { dirname, extname, join, resolve } from 'node:path';
 import { parseArgs, USAGE, type AnalyzeArgs, type PlanArgs } from './args';
 import { CsvWorkbook } from './csvWorkbook';
+import { XlsxWorkbook } from './xlsxWorkbook';
 import { LedgerError, type WorkbookPort } from '../app/port';
 import { analyzeWorkbook } from '../app/analyze';
 import { resultsJsonChunks } from '../app/resultsJson';
@@ -24,12 +25,7 @@ const stderr = (line: string): void => {
 async function openWorkbook(path: string): Promise<WorkbookPort> {
   const ext = extname(path).toLowerCase();
   if (ext === '.csv' || ext === '.txt') return CsvWorkbook.open(path);
-  if (ext === '.xlsx' || ext === '.xlsm') {
-    // exceljs takes ~0.6 s to load: only pay for it when a workbook is read.
-    // (require, not import(): tsx keeps import() as an ESM load, which cannot resolve .ts here)
-    const { XlsxWorkbook } = require('./xlsxWorkbook') as typeof import('./xlsxWorkbook');
-    return XlsxWorkbook.open(path);
-  }
+  if (ext === '.xlsx' || ext === '.xlsm') return XlsxWorkbook.open(path);
   throw new UsageError(`${path}: expected an .xlsx or .csv file`);
 }
 
