@@ -10,8 +10,13 @@
  * row, a Patients row, a Map entry and a totals object per line costs more
  * than every check together. One record indexed by account id costs one
  * memory access per line.
+ *
+ * The Coverage and Patients indexes are typed arrays keyed through
+ * AccountIds, not Maps of row arrays: on a million-line heap every object
+ * retained during the pass makes the next full garbage collection dearer.
  */
 import type { CoverageRow, PatientRow } from '../config';
+import { AccountIds } from './accountIds';
 
 export const STRIDE = 16;
 // Facts from the configuration sheets (this module).
@@ -21,6 +26,7 @@ const COV_TO = 2; // single period: to (+∞ when open)
 const COV_KIND = 3; // 0 no Coverage row, 1 one row (period inline), 2 several rows
 const COV_MEMBER_ID = 4; // 1 when a Coverage row gives a member id
 const ON_PLAN = 5; // 1 when Patients says OnPaymentPlan
+const COV_FIRST = 7; // the account's first Coverage row (index into config.coverage), −1 none
 // unitsRule: the account's last units group (index into its group list), −1 none.
 export const UNITS_LAST_GROUP = 6;
 // accountRules: running totals.
@@ -32,50 +38,73 @@ export const BALANCE_LINES = 12;
 export const PATIENT_BALANCE = 13; // over all billable lines (newer credits offset older debts)
 export const OLD_PATIENT_BALANCE = 14; // on lines older than CollectionsDays
 
-const NONE: readonly CoverageRow[] = [];
-
 /** Accounts are identifiers: only surrounding spaces are ignored (as adjudication does). */
 export const accountKey = (raw: string): string => raw.trim();
 
 export class AccountTable {
-  /** Record of account `id` at data[id × STRIDE …]; reallocated as accounts come (read it through `data` each time). */
-  data = new Float64Array(STRIDE * 1024);
-  private coverageIndex: Map<string, CoverageRow[]> | null = null;
-  private patientIndex: Map<string, PatientRow> | null = null;
-  /** Rows of accounts with a Coverage row, for messages and the several-rows case. */
-  private readonly rowsById = new Map<number, readonly CoverageRow[]>();
+  /** Record of account `id` at data[id × STRIDE …]. */
+  readonly data: Float64Array;
+  /** Coverage row → the next Coverage row of the same account (sheet order), −1 last. */
+  private readonly coverageNext: Int32Array;
 
+  /** One record per name in `names` (account ids 0, 1, 2, …). */
   constructor(
     private readonly coverage: readonly CoverageRow[],
-    private readonly patients: readonly PatientRow[],
-  ) {}
+    patients: readonly PatientRow[],
+    names: readonly string[],
+  ) {
+    // Coverage: account key → first row, rows chained in sheet order.
+    const coverageKeys = new AccountIds(coverage.length);
+    const first = new Int32Array(coverage.length);
+    const last = new Int32Array(coverage.length);
+    this.coverageNext = new Int32Array(coverage.length).fill(-1);
+    for (let r = 0; r < coverage.length; r++) {
+      const count = coverageKeys.count;
+      const k = coverageKeys.idOf(accountKey(coverage[r]!.account));
+      if (k === count) first[k] = r;
+      else this.coverageNext[last[k]!] = r;
+      last[k] = r;
+    }
+    // Patients: the first row wins when an account repeats.
+    const patientKeys = new AccountIds(patients.length);
+    const patientRow = new Int32Array(patients.length);
+    for (let r = 0; r < patients.length; r++) {
+      const count = patientKeys.count;
+      if (patientKeys.idOf(accountKey(patients[r]!.account)) === count) patientRow[count] = r;
+    }
 
-  /** Record account `id` (ids come 0, 1, 2, … in order). */
-  add(id: number, name: string): void {
-    const base = id * STRIDE;
-    if (base + STRIDE > this.data.length) {
-      const bigger = new Float64Array(this.data.length * 2);
-      bigger.set(this.data);
-      this.data = bigger;
+    const d = (this.data = new Float64Array(STRIDE * names.length));
+    for (let id = 0; id < names.length; id++) {
+      const base = id * STRIDE;
+      d[base + UNITS_LAST_GROUP] = -1;
+      d[base + LATEST] = -1;
+      const key = accountKey(names[id]!);
+      const p = patients.length === 0 ? -1 : patientKeys.find(key);
+      const patient = p < 0 ? undefined : patients[patientRow[p]!]!;
+      d[base + DOB] = patient?.dob ?? NaN;
+      d[base + ON_PLAN] = patient?.onPaymentPlan ? 1 : 0;
+      const c = coverage.length === 0 ? -1 : coverageKeys.find(key);
+      if (c < 0) {
+        d[base + COV_KIND] = 0;
+        d[base + COV_MEMBER_ID] = 0;
+        d[base + COV_FIRST] = -1;
+        continue;
+      }
+      const r0 = first[c]!;
+      d[base + COV_FIRST] = r0;
+      d[base + COV_KIND] = this.coverageNext[r0] === -1 ? 1 : 2;
+      d[base + COV_FROM] = coverage[r0]!.effectiveFrom ?? -Infinity;
+      d[base + COV_TO] = coverage[r0]!.effectiveTo ?? Infinity;
+      let memberId = 0;
+      for (let r = r0; r >= 0; r = this.coverageNext[r]!) {
+        const m = coverage[r]!.memberId;
+        if (m !== null && m.trim() !== '') {
+          memberId = 1;
+          break;
+        }
+      }
+      d[base + COV_MEMBER_ID] = memberId;
     }
-    const d = this.data;
-    d[base + UNITS_LAST_GROUP] = -1;
-    d[base + LATEST] = -1;
-    const key = accountKey(name);
-    const patient = this.patients.length === 0 ? undefined : this.patientsByKey().get(key);
-    d[base + DOB] = patient?.dob ?? NaN;
-    d[base + ON_PLAN] = patient?.onPaymentPlan ? 1 : 0;
-    const rows = this.coverage.length === 0 ? undefined : this.coverageByKey().get(key);
-    if (rows === undefined) {
-      d[base + COV_KIND] = 0;
-      d[base + COV_MEMBER_ID] = 0;
-      return;
-    }
-    this.rowsById.set(id, rows);
-    d[base + COV_KIND] = rows.length === 1 ? 1 : 2;
-    d[base + COV_FROM] = rows[0]!.effectiveFrom ?? -Infinity;
-    d[base + COV_TO] = rows[0]!.effectiveTo ?? Infinity;
-    d[base + COV_MEMBER_ID] = rows.some((r) => r.memberId !== null && r.memberId.trim() !== '') ? 1 : 0;
   }
 
   /** Date of birth from Patients (first row for the account), or NaN. */
@@ -97,37 +126,17 @@ export class AccountTable {
     const kind = this.data[base + COV_KIND];
     if (kind === 0) return false;
     if (kind === 1) return this.data[base + COV_FROM]! <= day && day <= this.data[base + COV_TO]!;
-    for (const c of this.rowsOf(id)) {
+    for (let r = this.data[base + COV_FIRST]!; r >= 0; r = this.coverageNext[r]!) {
+      const c = this.coverage[r]!;
       if ((c.effectiveFrom === null || c.effectiveFrom <= day) && (c.effectiveTo === null || day <= c.effectiveTo)) return true;
     }
     return false;
   }
 
+  /** The account's Coverage rows in sheet order (built on demand: for messages). */
   rowsOf(id: number): readonly CoverageRow[] {
-    return this.rowsById.get(id) ?? NONE;
-  }
-
-  private coverageByKey(): Map<string, CoverageRow[]> {
-    if (this.coverageIndex === null) {
-      const m = new Map<string, CoverageRow[]>();
-      for (const c of this.coverage) {
-        const k = accountKey(c.account);
-        const list = m.get(k);
-        if (list) list.push(c);
-        else m.set(k, [c]);
-      }
-      this.coverageIndex = m;
-    }
-    return this.coverageIndex;
-  }
-
-  /** The first Patients row wins when an account repeats. */
-  private patientsByKey(): Map<string, PatientRow> {
-    if (this.patientIndex === null) {
-      const m = new Map<string, PatientRow>();
-      for (const p of this.patients) if (!m.has(accountKey(p.account))) m.set(accountKey(p.account), p);
-      this.patientIndex = m;
-    }
-    return this.patientIndex;
+    const rows: CoverageRow[] = [];
+    for (let r = this.data[id * STRIDE + COV_FIRST]!; r >= 0; r = this.coverageNext[r]!) rows.push(this.coverage[r]!);
+    return rows;
   }
 }

@@ -45,9 +45,9 @@ export class RuleContext {
   private readonly selfPayMemo = new Map<string, boolean>();
   private lastPayer: string | null = null;
   private lastSelfPay = true;
-  /** Line position → account id (0, 1, … in order of first appearance), filled by `assignAccount`. */
+  /** Line position → account id (0, 1, … in order of first appearance). */
   readonly accountIds: Int32Array;
-  private readonly ids = new AccountIds();
+  private readonly ids: AccountIds;
   /** One record per account id: Coverage/Patients facts and the rules' running totals. */
   readonly facts: AccountTable;
 
@@ -59,17 +59,13 @@ export class RuleContext {
     this.config = input.config;
     this.asOf = input.asOf;
     this.tolerance = Math.max(0, input.config.policy.tolerance);
-    this.accountIds = new Int32Array(input.lines.length);
-    this.facts = new AccountTable(input.config.coverage, input.config.patients);
-  }
-
-  /** Gives line `i` its account id; called by the pass before any rule sees the line. */
-  assignAccount(i: number, line: LedgerLine): number {
-    const count = this.ids.count;
-    const id = this.ids.idOf(line.account);
-    if (id === count) this.facts.add(id, line.account);
-    this.accountIds[i] = id;
-    return id;
+    // Ids first, in a pass of their own: the account table is then allocated once at its final
+    // size (no copies as accounts come), and the rules' pass reads ids sequentially.
+    const { lines } = input;
+    const ids = (this.ids = new AccountIds(Math.min(lines.length, Math.max(input.config.patients.length, input.config.coverage.length))));
+    const accountIds = (this.accountIds = new Int32Array(lines.length));
+    for (let i = 0; i < lines.length; i++) accountIds[i] = ids.idOf(lines[i]!.account);
+    this.facts = new AccountTable(input.config.coverage, input.config.patients, ids.names);
   }
 
   /** Account id → the account as written on its first line. */

@@ -37,7 +37,6 @@ export function findDiscrepancies(input: FindingsInput): Finding[] {
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     const share = shares[i];
-    ctx.assignAccount(i, line);
     payments.line(i, line, share);
     balances.line(i, line, share);
     duplicates.line(i, line, share);

@@ -31,21 +31,25 @@ interface LimitRow {
   readonly star: boolean;
   /** '' = any modifier. */
   readonly modifier: string;
+  /** Position in the list of every limit row (how a group refers to it). */
+  readonly index: number;
 }
 
-/** A code's limit rows (sheet order) and the code's normalised form. */
+/** A code's limit rows (sheet order), the code's normalised form and its small-integer id. */
 interface CodeLimits {
   readonly code: string;
+  readonly id: number;
   readonly rows: readonly LimitRow[];
 }
 
-function limitRowsByCode(rows: readonly FeeScheduleRow[]): Map<string, LimitRow[]> {
+function limitRowsByCode(rows: readonly FeeScheduleRow[], all: LimitRow[]): Map<string, LimitRow[]> {
   const m = new Map<string, LimitRow[]>();
   for (const r of rows) {
     if (r.maxUnitsPerDay === null || !Number.isFinite(r.maxUnitsPerDay)) continue;
     const k = codeKey(r.code);
     const party = nameKey(r.payer);
-    const entry: LimitRow = { row: r, party, star: party === '*', modifier: r.modifier === null ? '' : codeKey(r.modifier) };
+    const entry: LimitRow = { row: r, party, star: party === '*', modifier: r.modifier === null ? '' : codeKey(r.modifier), index: all.length };
+    all.push(entry);
     const list = m.get(k);
     if (list) list.push(entry);
     else m.set(k, [entry]);
@@ -108,8 +112,8 @@ class PartyKeys {
 }
 
 /** The most specific limit row for the line, by the §5.1 levels (first row in sheet order within a level). */
-function limitRowFor(line: LedgerLine, parties: ReadonlySet<string>, rows: readonly LimitRow[]): FeeScheduleRow | null {
-  let best: FeeScheduleRow | null = null;
+function limitRowFor(line: LedgerLine, parties: ReadonlySet<string>, rows: readonly LimitRow[]): LimitRow | null {
+  let best: LimitRow | null = null;
   let bestLevel = 5;
   for (let k = 0; k < rows.length; k++) {
     const r = rows[k]!;
@@ -117,7 +121,7 @@ function limitRowFor(line: LedgerLine, parties: ReadonlySet<string>, rows: reado
     if (r.modifier !== '' && !line.modifiers.some((m) => m === r.modifier || codeKey(m) === r.modifier)) continue;
     const level = (r.star ? 2 : 0) + (r.modifier === '' ? 1 : 0) + 1;
     if (level < bestLevel) {
-      best = r.row;
+      best = r;
       bestLevel = level;
     }
   }
@@ -126,9 +130,11 @@ function limitRowFor(line: LedgerLine, parties: ReadonlySet<string>, rows: reado
 
 /**
  * The groups — one account's lines of one code on one day — as parallel
- * arrays, not an object per group: with a limit on every code, a million
- * lines make most of a million groups, and objects would cost more in
- * garbage collection than the check itself. An account's groups are chained
+ * typed arrays, not an object (nor a string or row reference) per group:
+ * with a limit on every code, a million lines make most of a million
+ * groups, and retained objects would cost more in garbage collection than
+ * the check itself. Codes and limit rows are small integers (CodeLimits.id,
+ * LimitRow.index). An account's groups are chained
  * newest first from the account's record (UNITS_LAST_GROUP), a group's lines
  * in sheet order through `nextLine`.
  */
@@ -141,9 +147,9 @@ class UnitsGroups {
   depth: Int32Array = new Int32Array(this.capacity);
   firstLine: Int32Array = new Int32Array(this.capacity);
   lastLine: Int32Array = new Int32Array(this.capacity);
-  readonly code: string[] = [];
-  /** The strictest limit row any of the group's lines matched. */
-  readonly limit: FeeScheduleRow[] = [];
+  code: Int32Array = new Int32Array(this.capacity);
+  /** The strictest limit row any of the group's lines matched (LimitRow.index). */
+  limit: Int32Array = new Int32Array(this.capacity);
   /** Line position → the next line of its group (−1: last). */
   readonly nextLine: Int32Array;
 
@@ -151,7 +157,7 @@ class UnitsGroups {
     this.nextLine = new Int32Array(lines).fill(-1);
   }
 
-  add(serviceDate: number, code: string, limit: FeeScheduleRow, prev: number, line: number): number {
+  add(serviceDate: number, code: number, limit: number, prev: number, line: number): number {
     if (this.count === this.capacity) this.grow();
     const g = this.count++;
     this.serviceDate[g] = serviceDate;
@@ -160,8 +166,8 @@ class UnitsGroups {
     this.depth[g] = prev >= 0 ? this.depth[prev]! + 1 : 1;
     this.firstLine[g] = line;
     this.lastLine[g] = line;
-    this.code.push(code);
-    this.limit.push(limit);
+    this.code[g] = code;
+    this.limit[g] = limit;
     return g;
   }
 
@@ -175,6 +181,8 @@ class UnitsGroups {
     this.depth = i32(this.depth);
     this.firstLine = i32(this.firstLine);
     this.lastLine = i32(this.lastLine);
+    this.code = i32(this.code);
+    this.limit = i32(this.limit);
   }
 }
 
@@ -183,7 +191,9 @@ const LINEAR_MAX = 24;
 
 export function unitsRule(ctx: RuleContext): LineRule {
   const present = ctx.config.present.has('FeeSchedule');
-  const byCode = present ? limitRowsByCode(ctx.config.feeSchedule) : new Map<string, LimitRow[]>();
+  const limitRows: LimitRow[] = [];
+  const byCode = present ? limitRowsByCode(ctx.config.feeSchedule, limitRows) : new Map<string, LimitRow[]>();
+  const codeIds = new Map<string, number>([...byCode.keys()].map((k, n) => [k, n]));
   const parties = new PartyKeys(ctx);
   // Raw code → its limits (null: none), so a code is normalised once, not once per line.
   const limitsOf = new Map<string, CodeLimits | null>();
@@ -191,10 +201,10 @@ export function unitsRule(ctx: RuleContext): LineRule {
   const bigAccounts = new Map<string, number>();
   let lastCode: string | null = null;
   let lastLimits: CodeLimits | null = null;
-  const bigKey = (accountId: number, serviceDate: number, code: string): string => `${accountId}\u0000${serviceDate}\u0000${code}`;
+  const bigKey = (accountId: number, serviceDate: number, code: number): string => `${accountId}\u0000${serviceDate}\u0000${code}`;
 
   /** The account's group for the day and code, or −1. */
-  function findGroup(accountId: number, last: number, serviceDate: number, code: string): number {
+  function findGroup(accountId: number, last: number, serviceDate: number, code: number): number {
     if (last < 0) return -1;
     if (groups.depth[last]! >= LINEAR_MAX) return bigAccounts.get(bigKey(accountId, serviceDate, code)) ?? -1;
     for (let g = last; g >= 0; g = groups.prev[g]!) {
@@ -203,13 +213,13 @@ export function unitsRule(ctx: RuleContext): LineRule {
     return -1;
   }
 
-  function addLine(i: number, line: LedgerLine, code: string, row: FeeScheduleRow): void {
+  function addLine(i: number, line: LedgerLine, code: number, limit: LimitRow): void {
     const accountId = ctx.accountIds[i]!;
     const slot = accountId * STRIDE + UNITS_LAST_GROUP;
     const last = ctx.facts.data[slot]!;
     let g = findGroup(accountId, last, line.serviceDate, code);
     if (g < 0) {
-      g = groups.add(line.serviceDate, code, row, last, i);
+      g = groups.add(line.serviceDate, code, limit.index, last, i);
       ctx.facts.data[slot] = g;
       const depth = groups.depth[g]!;
       if (depth === LINEAR_MAX) {
@@ -220,7 +230,7 @@ export function unitsRule(ctx: RuleContext): LineRule {
     } else {
       groups.nextLine[groups.lastLine[g]!] = i;
       groups.lastLine[g] = i;
-      if (row.maxUnitsPerDay! < groups.limit[g]!.maxUnitsPerDay!) groups.limit[g] = row;
+      if (limit.row.maxUnitsPerDay! < limitRows[groups.limit[g]!]!.row.maxUnitsPerDay!) groups.limit[g] = limit.index;
     }
     groups.totalMilli[g] = groups.totalMilli[g]! + milli(line.units);
   }
@@ -234,13 +244,13 @@ export function unitsRule(ctx: RuleContext): LineRule {
         if (l === undefined) {
           const code = codeKey(lastCode);
           const rows = byCode.get(code);
-          limitsOf.set(lastCode, (l = rows === undefined ? null : { code, rows }));
+          limitsOf.set(lastCode, (l = rows === undefined ? null : { code, id: codeIds.get(code)!, rows }));
         }
         lastLimits = l;
       }
       if (lastLimits === null) return;
       const row = limitRowFor(line, parties.of(line, s === undefined ? null : s.primaryPlanId), lastLimits.rows);
-      if (row !== null) addLine(i, line, lastLimits.code, row);
+      if (row !== null) addLine(i, line, lastLimits.id, row);
     },
     finish() {
       if (ctx.lines.length === 0) return;
@@ -249,14 +259,14 @@ export function unitsRule(ctx: RuleContext): LineRule {
         return;
       }
       for (let g = 0; g < groups.count; g++) {
-        if (groups.totalMilli[g]! > milli(groups.limit[g]!.maxUnitsPerDay!)) unitsFinding(ctx, groups, g);
+        const limitRow = limitRows[groups.limit[g]!]!.row;
+        if (groups.totalMilli[g]! > milli(limitRow.maxUnitsPerDay!)) unitsFinding(ctx, groups, g, limitRow);
       }
     },
   };
 }
 
-function unitsFinding(ctx: RuleContext, groups: UnitsGroups, g: number): void {
-  const limitRow = groups.limit[g]!;
+function unitsFinding(ctx: RuleContext, groups: UnitsGroups, g: number, limitRow: FeeScheduleRow): void {
   const limit = milli(limitRow.maxUnitsPerDay!);
   const lines: LedgerLine[] = [];
   let total = 0;
