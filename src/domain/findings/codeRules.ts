@@ -34,11 +34,31 @@ function atRiskText(ctx: RuleContext, line: LedgerLine): string {
   return ctx.selfPay(line) ? 'Correct it so the record is right.' : 'Correct it before the claim goes out; the payer will reject it as it stands.';
 }
 
+/**
+ * A pattern's verdict per distinct text: a million lines repeat a few
+ * hundred codes, and a Map lookup (the string's hash is cached) is cheaper
+ * than running the regular expression again. Bounded, so a column of junk
+ * cannot grow it without limit.
+ */
+function memoTest(pattern: RegExp): (text: string) => boolean {
+  const memo = new Map<string, boolean>();
+  return (text) => {
+    let v = memo.get(text);
+    if (v === undefined) {
+      v = pattern.test(text);
+      if (memo.size < 4096) memo.set(text, v);
+    }
+    return v;
+  };
+}
+
 export function codeRules(ctx: RuleContext): LineRule {
   const dxColumn = ctx.hasColumn('diagnoses');
+  const validCode = memoTest(PROCEDURE_CODE);
+  const validDx = memoTest(DIAGNOSIS_CODE);
   return {
     line(_i, line) {
-      if (!PROCEDURE_CODE.test(line.code)) procedureFinding(ctx, line);
+      if (!validCode(line.code)) procedureFinding(ctx, line);
       const mods = line.modifiers;
       for (let k = 0; k < mods.length; k++) {
         if (!MODIFIER.test(mods[k]!)) {
@@ -51,9 +71,14 @@ export function codeRules(ctx: RuleContext): LineRule {
       let badDx = false;
       for (let k = 0; k < dxs.length; k++) {
         const dx = dxs[k]!;
-        if (dx === '' || dx.trim() === '') continue;
+        if (dx === '') continue;
+        if (validDx(dx)) {
+          anyDx = true;
+          continue;
+        }
+        if (dx.trim() === '') continue;
         anyDx = true;
-        if (!DIAGNOSIS_CODE.test(dx)) badDx = true;
+        badDx = true;
       }
       if (badDx) diagnosisFinding(ctx, line, dxs.filter((dx) => dx.trim() !== '' && !DIAGNOSIS_CODE.test(dx)));
       else if (!anyDx && dxColumn) missingDiagnosisFinding(ctx, line);

@@ -69,24 +69,51 @@ function chargeHash(line: LedgerLine, accountId: number): number {
 }
 
 /**
- * Candidates by hash, then confirmed field by field. Each line's hash and
- * position are packed into one float (hash × 2^bits + position) so a native
- * numeric sort groups equal hashes with positions ascending — sheet order —
- * and no per-line string or object is built.
+ * Candidates by hash, then confirmed field by field. The pass keeps one
+ * 31-bit hash per line (−1: exempt). Finishing, two bitsets over the hashes
+ * (about 8 bits per line, so they stay in cache) find the lines whose hash
+ * bucket is hit more than once — every possible duplicate, typically a tenth
+ * of the lines. Only those are sorted: each hash and position packed into
+ * one float (hash × 2^bits + position), so a native numeric sort groups
+ * equal hashes with positions ascending — sheet order — and no per-line
+ * string or object is built.
  */
 export function duplicateRule(ctx: RuleContext): LineRule {
   const n = ctx.lines.length;
   const indexBits = Math.max(1, Math.ceil(Math.log2(n + 1)));
   const hashMask = 2 ** Math.min(31, 53 - indexBits);
   const shift = 2 ** indexBits;
-  const packed = new Float64Array(n);
-  let m = 0;
+  const hashes = new Int32Array(n);
   return {
     line(i, line) {
-      if (!exempt(line)) packed[m++] = (chargeHash(line, ctx.accountIds[i]!) % hashMask) * shift + i;
+      hashes[i] = exempt(line) ? -1 : chargeHash(line, ctx.accountIds[i]!) % hashMask;
     },
     finish() {
-      const sorted = packed.subarray(0, m).sort();
+      let bits = 1024;
+      while (bits < n * 8 && bits < 2 ** 26) bits *= 2;
+      const mask = bits - 1;
+      const seen = new Int32Array(bits >>> 5);
+      const twice = new Int32Array(bits >>> 5);
+      for (let i = 0; i < n; i++) {
+        const h = hashes[i]!;
+        if (h < 0) continue;
+        const w = (h & mask) >>> 5;
+        const bit = 1 << (h & 31);
+        if ((seen[w]! & bit) !== 0) twice[w] = twice[w]! | bit;
+        else seen[w] = seen[w]! | bit;
+      }
+      let m = 0;
+      for (let i = 0; i < n; i++) {
+        const h = hashes[i]!;
+        if (h >= 0 && (twice[(h & mask) >>> 5]! & (1 << (h & 31))) !== 0) m++;
+      }
+      const packed = new Float64Array(m);
+      m = 0;
+      for (let i = 0; i < n; i++) {
+        const h = hashes[i]!;
+        if (h >= 0 && (twice[(h & mask) >>> 5]! & (1 << (h & 31))) !== 0) packed[m++] = h * shift + i;
+      }
+      const sorted = packed.sort();
       let runStart = 0;
       for (let k = 1; k <= m; k++) {
         if (k < m && Math.floor(sorted[k]! / shift) === Math.floor(sorted[runStart]! / shift)) continue;
