@@ -56,12 +56,34 @@ export function buildStatements(input: BuildStatementsInput): Statement[] {
     else coverage.set(k, [c]);
   }
 
+  const ctx: Shared = {
+    config,
+    asOf,
+    practice: practiceInfo(config.policy), // the same on every bill: one shared (read-only) object
+    planPayer: new Map(),
+    selfPay: new Map(),
+  };
+  for (const p of config.plans) {
+    const k = p.planId.trim().toUpperCase();
+    if (!ctx.planPayer.has(k)) ctx.planPayer.set(k, p.payer); // the first plan row wins, as a find() over the rows gave
+  }
   const out: Statement[] = [];
   for (const [key, g] of groups) {
-    const s = statementFor(g.account, g.items, patients.get(key), coverage.get(key) ?? [], config, asOf);
+    const s = statementFor(g.account, g.items, patients.get(key), coverage.get(key) ?? [], ctx);
     if (s) out.push(s);
   }
   return out.sort((a, b) => byAccount.compare(a.account, b.account));
+}
+
+/** What every statement of one run shares, worked out once. */
+interface Shared {
+  readonly config: Config;
+  readonly asOf: Day;
+  readonly practice: PracticeInfo;
+  /** Plans by trimmed upper-case PlanId → payer. */
+  readonly planPayer: Map<string, string>;
+  /** isSelfPay per payer text seen (a ledger repeats a handful of payer names). */
+  readonly selfPay: Map<string, boolean>;
 }
 
 function statementFor(
@@ -69,10 +91,10 @@ function statementFor(
   items: readonly { line: LedgerLine; share: LineShares | undefined }[],
   row: PatientRow | undefined,
   coverageRows: readonly CoverageRow[],
-  config: Config,
-  asOf: Day,
+  ctx: Shared,
 ): Statement | null {
-  const policy = config.policy;
+  const { asOf, practice } = ctx;
+  const policy = ctx.config.policy;
   const sorted = [...items].sort((a, b) => a.line.serviceDate - b.line.serviceDate || a.line.index - b.line.index);
   const stLines = sorted.map((it) => statementLine(it.line, it.share));
   const billed = stLines.filter((l) => !l.pending);
@@ -87,26 +109,19 @@ function statementFor(
   const flags: string[] = [];
   if (!row) flags.push('No Patients row for this account: the mailing address is blank.');
   else if (patient.addressMissing) flags.push('Mailing address incomplete on the Patients sheet.');
-  const base = {
-    account,
-    statementDate: asOf,
-    dueDate,
-    practice: practiceInfo(policy),
-    patient,
-    insurance: insuranceOnFile(sorted.map((it) => it.line), coverageRows, config),
-    lines: stLines,
-    totals: totalsOf(billed),
-    pendingLines: pending.length,
-    pendingCharges,
-    onPaymentPlan: row?.onPaymentPlan ?? false,
-  };
+  const insurance = insuranceOnFile(sorted, coverageRows, ctx);
+  const totals = totalsOf(billed);
+  const onPaymentPlan = row?.onPaymentPlan ?? false;
 
+  // Each statement is one object literal with every field in one order (no spread of a shared base):
+  // V8 then gives all statements one fast shape, which building them and writing them as JSON rely on.
   if (isRefund) {
     const credit = neg(net);
     return {
-      ...base, kind: 'refund-notice', amountDue: ZERO, creditBalance: credit, aging: EMPTY_AGING,
+      kind: 'refund-notice', account, statementDate: asOf, dueDate, amountDue: ZERO, creditBalance: credit, aging: EMPTY_AGING,
+      practice, patient, insurance, lines: stLines, totals, pendingLines: pending.length, pendingCharges,
       dunningStage: null, oldestOpenDays: null, message: refundMessage(credit, pending.length, policy),
-      planOptions: [], assistanceNotice: null, remittance: remittance(account, patient, ZERO, dueDate, policy), flags,
+      planOptions: [], assistanceNotice: null, remittance: remittance(account, patient, ZERO, dueDate, policy), onPaymentPlan, flags,
     };
   }
 
@@ -120,17 +135,14 @@ function statementFor(
     monthlyIncome: facts.monthlyIncome, householdSize: facts.householdSize, state: facts.state, start: dueDate,
   });
   return {
-    ...base,
-    kind: 'statement',
-    amountDue: net,
-    creditBalance: ZERO,
-    aging: aged.aging,
-    dunningStage: stage,
-    oldestOpenDays: oldest,
+    kind: 'statement', account, statementDate: asOf, dueDate, amountDue: net, creditBalance: ZERO, aging: aged.aging,
+    practice, patient, insurance, lines: stLines, totals, pendingLines: pending.length, pendingCharges,
+    dunningStage: stage, oldestOpenDays: oldest,
     message: dunningMessage(stage, { amountDue: net, dueDate, practicePhone: policy.practicePhone, collectionsDays: policy.collectionsDays }),
     planOptions: options,
     assistanceNotice: assistanceNotice(net, facts, dueDate, policy),
     remittance: remittance(account, patient, net, dueDate, policy),
+    onPaymentPlan,
     flags,
   };
 }
@@ -169,7 +181,7 @@ function patientInfo(row: PatientRow | undefined, first: LedgerLine | null): Pat
 }
 
 /** Coverage rows for the account first (with their plan's payer), then payers seen on its lines. */
-function insuranceOnFile(lines: readonly LedgerLine[], coverageRows: readonly CoverageRow[], config: Config): InsuranceOnFile[] {
+function insuranceOnFile(items: readonly { line: LedgerLine }[], coverageRows: readonly CoverageRow[], ctx: Shared): InsuranceOnFile[] {
   const out: InsuranceOnFile[] = [];
   const seen = new Set<string>();
   const push = (i: InsuranceOnFile): void => {
@@ -178,13 +190,16 @@ function insuranceOnFile(lines: readonly LedgerLine[], coverageRows: readonly Co
     seen.add(k);
     out.push(i);
   };
-  const coverage = [...coverageRows].sort((a, b) => (a.priority === b.priority ? 0 : a.priority === 'Primary' ? -1 : 1));
+  const coverage = coverageRows.length < 2 ? coverageRows : [...coverageRows].sort((a, b) => (a.priority === b.priority ? 0 : a.priority === 'Primary' ? -1 : 1));
   for (const c of coverage) {
-    const plan = config.plans.find((p) => p.planId.trim().toUpperCase() === c.planId.trim().toUpperCase());
-    push({ payer: safeText(plan?.payer ?? c.planId), planId: safeText(c.planId), memberId: safeOrNull(c.memberId), priority: c.priority });
+    const payer = ctx.planPayer.get(c.planId.trim().toUpperCase());
+    push({ payer: safeText(payer ?? c.planId), planId: safeText(c.planId), memberId: safeOrNull(c.memberId), priority: c.priority });
   }
-  for (const l of lines) {
-    if (isSelfPay(l.payer) || l.payer === null) continue;
+  for (const { line: l } of items) {
+    if (l.payer === null) continue;
+    let selfPay = ctx.selfPay.get(l.payer);
+    if (selfPay === undefined) ctx.selfPay.set(l.payer, (selfPay = isSelfPay(l.payer)));
+    if (selfPay) continue;
     push({ payer: safeText(l.payer.trim()), planId: safeOrNull(l.planId), memberId: safeOrNull(l.memberId), priority: null });
   }
   return out;
