@@ -17,8 +17,12 @@
 import { insurerHasAdjudicated } from '../lineStatus';
 import { netPatientPaid, type LineRule, type RuleContext } from './context';
 import { isDeniedUnworked } from './denialRule';
-import { BALANCE_LINES, BALANCE_SUM, LATEST, LATEST_DOS, LATEST_ROW, OLD_PATIENT_BALANCE, PATIENT_BALANCE, STRIDE } from './accountTable';
 import { money, plural, usd } from './format';
+
+// Bound once: under tsx (esbuild) each use of an imported function is a getter call, and these run on every line.
+const hasAdjudicated = insurerHasAdjudicated;
+const deniedUnworked = isDeniedUnworked;
+const patientPaidNet = netPatientPaid;
 
 export function accountRules(ctx: RuleContext): LineRule {
   const { lines, asOf } = ctx;
@@ -29,54 +33,39 @@ export function accountRules(ctx: RuleContext): LineRule {
 
   return {
     line(i, line, s) {
-      const base = ctx.accountIds[i]! * STRIDE;
-      const t = ctx.facts.data;
-      if (t[base + LATEST]! < 0) {
-        // The account's first line.
-        t[base + LATEST] = i;
-        t[base + LATEST_DOS] = line.serviceDate;
-        t[base + LATEST_ROW] = line.row;
-      } else if (line.serviceDate > t[base + LATEST_DOS]! || (line.serviceDate === t[base + LATEST_DOS]! && line.row >= t[base + LATEST_ROW]!)) {
-        t[base + LATEST] = i;
-        t[base + LATEST_DOS] = line.serviceDate;
-        t[base + LATEST_ROW] = line.row;
-      }
-      if (line.balance !== null) {
-        t[base + BALANCE_SUM] = t[base + BALANCE_SUM]! + line.balance;
-        t[base + BALANCE_LINES] = t[base + BALANCE_LINES]! + 1;
-      }
+      const id = ctx.accountIds[i]!;
+      const facts = ctx.facts;
+      facts.noteLine(id, i, line.serviceDate, line.row, line.balance);
       // Same predicate as statements (lineStatus.isPendingWithInsurance), with self-pay memoised…
-      if (!ctx.selfPay(line) && (line.status === 'pending' || line.status === 'appealed' || !insurerHasAdjudicated(line))) return;
+      if (!ctx.selfPay(line) && (line.status === 'pending' || line.status === 'appealed' || !hasAdjudicated(line))) return;
       // …and a denial nobody has worked is the practice's to resolve, not the patient's debt yet.
-      if (isDeniedUnworked(line)) return;
+      if (deniedUnworked(line)) return;
       const share = s === undefined ? null : s.patientShare;
       let owed: number;
-      if (share !== null) owed = share - netPatientPaid(line);
+      if (share !== null) owed = share - patientPaidNet(line);
       else if (line.balance !== null) owed = line.balance;
       else {
         unknownPatientBalance++;
         return;
       }
-      t[base + PATIENT_BALANCE] = t[base + PATIENT_BALANCE]! + owed;
-      if (asOf - line.serviceDate > collectionsDays) t[base + OLD_PATIENT_BALANCE] = t[base + OLD_PATIENT_BALANCE]! + owed;
+      facts.addPatientOwed(id, owed, asOf - line.serviceDate > collectionsDays);
     },
 
     finish() {
       const patientsSheet = ctx.config.present.has('Patients');
-      const t = ctx.facts.data;
+      const facts = ctx.facts;
       for (let a = 0; a < ctx.accountCount; a++) {
-        const base = a * STRIDE;
-        const balanceSum = t[base + BALANCE_SUM]!;
-        const balanceLines = t[base + BALANCE_LINES]!;
-        const patientBalance = t[base + PATIENT_BALANCE]!;
-        const oldPatientBalance = t[base + OLD_PATIENT_BALANCE]!;
+        const balanceSum = facts.balanceSum(a);
+        const balanceLines = facts.balanceLines(a);
+        const patientBalance = facts.patientBalance(a);
+        const oldPatientBalance = facts.oldPatientBalance(a);
         const credit = balanceCol && balanceLines > 0 && balanceSum < 0;
         // Newer credits offset older debts: only what is still owed overall can go to collections.
         const atStake = Math.min(oldPatientBalance, patientBalance);
-        const collections = atStake > tol && !ctx.facts.onPaymentPlan(a);
+        const collections = atStake > tol && !facts.onPaymentPlan(a);
         if (!credit && !collections) continue;
         const account = ctx.accountNames[a]!;
-        const last = lines[t[base + LATEST]!]!;
+        const last = lines[facts.latest(a)]!;
         const cell = ctx.cellOf(last, 'balance', 'account');
         if (credit) {
           ctx.add(

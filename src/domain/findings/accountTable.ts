@@ -11,6 +11,10 @@
  * than every check together. One record indexed by account id costs one
  * memory access per line.
  *
+ * The rules reach the record through the methods below, not through
+ * exported offsets: under tsx (esbuild) every use of an imported binding
+ * is a getter call on the module object, a real cost a million times over.
+ *
  * The Coverage and Patients indexes are typed arrays keyed through
  * AccountIds, not Maps of row arrays: on a million-line heap every object
  * retained during the pass makes the next full garbage collection dearer.
@@ -18,7 +22,7 @@
 import type { CoverageRow, PatientRow } from '../config';
 import { AccountIds } from './accountIds';
 
-export const STRIDE = 16;
+const STRIDE = 16;
 // Facts from the configuration sheets (this module).
 const DOB = 0; // NaN = none
 const COV_FROM = 1; // single period: from (−∞ when open)
@@ -28,15 +32,15 @@ const COV_MEMBER_ID = 4; // 1 when a Coverage row gives a member id
 const ON_PLAN = 5; // 1 when Patients says OnPaymentPlan
 const COV_FIRST = 7; // the account's first Coverage row (index into config.coverage), −1 none
 // unitsRule: the account's last units group (index into its group list), −1 none.
-export const UNITS_LAST_GROUP = 6;
+const UNITS_LAST_GROUP = 6;
 // accountRules: running totals.
-export const LATEST = 8; // position of the latest line (latest service date, on a tie the later row)
-export const LATEST_DOS = 9;
-export const LATEST_ROW = 10;
-export const BALANCE_SUM = 11;
-export const BALANCE_LINES = 12;
-export const PATIENT_BALANCE = 13; // over all billable lines (newer credits offset older debts)
-export const OLD_PATIENT_BALANCE = 14; // on lines older than CollectionsDays
+const LATEST = 8; // position of the latest line (latest service date, on a tie the later row)
+const LATEST_DOS = 9;
+const LATEST_ROW = 10;
+const BALANCE_SUM = 11;
+const BALANCE_LINES = 12;
+const PATIENT_BALANCE = 13; // over all billable lines (newer credits offset older debts)
+const OLD_PATIENT_BALANCE = 14; // on lines older than CollectionsDays
 
 /** Accounts are identifiers: only surrounding spaces are ignored (as adjudication does). */
 export const accountKey = (raw: string): string => raw.trim();
@@ -105,6 +109,59 @@ export class AccountTable {
       }
       d[base + COV_MEMBER_ID] = memberId;
     }
+  }
+
+  /** accountRules: the account has line `i`; it becomes the latest (service date, then row) and its balance counts. */
+  noteLine(id: number, i: number, serviceDate: number, row: number, balance: number | null): void {
+    const d = this.data;
+    const base = id * STRIDE;
+    if (d[base + LATEST]! < 0 || serviceDate > d[base + LATEST_DOS]! || (serviceDate === d[base + LATEST_DOS]! && row >= d[base + LATEST_ROW]!)) {
+      d[base + LATEST] = i;
+      d[base + LATEST_DOS] = serviceDate;
+      d[base + LATEST_ROW] = row;
+    }
+    if (balance !== null) {
+      d[base + BALANCE_SUM] = d[base + BALANCE_SUM]! + balance;
+      d[base + BALANCE_LINES] = d[base + BALANCE_LINES]! + 1;
+    }
+  }
+
+  /** accountRules: what the patient owes on one line; `old` when the service is older than CollectionsDays. */
+  addPatientOwed(id: number, owed: number, old: boolean): void {
+    const d = this.data;
+    const base = id * STRIDE;
+    d[base + PATIENT_BALANCE] = d[base + PATIENT_BALANCE]! + owed;
+    if (old) d[base + OLD_PATIENT_BALANCE] = d[base + OLD_PATIENT_BALANCE]! + owed;
+  }
+
+  /** Position of the account's latest line (−1: none yet). */
+  latest(id: number): number {
+    return this.data[id * STRIDE + LATEST]!;
+  }
+
+  balanceSum(id: number): number {
+    return this.data[id * STRIDE + BALANCE_SUM]!;
+  }
+
+  balanceLines(id: number): number {
+    return this.data[id * STRIDE + BALANCE_LINES]!;
+  }
+
+  patientBalance(id: number): number {
+    return this.data[id * STRIDE + PATIENT_BALANCE]!;
+  }
+
+  oldPatientBalance(id: number): number {
+    return this.data[id * STRIDE + OLD_PATIENT_BALANCE]!;
+  }
+
+  /** unitsRule: the account's last units group, −1 none. */
+  unitsLastGroup(id: number): number {
+    return this.data[id * STRIDE + UNITS_LAST_GROUP]!;
+  }
+
+  setUnitsLastGroup(id: number, g: number): void {
+    this.data[id * STRIDE + UNITS_LAST_GROUP] = g;
   }
 
   /** Date of birth from Patients (first row for the account), or NaN. */

@@ -10,9 +10,12 @@
  * fee-schedule match has nothing to compare with and stays silent.
  */
 import type { LedgerLine } from '../ledger';
-import { isDenied } from '../lineStatus';
+import { isDenied as isDeniedImport } from '../lineStatus';
 import type { LineRule, RuleContext } from './context';
 import { money, plural, unitsText, usd } from './format';
+
+// Imported functions the pass calls on every line are bound once: under tsx (esbuild) each use of an import is a getter call.
+const isDenied = isDeniedImport;
 
 export function allowedRule(ctx: RuleContext): LineRule {
   const present = ctx.config.present.has('FeeSchedule');

@@ -6,8 +6,11 @@
  * says so once.
  */
 import type { LedgerLine } from '../ledger';
-import { orZero, type LineRule, type RuleContext } from './context';
+import { orZero as orZeroImport, type LineRule, type RuleContext } from './context';
 import { money, usd } from './format';
+
+// Imported functions the pass calls on every line are bound once: under tsx (esbuild) each use of an import is a getter call.
+const orZero = orZeroImport;
 
 export function balanceRule(ctx: RuleContext): LineRule {
   const balanceCol = ctx.hasColumn('balance');

@@ -14,10 +14,13 @@
  */
 import type { LedgerLine } from '../ledger';
 import type { Day } from '../day';
-import { insurerHasAdjudicated } from '../lineStatus';
+import { insurerHasAdjudicated as insurerHasAdjudicatedImport } from '../lineStatus';
 import type { LineRule, RuleContext } from './context';
 import { claimAtRisk } from './codeRules';
 import { date, money } from './format';
+
+// Imported functions the pass calls on every line are bound once: under tsx (esbuild) each use of an import is a getter call.
+const insurerHasAdjudicated = insurerHasAdjudicatedImport;
 
 /** A limit ending this many days from the as-of date (or fewer) is a risk. */
 export const FILING_WARNING_DAYS = 30;

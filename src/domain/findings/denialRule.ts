@@ -5,10 +5,14 @@
  * insurer's expected share when known, else the charge — what the denial
  * keeps from being paid. Points at the denial code, else the status.
  */
-import { isDenied } from '../lineStatus';
+import { isDenied as isDeniedImport } from '../lineStatus';
 import type { LedgerLine } from '../ledger';
-import { orZero, type LineRule, type RuleContext } from './context';
+import { orZero as orZeroImport, type LineRule, type RuleContext } from './context';
 import { money, quoted } from './format';
+
+// Imported functions the pass calls on every line are bound once: under tsx (esbuild) each use of an import is a getter call.
+const isDenied = isDeniedImport;
+const orZero = orZeroImport;
 
 /** Denied, not appealed, and nothing paid or adjusted on it since: nobody has worked the denial. */
 export function isDeniedUnworked(line: LedgerLine): boolean {

@@ -5,10 +5,15 @@
  * Policy tolerance is rounding and stays silent.
  */
 import type { LedgerLine } from '../ledger';
-import { isDenied } from '../lineStatus';
+import { isDenied as isDeniedImport } from '../lineStatus';
 import type { LineShares } from '../shareTypes';
-import { netPatientPaid, orZero, type LineRule, type RuleContext } from './context';
+import { netPatientPaid as netPatientPaidImport, orZero as orZeroImport, type LineRule, type RuleContext } from './context';
 import { money, plural, usd } from './format';
+
+// Imported functions the pass calls on every line are bound once: under tsx (esbuild) each use of an import is a getter call.
+const isDenied = isDeniedImport;
+const netPatientPaid = netPatientPaidImport;
+const orZero = orZeroImport;
 
 /**
  * The insurer has decided and paid: status Paid, or an insurer payment on the

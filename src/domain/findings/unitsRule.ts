@@ -15,7 +15,6 @@ import type { LedgerLine } from '../ledger';
 import type { FeeScheduleRow } from '../config';
 import { mulDivHalfUp } from '../money';
 import type { LineRule, RuleContext } from './context';
-import { STRIDE, UNITS_LAST_GROUP } from './accountTable';
 import { date, money, unitsText, usd } from './format';
 
 export const nameKey = (raw: string): string => raw.trim().toLowerCase().replace(/\s+/g, ' ');
@@ -135,7 +134,7 @@ function limitRowFor(line: LedgerLine, parties: ReadonlySet<string>, rows: reado
  * groups, and retained objects would cost more in garbage collection than
  * the check itself. Codes and limit rows are small integers (CodeLimits.id,
  * LimitRow.index). An account's groups are chained
- * newest first from the account's record (UNITS_LAST_GROUP), a group's lines
+ * newest first from the account's record (AccountTable.unitsLastGroup), a group's lines
  * in sheet order through `nextLine`.
  */
 class UnitsGroups {
@@ -215,12 +214,11 @@ export function unitsRule(ctx: RuleContext): LineRule {
 
   function addLine(i: number, line: LedgerLine, code: number, limit: LimitRow): void {
     const accountId = ctx.accountIds[i]!;
-    const slot = accountId * STRIDE + UNITS_LAST_GROUP;
-    const last = ctx.facts.data[slot]!;
+    const last = ctx.facts.unitsLastGroup(accountId);
     let g = findGroup(accountId, last, line.serviceDate, code);
     if (g < 0) {
       g = groups.add(line.serviceDate, code, limit.index, last, i);
-      ctx.facts.data[slot] = g;
+      ctx.facts.setUnitsLastGroup(accountId, g);
       const depth = groups.depth[g]!;
       if (depth === LINEAR_MAX) {
         for (let k = g; k >= 0; k = groups.prev[k]!) bigAccounts.set(bigKey(accountId, groups.serviceDate[k]!, groups.code[k]!), k);
