@@ -3,14 +3,35 @@
  * dates YYYY-MM-DD, rows 1-based, cells A1. The shape is a contract: tests
  * outside this repository read it.
  */
-import { formatMoney, type Cents } from '../domain/money';
-import { toIso } from '../domain/day';
+import { formatMoney as formatMoneyImport, type Cents } from '../domain/money';
+import { toIso as toIsoImport, type Day } from '../domain/day';
 import type { AnalysisResult } from './analyze';
 import type { Finding } from '../domain/findingTypes';
 import { statementToJson } from '../domain/statements/statement';
 import { summaryToJson } from '../domain/kpis/summary';
 
-const money = (c: Cents | null): string | null => (c === null ? null : formatMoney(c));
+// Local bindings: a compiled import is a property read (a getter under tsx) on each of millions of calls.
+const formatMoney = formatMoneyImport;
+const toIsoUncached = toIsoImport;
+
+const money = (c: Cents | null): string | null => (c === null ? null : c === 0 ? '0.00' : formatMoney(c));
+
+/**
+ * Dates as YYYY-MM-DD, remembered per day: a ledger spans a few hundred
+ * distinct days over hundreds of thousands of lines, and toIso builds a Date
+ * each time. One cache per results document.
+ */
+function isoCache(): (d: Day) => string {
+  const seen = new Map<number, string>();
+  return (d) => {
+    let s = seen.get(d);
+    if (s === undefined) {
+      s = toIsoUncached(d);
+      if (seen.size < 100_000) seen.set(d, s);
+    }
+    return s;
+  };
+}
 
 /**
  * results.json as named parts in contract order; the arrays are lazy so a
@@ -18,6 +39,7 @@ const money = (c: Cents | null): string | null => (c === null ? null : formatMon
  */
 export function resultsJsonParts(r: AnalysisResult): ReadonlyArray<readonly [string, unknown | Iterable<unknown>, 'value' | 'array']> {
   const { ledger } = r;
+  const toIso = isoCache();
   const lineJson = (i: number): Record<string, unknown> => {
     const l = ledger.lines[i]!;
     const s = r.shares[i]!;
@@ -53,7 +75,7 @@ export function resultsJsonParts(r: AnalysisResult): ReadonlyArray<readonly [str
       mapping: ledger.mapping.fields,
     }, 'value'],
     ['lines', mapLazy(ledger.lines.length, lineJson), 'array'],
-    ['findings', mapLazy(r.findings.length, (i) => findingJson(r.findings[i]!)), 'array'],
+    ['findings', mapLazy(r.findings.length, (i) => findingJson(r.findings[i]!, toIso)), 'array'],
     ['inputIssues', r.inputIssues.map((i) => ({ sheet: i.sheet, row: i.row, cell: i.cell, message: i.message, severity: i.severity })), 'array'],
     ['statements', mapLazy(r.statements.length, (i) => statementToJson(r.statements[i]!)), 'array'],
     ['summary', summaryToJson(r.summary), 'value'],
@@ -64,7 +86,7 @@ function* mapLazy<T>(n: number, f: (i: number) => T): Iterable<T> {
   for (let i = 0; i < n; i++) yield f(i);
 }
 
-function findingJson(f: Finding): Record<string, unknown> {
+function findingJson(f: Finding, toIso: (d: Day) => string): Record<string, unknown> {
   return {
     rule: f.rule,
     severity: f.severity,

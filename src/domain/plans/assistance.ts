@@ -29,12 +29,23 @@ export function fplAtMost(monthlyIncome: Cents, guideline: Cents, maxPct: Percen
 
 /** Tiers sorted from the lowest FPL ceiling up (a Policy sheet may list them in any order). */
 export function sortedTiers(tiers: readonly AssistanceTier[]): AssistanceTier[] {
-  return [...tiers].sort((a, b) => a.fplPctMax - b.fplPctMax);
+  return [...sortedOnce(tiers)];
+}
+
+/** The sorted tiers, worked out once per (read-only) tier list: every statement of a run asks with the same Policy. */
+const sortedCache = new WeakMap<readonly AssistanceTier[], readonly AssistanceTier[]>();
+function sortedOnce(tiers: readonly AssistanceTier[]): readonly AssistanceTier[] {
+  let s = sortedCache.get(tiers);
+  if (s === undefined || s.length !== tiers.length || !tiers.every((t) => s!.includes(t))) {
+    s = [...tiers].sort((a, b) => a.fplPctMax - b.fplPctMax);
+    sortedCache.set(tiers, s);
+  }
+  return s;
 }
 
 /** The first tier whose ceiling the exact FPL percent does not exceed, else null. */
 export function tierFor(monthlyIncome: Cents, guideline: Cents, tiers: readonly AssistanceTier[]): AssistanceTier | null {
-  for (const t of sortedTiers(tiers)) if (fplAtMost(monthlyIncome, guideline, t.fplPctMax)) return t;
+  for (const t of sortedOnce(tiers)) if (fplAtMost(monthlyIncome, guideline, t.fplPctMax)) return t;
   return null;
 }
 
@@ -87,11 +98,16 @@ export function assessAssistance(input: AssistanceInput): AssistanceResult {
 
 /** The highest FPL ceiling among the tiers (who "may qualify"); null when there are no tiers. */
 export function topTierMax(tiers: readonly AssistanceTier[]): Percent | null {
-  const s = sortedTiers(tiers);
+  const s = sortedOnce(tiers);
   return s.length ? s[s.length - 1]!.fplPctMax : null;
 }
 
-/** Hundredths of a percent → a JSON number (20001 → 200.01). */
+/**
+ * Hundredths of a percent → a JSON number (20001 → 200.01). h and 100 are
+ * exact doubles and IEEE division is correctly rounded, so h / 100 is the
+ * double nearest the exact quotient — what a Decimal division and
+ * toNumber() gave, without a Decimal per statement.
+ */
 export function hundredthsToNumber(h: number): number {
-  return new Decimal(h).div(100).toNumber();
+  return h / 100;
 }

@@ -4,15 +4,38 @@
  * whole model as extra fields. Money as "0.00" strings, dates YYYY-MM-DD,
  * percents as numbers.
  */
-import { formatMoney, percentToNumber, type Cents } from '../money';
-import { toIso } from '../day';
+import { formatMoney as formatMoneyImport, PERCENT_SCALE, type Cents, type Percent } from '../money';
+import { toIso as toIsoImport, type Day } from '../day';
 import { hundredthsToNumber } from '../plans/assistance';
 import type { PlanOption } from '../plans/planOptions';
 import { DUNNING_LABELS } from './dunning';
 import type { Aging } from './aging';
 import type { Statement } from './statementTypes';
 
-const m = (c: Cents): string => formatMoney(c);
+// Local bindings: a compiled import is a property read (a getter under tsx) on every call.
+const formatMoney = formatMoneyImport;
+const toIsoUncached = toIsoImport;
+
+const m = (c: Cents): string => (c === 0 ? '0.00' : formatMoney(c));
+
+/** toIso remembered per day (a run's statements share a handful of dates; toIso builds a Date each time). */
+const isoSeen = new Map<number, string>();
+function toIso(d: Day): string {
+  let s = isoSeen.get(d);
+  if (s === undefined) {
+    s = toIsoUncached(d);
+    if (isoSeen.size < 100_000) isoSeen.set(d, s);
+  }
+  return s;
+}
+
+/**
+ * Percent → JSON number. Same value as money.percentToNumber (a Decimal
+ * division): p and 10⁴ are exact doubles and IEEE division is correctly
+ * rounded, so p / 10⁴ is the double nearest the exact quotient, as is the
+ * Decimal's toNumber().
+ */
+const percentToNumber = (p: Percent): number => p / PERCENT_SCALE;
 
 export interface AgingJson {
   current: string;
