@@ -1,5 +1,5 @@
 /**
- * One numeric record per account (128 bytes, two adjacent cache lines),
+ * One numeric record per account (64 bytes: a cache line's worth),
  * shared by the rules: what the configuration sheets say about the account —
  * date of birth, coverage periods, a member id on Coverage, the payment-plan
  * flag — looked up once when the account is first seen, and the per-account
@@ -9,7 +9,9 @@
  * and on such data memory, not arithmetic, is the cost — chasing a Coverage
  * row, a Patients row, a Map entry and a totals object per line costs more
  * than every check together. One record indexed by account id costs one
- * memory access per line.
+ * memory access per line. Integers (days, rows, positions, flags) are held
+ * as 32-bit, the money sums as 64-bit floats (exact integer cents), over one
+ * buffer: half the memory of all-float records, so half the misses.
  *
  * The rules reach the record through the methods below, not through
  * exported offsets: under tsx (esbuild) every use of an imported binding
@@ -22,32 +24,39 @@
 import type { CoverageRow, PatientRow } from '../config';
 import { AccountIds } from './accountIds';
 
-const STRIDE = 16;
-// Facts from the configuration sheets (this module).
-const DOB = 0; // NaN = none
-const COV_FROM = 1; // single period: from (−∞ when open)
-const COV_TO = 2; // single period: to (+∞ when open)
-const COV_KIND = 3; // 0 no Coverage row, 1 one row (period inline), 2 several rows
-const COV_MEMBER_ID = 4; // 1 when a Coverage row gives a member id
-const ON_PLAN = 5; // 1 when Patients says OnPaymentPlan
-const COV_FIRST = 7; // the account's first Coverage row (index into config.coverage), −1 none
-// unitsRule: the account's last units group (index into its group list), −1 none.
-const UNITS_LAST_GROUP = 6;
-// accountRules: running totals.
-const LATEST = 8; // position of the latest line (latest service date, on a tie the later row)
-const LATEST_DOS = 9;
-const LATEST_ROW = 10;
-const BALANCE_SUM = 11;
-const BALANCE_LINES = 12;
-const PATIENT_BALANCE = 13; // over all billable lines (newer credits offset older debts)
-const OLD_PATIENT_BALANCE = 14; // on lines older than CollectionsDays
+/** Record of account `id`: float64 slots id × F_STRIDE + …, int32 slots id × I_STRIDE + … (one 64-byte span). */
+const F_STRIDE = 8;
+const I_STRIDE = 16;
+// Float64 slots (bytes 0–23): accountRules' running money totals.
+const BALANCE_SUM = 0;
+const PATIENT_BALANCE = 1; // over all billable lines (newer credits offset older debts)
+const OLD_PATIENT_BALANCE = 2; // on lines older than CollectionsDays
+// Int32 slots (bytes 24–63).
+const DOB = 6; // NO_DAY = none
+const COV_FROM = 7; // single period: from (OPEN_FROM when open)
+const COV_TO = 8; // single period: to (OPEN_TO when open)
+const FLAGS = 9; // COV_KIND_MASK | HAS_MEMBER_ID | ON_PLAN
+const COV_FIRST = 10; // the account's first Coverage row (index into config.coverage), −1 none
+const UNITS_LAST_GROUP = 11; // unitsRule: the account's last units group, −1 none
+const LATEST = 12; // position of the latest line (latest service date, on a tie the later row), −1 none
+const LATEST_DOS = 13;
+const LATEST_ROW = 14;
+const BALANCE_LINES = 15;
+
+const COV_KIND_MASK = 3; // 0 no Coverage row, 1 one row (period inline), 2 several rows
+const HAS_MEMBER_ID = 4; // a Coverage row gives a member id
+const ON_PLAN = 8; // Patients says OnPaymentPlan
+
+const NO_DAY = -2147483648;
+const OPEN_FROM = -2147483648;
+const OPEN_TO = 2147483647;
 
 /** Accounts are identifiers: only surrounding spaces are ignored (as adjudication does). */
 export const accountKey = (raw: string): string => raw.trim();
 
 export class AccountTable {
-  /** Record of account `id` at data[id × STRIDE …]. */
-  readonly data: Float64Array;
+  private readonly f: Float64Array;
+  private readonly n: Int32Array;
   /** Coverage row → the next Coverage row of the same account (sheet order), −1 last. */
   private readonly coverageNext: Int32Array;
 
@@ -77,113 +86,116 @@ export class AccountTable {
       if (patientKeys.idOf(accountKey(patients[r]!.account)) === count) patientRow[count] = r;
     }
 
-    const d = (this.data = new Float64Array(STRIDE * names.length));
+    const buffer = new ArrayBuffer(64 * names.length);
+    this.f = new Float64Array(buffer);
+    const n = (this.n = new Int32Array(buffer));
     for (let id = 0; id < names.length; id++) {
-      const base = id * STRIDE;
-      d[base + UNITS_LAST_GROUP] = -1;
-      d[base + LATEST] = -1;
+      const b = id * I_STRIDE;
+      n[b + UNITS_LAST_GROUP] = -1;
+      n[b + LATEST] = -1;
       const key = accountKey(names[id]!);
       const p = patients.length === 0 ? -1 : patientKeys.find(key);
       const patient = p < 0 ? undefined : patients[patientRow[p]!]!;
-      d[base + DOB] = patient?.dob ?? NaN;
-      d[base + ON_PLAN] = patient?.onPaymentPlan ? 1 : 0;
+      n[b + DOB] = patient?.dob ?? NO_DAY;
+      let flags = patient?.onPaymentPlan ? ON_PLAN : 0;
       const c = coverage.length === 0 ? -1 : coverageKeys.find(key);
       if (c < 0) {
-        d[base + COV_KIND] = 0;
-        d[base + COV_MEMBER_ID] = 0;
-        d[base + COV_FIRST] = -1;
+        n[b + FLAGS] = flags;
+        n[b + COV_FIRST] = -1;
         continue;
       }
       const r0 = first[c]!;
-      d[base + COV_FIRST] = r0;
-      d[base + COV_KIND] = this.coverageNext[r0] === -1 ? 1 : 2;
-      d[base + COV_FROM] = coverage[r0]!.effectiveFrom ?? -Infinity;
-      d[base + COV_TO] = coverage[r0]!.effectiveTo ?? Infinity;
-      let memberId = 0;
+      n[b + COV_FIRST] = r0;
+      flags |= this.coverageNext[r0] === -1 ? 1 : 2;
+      n[b + COV_FROM] = coverage[r0]!.effectiveFrom ?? OPEN_FROM;
+      n[b + COV_TO] = coverage[r0]!.effectiveTo ?? OPEN_TO;
       for (let r = r0; r >= 0; r = this.coverageNext[r]!) {
         const m = coverage[r]!.memberId;
         if (m !== null && m.trim() !== '') {
-          memberId = 1;
+          flags |= HAS_MEMBER_ID;
           break;
         }
       }
-      d[base + COV_MEMBER_ID] = memberId;
+      n[b + FLAGS] = flags;
     }
   }
 
   /** accountRules: the account has line `i`; it becomes the latest (service date, then row) and its balance counts. */
   noteLine(id: number, i: number, serviceDate: number, row: number, balance: number | null): void {
-    const d = this.data;
-    const base = id * STRIDE;
-    if (d[base + LATEST]! < 0 || serviceDate > d[base + LATEST_DOS]! || (serviceDate === d[base + LATEST_DOS]! && row >= d[base + LATEST_ROW]!)) {
-      d[base + LATEST] = i;
-      d[base + LATEST_DOS] = serviceDate;
-      d[base + LATEST_ROW] = row;
+    const n = this.n;
+    const b = id * I_STRIDE;
+    if (n[b + LATEST]! < 0 || serviceDate > n[b + LATEST_DOS]! || (serviceDate === n[b + LATEST_DOS]! && row >= n[b + LATEST_ROW]!)) {
+      n[b + LATEST] = i;
+      n[b + LATEST_DOS] = serviceDate;
+      n[b + LATEST_ROW] = row;
     }
     if (balance !== null) {
-      d[base + BALANCE_SUM] = d[base + BALANCE_SUM]! + balance;
-      d[base + BALANCE_LINES] = d[base + BALANCE_LINES]! + 1;
+      const fb = id * F_STRIDE;
+      this.f[fb + BALANCE_SUM] = this.f[fb + BALANCE_SUM]! + balance;
+      n[b + BALANCE_LINES] = n[b + BALANCE_LINES]! + 1;
     }
   }
 
   /** accountRules: what the patient owes on one line; `old` when the service is older than CollectionsDays. */
   addPatientOwed(id: number, owed: number, old: boolean): void {
-    const d = this.data;
-    const base = id * STRIDE;
-    d[base + PATIENT_BALANCE] = d[base + PATIENT_BALANCE]! + owed;
-    if (old) d[base + OLD_PATIENT_BALANCE] = d[base + OLD_PATIENT_BALANCE]! + owed;
+    const f = this.f;
+    const fb = id * F_STRIDE;
+    f[fb + PATIENT_BALANCE] = f[fb + PATIENT_BALANCE]! + owed;
+    if (old) f[fb + OLD_PATIENT_BALANCE] = f[fb + OLD_PATIENT_BALANCE]! + owed;
   }
 
   /** Position of the account's latest line (−1: none yet). */
   latest(id: number): number {
-    return this.data[id * STRIDE + LATEST]!;
+    return this.n[id * I_STRIDE + LATEST]!;
   }
 
   balanceSum(id: number): number {
-    return this.data[id * STRIDE + BALANCE_SUM]!;
+    return this.f[id * F_STRIDE + BALANCE_SUM]!;
   }
 
   balanceLines(id: number): number {
-    return this.data[id * STRIDE + BALANCE_LINES]!;
+    return this.n[id * I_STRIDE + BALANCE_LINES]!;
   }
 
   patientBalance(id: number): number {
-    return this.data[id * STRIDE + PATIENT_BALANCE]!;
+    return this.f[id * F_STRIDE + PATIENT_BALANCE]!;
   }
 
   oldPatientBalance(id: number): number {
-    return this.data[id * STRIDE + OLD_PATIENT_BALANCE]!;
+    return this.f[id * F_STRIDE + OLD_PATIENT_BALANCE]!;
   }
 
   /** unitsRule: the account's last units group, −1 none. */
   unitsLastGroup(id: number): number {
-    return this.data[id * STRIDE + UNITS_LAST_GROUP]!;
+    return this.n[id * I_STRIDE + UNITS_LAST_GROUP]!;
   }
 
   setUnitsLastGroup(id: number, g: number): void {
-    this.data[id * STRIDE + UNITS_LAST_GROUP] = g;
+    this.n[id * I_STRIDE + UNITS_LAST_GROUP] = g;
   }
 
   /** Date of birth from Patients (first row for the account), or NaN. */
   dob(id: number): number {
-    return this.data[id * STRIDE + DOB]!;
+    const d = this.n[id * I_STRIDE + DOB]!;
+    return d === NO_DAY ? NaN : d;
   }
 
   onPaymentPlan(id: number): boolean {
-    return this.data[id * STRIDE + ON_PLAN] === 1;
+    return (this.n[id * I_STRIDE + FLAGS]! & ON_PLAN) !== 0;
   }
 
   coverageMemberId(id: number): boolean {
-    return this.data[id * STRIDE + COV_MEMBER_ID] === 1;
+    return (this.n[id * I_STRIDE + FLAGS]! & HAS_MEMBER_ID) !== 0;
   }
 
   /** A Coverage row is in effect on the day (blank EffectiveFrom/To are open-ended). */
   coveredOn(id: number, day: number): boolean {
-    const base = id * STRIDE;
-    const kind = this.data[base + COV_KIND];
+    const n = this.n;
+    const b = id * I_STRIDE;
+    const kind = n[b + FLAGS]! & COV_KIND_MASK;
     if (kind === 0) return false;
-    if (kind === 1) return this.data[base + COV_FROM]! <= day && day <= this.data[base + COV_TO]!;
-    for (let r = this.data[base + COV_FIRST]!; r >= 0; r = this.coverageNext[r]!) {
+    if (kind === 1) return n[b + COV_FROM]! <= day && day <= n[b + COV_TO]!;
+    for (let r = n[b + COV_FIRST]!; r >= 0; r = this.coverageNext[r]!) {
       const c = this.coverage[r]!;
       if ((c.effectiveFrom === null || c.effectiveFrom <= day) && (c.effectiveTo === null || day <= c.effectiveTo)) return true;
     }
@@ -193,7 +205,7 @@ export class AccountTable {
   /** The account's Coverage rows in sheet order (built on demand: for messages). */
   rowsOf(id: number): readonly CoverageRow[] {
     const rows: CoverageRow[] = [];
-    for (let r = this.data[id * STRIDE + COV_FIRST]!; r >= 0; r = this.coverageNext[r]!) rows.push(this.coverage[r]!);
+    for (let r = this.n[id * I_STRIDE + COV_FIRST]!; r >= 0; r = this.coverageNext[r]!) rows.push(this.coverage[r]!);
     return rows;
   }
 }
