@@ -137,18 +137,21 @@ function limitRowFor(line: LedgerLine, parties: ReadonlySet<string>, rows: reado
  * newest first from the account's record (AccountTable.unitsLastGroup), a group's lines
  * in sheet order through `nextLine`.
  */
+// A group's int32 fields, side by side (one cache line holds two groups: walking an account's groups costs a miss a step, not four).
+const G_DATE = 0;
+const G_CODE = 1;
+const G_PREV = 2; // the account's previous group, −1 none
+const G_DEPTH = 3; // how many groups the account has up to this one
+const G_FIRST = 4; // first line (sheet order)
+const G_LAST = 5;
+const G_LIMIT = 6; // the strictest limit row any of the group's lines matched (LimitRow.index)
+const G_SIZE = 8;
+
 class UnitsGroups {
   count = 0;
   private capacity = 1024;
-  serviceDate: Float64Array = new Float64Array(this.capacity);
+  rec: Int32Array = new Int32Array(this.capacity * G_SIZE);
   totalMilli: Float64Array = new Float64Array(this.capacity);
-  prev: Int32Array = new Int32Array(this.capacity);
-  depth: Int32Array = new Int32Array(this.capacity);
-  firstLine: Int32Array = new Int32Array(this.capacity);
-  lastLine: Int32Array = new Int32Array(this.capacity);
-  code: Int32Array = new Int32Array(this.capacity);
-  /** The strictest limit row any of the group's lines matched (LimitRow.index). */
-  limit: Int32Array = new Int32Array(this.capacity);
   /** Line position → the next line of its group (−1: last). */
   readonly nextLine: Int32Array;
 
@@ -159,29 +162,31 @@ class UnitsGroups {
   add(serviceDate: number, code: number, limit: number, prev: number, line: number): number {
     if (this.count === this.capacity) this.grow();
     const g = this.count++;
-    this.serviceDate[g] = serviceDate;
+    const r = this.rec;
+    const b = g * G_SIZE;
+    r[b + G_DATE] = serviceDate;
+    r[b + G_CODE] = code;
+    r[b + G_PREV] = prev;
+    r[b + G_DEPTH] = prev >= 0 ? r[prev * G_SIZE + G_DEPTH]! + 1 : 1;
+    r[b + G_FIRST] = line;
+    r[b + G_LAST] = line;
+    r[b + G_LIMIT] = limit;
     this.totalMilli[g] = 0;
-    this.prev[g] = prev;
-    this.depth[g] = prev >= 0 ? this.depth[prev]! + 1 : 1;
-    this.firstLine[g] = line;
-    this.lastLine[g] = line;
-    this.code[g] = code;
-    this.limit[g] = limit;
     return g;
+  }
+
+  field(g: number, f: number): number {
+    return this.rec[g * G_SIZE + f]!;
   }
 
   private grow(): void {
     this.capacity *= 2;
-    const f64 = (a: Float64Array): Float64Array => { const b = new Float64Array(this.capacity); b.set(a); return b; };
-    const i32 = (a: Int32Array): Int32Array => { const b = new Int32Array(this.capacity); b.set(a); return b; };
-    this.serviceDate = f64(this.serviceDate);
-    this.totalMilli = f64(this.totalMilli);
-    this.prev = i32(this.prev);
-    this.depth = i32(this.depth);
-    this.firstLine = i32(this.firstLine);
-    this.lastLine = i32(this.lastLine);
-    this.code = i32(this.code);
-    this.limit = i32(this.limit);
+    const rec = new Int32Array(this.capacity * G_SIZE);
+    rec.set(this.rec);
+    this.rec = rec;
+    const total = new Float64Array(this.capacity);
+    total.set(this.totalMilli);
+    this.totalMilli = total;
   }
 }
 
@@ -205,9 +210,10 @@ export function unitsRule(ctx: RuleContext): LineRule {
   /** The account's group for the day and code, or −1. */
   function findGroup(accountId: number, last: number, serviceDate: number, code: number): number {
     if (last < 0) return -1;
-    if (groups.depth[last]! >= LINEAR_MAX) return bigAccounts.get(bigKey(accountId, serviceDate, code)) ?? -1;
-    for (let g = last; g >= 0; g = groups.prev[g]!) {
-      if (groups.serviceDate[g] === serviceDate && groups.code[g] === code) return g;
+    const r = groups.rec;
+    if (r[last * G_SIZE + G_DEPTH]! >= LINEAR_MAX) return bigAccounts.get(bigKey(accountId, serviceDate, code)) ?? -1;
+    for (let g = last; g >= 0; g = r[g * G_SIZE + G_PREV]!) {
+      if (r[g * G_SIZE + G_DATE] === serviceDate && r[g * G_SIZE + G_CODE] === code) return g;
     }
     return -1;
   }
@@ -219,16 +225,18 @@ export function unitsRule(ctx: RuleContext): LineRule {
     if (g < 0) {
       g = groups.add(line.serviceDate, code, limit.index, last, i);
       ctx.facts.setUnitsLastGroup(accountId, g);
-      const depth = groups.depth[g]!;
+      const depth = groups.field(g, G_DEPTH);
       if (depth === LINEAR_MAX) {
-        for (let k = g; k >= 0; k = groups.prev[k]!) bigAccounts.set(bigKey(accountId, groups.serviceDate[k]!, groups.code[k]!), k);
+        for (let k = g; k >= 0; k = groups.field(k, G_PREV)) bigAccounts.set(bigKey(accountId, groups.field(k, G_DATE), groups.field(k, G_CODE)), k);
       } else if (depth > LINEAR_MAX) {
         bigAccounts.set(bigKey(accountId, line.serviceDate, code), g);
       }
     } else {
-      groups.nextLine[groups.lastLine[g]!] = i;
-      groups.lastLine[g] = i;
-      if (limit.row.maxUnitsPerDay! < limitRows[groups.limit[g]!]!.row.maxUnitsPerDay!) groups.limit[g] = limit.index;
+      const r = groups.rec;
+      const b = g * G_SIZE;
+      groups.nextLine[r[b + G_LAST]!] = i;
+      r[b + G_LAST] = i;
+      if (limit.row.maxUnitsPerDay! < limitRows[r[b + G_LIMIT]!]!.row.maxUnitsPerDay!) r[b + G_LIMIT] = limit.index;
     }
     groups.totalMilli[g] = groups.totalMilli[g]! + milli(line.units);
   }
@@ -257,7 +265,7 @@ export function unitsRule(ctx: RuleContext): LineRule {
         return;
       }
       for (let g = 0; g < groups.count; g++) {
-        const limitRow = limitRows[groups.limit[g]!]!.row;
+        const limitRow = limitRows[groups.field(g, G_LIMIT)]!.row;
         if (groups.totalMilli[g]! > milli(limitRow.maxUnitsPerDay!)) unitsFinding(ctx, groups, g, limitRow);
       }
     },
@@ -269,7 +277,7 @@ function unitsFinding(ctx: RuleContext, groups: UnitsGroups, g: number, limitRow
   const lines: LedgerLine[] = [];
   let total = 0;
   let crossing: LedgerLine | null = null;
-  for (let i = groups.firstLine[g]!; i >= 0; i = groups.nextLine[i]!) {
+  for (let i = groups.field(g, G_FIRST); i >= 0; i = groups.nextLine[i]!) {
     const l = ctx.lines[i]!;
     lines.push(l);
     total += milli(l.units);

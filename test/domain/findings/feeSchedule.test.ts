@@ -37,6 +37,15 @@ describe('UNITS_OVER_LIMIT', () => {
     expect(fired(run(sheet({ ...pt, units: 2 }), { config: byPlan, shares: [shares(0, { primaryPlanId: 'GOLD' })] }), 'UNITS_OVER_LIMIT')).toHaveLength(1);
   });
 
+  it('groups by day and code on an account with many visits (past the 24 groups walked one by one)', () => {
+    // 40 visit days of 3 units each (limit 4: silent), then day 1 again with 2 more units: 3 + 2 = 5 > 4,
+    // excess 1 × 30.00 = 30.00, on the row of the late line (row 2 + 40 = 42); a second code on day 40 stays its own group.
+    const days = Array.from({ length: 40 }, (_, k) => ({ ...pt, units: 3, serviceDate: `2026-0${1 + Math.floor(k / 28)}-${String(1 + (k % 28)).padStart(2, '0')}` }));
+    const late = [{ ...pt, units: 2, serviceDate: '2026-01-01' }, { ...pt, units: 4, code: '97112', serviceDate: days[39]!.serviceDate }];
+    const fs = fired(run(sheet(...days, ...late), { config: cfg }), 'UNITS_OVER_LIMIT');
+    expect(fs.map((f) => [f.row, f.amount, f.inputs.linesThatDay])).toEqual([[42, $('30.00'), '2, 42']]);
+  });
+
   it('applies a modifier row only to lines with that modifier', () => {
     const c = config({ feeSchedule: [fee({ code: '97110', modifier: 'GP', maxUnitsPerDay: 1 })] });
     expect(fired(run(sheet({ ...pt, units: 2 }), { config: c }), 'UNITS_OVER_LIMIT')).toHaveLength(0);
