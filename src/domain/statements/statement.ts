@@ -8,7 +8,7 @@
  * §7; lineAmounts.ts says what is used without a patient share). Pending
  * lines are listed as such and not billed.
  */
-import { add, neg, sum, ZERO, type Cents } from '../money';
+import { add, cents, neg, ZERO, type Cents } from '../money';
 import { addDays, type Day } from '../day';
 import type { Config, CoverageRow, PatientRow, Policy } from '../config';
 import { isSelfPay, type LedgerLine } from '../ledger';
@@ -86,6 +86,9 @@ interface Shared {
   readonly selfPay: Map<string, boolean>;
 }
 
+const byServiceDateThenIndex = (a: { line: LedgerLine }, b: { line: LedgerLine }): number =>
+  a.line.serviceDate - b.line.serviceDate || a.line.index - b.line.index;
+
 function statementFor(
   account: string,
   items: readonly { line: LedgerLine; share: LineShares | undefined }[],
@@ -95,16 +98,29 @@ function statementFor(
 ): Statement | null {
   const { asOf, practice } = ctx;
   const policy = ctx.config.policy;
-  const sorted = [...items].sort((a, b) => a.line.serviceDate - b.line.serviceDate || a.line.index - b.line.index);
-  const stLines = sorted.map((it) => statementLine(it.line, it.share));
-  const billed = stLines.filter((l) => !l.pending);
-  const net = sum(billed.map((l) => l.patientBalance));
+  const sorted = items.length < 2 ? items : [...items].sort(byServiceDateThenIndex);
+  // One pass: the statement lines, and the sums over billed and pending ones.
+  const stLines: StatementLine[] = new Array<StatementLine>(sorted.length);
+  const billed: StatementLine[] = [];
+  let net = 0, pendingCount = 0, pendingSum = 0;
+  for (let i = 0; i < sorted.length; i++) {
+    const it = sorted[i]!;
+    const l = statementLine(it.line, it.share);
+    stLines[i] = l;
+    if (l.pending) {
+      pendingCount++;
+      pendingSum += l.charge;
+    } else {
+      billed.push(l);
+      net += l.patientBalance;
+    }
+  }
   const isRefund = net < 0;
   if (!isRefund && (net === 0 || net < policy.minStatementBalance)) return null;
 
+  const amount = cents(net);
   const dueDate = addDays(asOf, policy.dueDays);
-  const pending = stLines.filter((l) => l.pending);
-  const pendingCharges = sum(pending.map((l) => l.charge));
+  const pendingCharges = cents(pendingSum);
   const patient = patientInfo(row, sorted[0]?.line ?? null);
   const flags: string[] = [];
   if (!row) flags.push('No Patients row for this account: the mailing address is blank.');
@@ -116,11 +132,11 @@ function statementFor(
   // Each statement is one object literal with every field in one order (no spread of a shared base):
   // V8 then gives all statements one fast shape, which building them and writing them as JSON rely on.
   if (isRefund) {
-    const credit = neg(net);
+    const credit = neg(amount);
     return {
       kind: 'refund-notice', account, statementDate: asOf, dueDate, amountDue: ZERO, creditBalance: credit, aging: EMPTY_AGING,
-      practice, patient, insurance, lines: stLines, totals, pendingLines: pending.length, pendingCharges,
-      dunningStage: null, oldestOpenDays: null, message: refundMessage(credit, pending.length, policy),
+      practice, patient, insurance, lines: stLines, totals, pendingLines: pendingCount, pendingCharges,
+      dunningStage: null, oldestOpenDays: null, message: refundMessage(credit, pendingCount, policy),
       planOptions: [], assistanceNotice: null, remittance: remittance(account, patient, ZERO, dueDate, policy), onPaymentPlan, flags,
     };
   }
@@ -131,17 +147,17 @@ function statementFor(
   const facts = householdFacts(row);
   flags.push(...facts.flags);
   if (row?.onPaymentPlan) flags.push('Account is on a payment plan: check the plan before sending.');
-  const options = planOptions(net, policy, {
+  const options = planOptions(amount, policy, {
     monthlyIncome: facts.monthlyIncome, householdSize: facts.householdSize, state: facts.state, start: dueDate,
   });
   return {
-    kind: 'statement', account, statementDate: asOf, dueDate, amountDue: net, creditBalance: ZERO, aging: aged.aging,
-    practice, patient, insurance, lines: stLines, totals, pendingLines: pending.length, pendingCharges,
+    kind: 'statement', account, statementDate: asOf, dueDate, amountDue: amount, creditBalance: ZERO, aging: aged.aging,
+    practice, patient, insurance, lines: stLines, totals, pendingLines: pendingCount, pendingCharges,
     dunningStage: stage, oldestOpenDays: oldest,
-    message: dunningMessage(stage, { amountDue: net, dueDate, practicePhone: policy.practicePhone, collectionsDays: policy.collectionsDays }),
+    message: dunningMessage(stage, { amountDue: amount, dueDate, practicePhone: policy.practicePhone, collectionsDays: policy.collectionsDays }),
     planOptions: options,
-    assistanceNotice: assistanceNotice(net, facts, dueDate, policy),
-    remittance: remittance(account, patient, net, dueDate, policy),
+    assistanceNotice: assistanceNotice(amount, facts, dueDate, policy),
+    remittance: remittance(account, patient, amount, dueDate, policy),
     onPaymentPlan,
     flags,
   };
@@ -168,39 +184,45 @@ function patientInfo(row: PatientRow | undefined, first: LedgerLine | null): Pat
   if (!row) {
     return { name, address1: null, address2: null, city: null, state: null, zip: null, addressMissing: true, patientsRow: null };
   }
-  const info = {
-    name,
-    address1: safeOrNull(row.address1),
-    address2: safeOrNull(row.address2),
-    city: safeOrNull(row.city),
-    state: safeOrNull(row.state),
-    zip: safeOrNull(row.zip),
+  const address1 = safeOrNull(row.address1);
+  const city = safeOrNull(row.city);
+  const zip = safeOrNull(row.zip);
+  const addressMissing = address1 === null || (city === null && zip === null);
+  return {
+    name, address1, address2: safeOrNull(row.address2), city, state: safeOrNull(row.state), zip, addressMissing, patientsRow: row.row,
   };
-  const addressMissing = info.address1 === null || (info.city === null && info.zip === null);
-  return { ...info, addressMissing, patientsRow: row.row };
+}
+
+const insuranceKey = (payer: string, memberId: string | null): string => `${payer.toLowerCase()}|${(memberId ?? '').toLowerCase()}`;
+
+/** Adds an insurance entry unless the same payer and member id (ignoring case) is already listed. */
+function pushInsurance(out: InsuranceOnFile[], seen: Set<string>, i: InsuranceOnFile): void {
+  const k = insuranceKey(i.payer, i.memberId);
+  if (seen.has(k)) return;
+  seen.add(k);
+  out.push(i);
 }
 
 /** Coverage rows for the account first (with their plan's payer), then payers seen on its lines. */
 function insuranceOnFile(items: readonly { line: LedgerLine }[], coverageRows: readonly CoverageRow[], ctx: Shared): InsuranceOnFile[] {
   const out: InsuranceOnFile[] = [];
   const seen = new Set<string>();
-  const push = (i: InsuranceOnFile): void => {
-    const k = `${i.payer.toLowerCase()}|${(i.memberId ?? '').toLowerCase()}`;
-    if (seen.has(k)) return;
-    seen.add(k);
-    out.push(i);
-  };
   const coverage = coverageRows.length < 2 ? coverageRows : [...coverageRows].sort((a, b) => (a.priority === b.priority ? 0 : a.priority === 'Primary' ? -1 : 1));
   for (const c of coverage) {
     const payer = ctx.planPayer.get(c.planId.trim().toUpperCase());
-    push({ payer: safeText(payer ?? c.planId), planId: safeText(c.planId), memberId: safeOrNull(c.memberId), priority: c.priority });
+    pushInsurance(out, seen, { payer: safeText(payer ?? c.planId), planId: safeText(c.planId), memberId: safeOrNull(c.memberId), priority: c.priority });
   }
   for (const { line: l } of items) {
     if (l.payer === null) continue;
     let selfPay = ctx.selfPay.get(l.payer);
     if (selfPay === undefined) ctx.selfPay.set(l.payer, (selfPay = isSelfPay(l.payer)));
     if (selfPay) continue;
-    push({ payer: safeText(l.payer.trim()), planId: safeOrNull(l.planId), memberId: safeOrNull(l.memberId), priority: null });
+    const payer = safeText(l.payer.trim());
+    const memberId = safeOrNull(l.memberId);
+    const k = insuranceKey(payer, memberId);
+    if (seen.has(k)) continue; // the usual case: the line's payer is the coverage row's
+    seen.add(k);
+    out.push({ payer, planId: safeOrNull(l.planId), memberId, priority: null });
   }
   return out;
 }
