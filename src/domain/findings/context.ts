@@ -40,6 +40,8 @@ export class RuleContext {
   /** Policy tolerance in cents: differences up to it are rounding, not findings. */
   readonly tolerance: number;
   readonly out: Finding[] = [];
+  /** Where findDiscrepancies leaves AccountTable.warm's result (so its reads are kept). */
+  warmed = 0;
 
   private readonly noticed = new Set<RuleId>();
   private readonly selfPayMemo = new Map<string, boolean>();
