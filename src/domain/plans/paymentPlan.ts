@@ -73,8 +73,12 @@ export function affordablePayment(balance: Cents, monthlyIncome: Cents | null, p
 /** ceil(a / b) for positive integers. */
 const ceilDiv = (a: number, b: number): number => Math.floor((a + b - 1) / b);
 
+/** Shared zero rate (Decimals are immutable): most plans carry no interest, and a statement run makes thousands. */
+const ZERO_RATE = new D(0);
+
 /** Monthly rate = APR ÷ 100 ÷ 12, exact. */
 export function monthlyRate(apr: Percent): Decimal {
+  if (apr === 0) return ZERO_RATE;
   return new D(percentToDecimal(apr)).div(1200);
 }
 

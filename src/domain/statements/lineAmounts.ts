@@ -13,12 +13,16 @@
  * (lineStatus.lineBalance). Once insurance has decided a line, what is left
  * on it is the patient's.
  */
-import { add, sub, ZERO, type Cents } from '../money';
+import { add as addImport, sub as subImport, ZERO as ZEROImport, type Cents } from '../money';
 import type { LedgerLine } from '../ledger';
 import type { LineShares } from '../shareTypes';
-import { isPendingWithInsurance, lineBalance } from '../lineStatus';
+import { isPendingWithInsurance as isPendingWithInsuranceImport, lineBalance as lineBalanceImport } from '../lineStatus';
 import type { BalanceSource, StatementLine } from './statementTypes';
-import { safeOrNull, safeText } from './text';
+import { safeOrNull as safeOrNullImport, safeText as safeTextImport } from './text';
+// Local bindings: a compiled import is a property read (a getter under tsx) on every call, per line of the ledger.
+const safeOrNull = safeOrNullImport, safeText = safeTextImport;
+const isPendingWithInsurance = isPendingWithInsuranceImport, lineBalance = lineBalanceImport;
+const add = addImport, sub = subImport, ZERO = ZEROImport;
 
 export const PENDING_NOTE = 'Pending with insurance';
 

@@ -8,7 +8,7 @@
  * §7; lineAmounts.ts says what is used without a patient share). Pending
  * lines are listed as such and not billed.
  */
-import { add, cents, neg, ZERO, type Cents } from '../money';
+import { add as addImport, cents as centsImport, neg as negImport, ZERO as ZEROImport, type Cents } from '../money';
 import { addDays, type Day } from '../day';
 import type { Config, CoverageRow, PatientRow, Policy } from '../config';
 import { isSelfPay, type LedgerLine } from '../ledger';
@@ -16,10 +16,14 @@ import type { LineShares } from '../shareTypes';
 import { planOptions } from '../plans/planOptions';
 import { ageBalances, EMPTY_AGING } from './aging';
 import { dunningMessage, dunningStage } from './dunning';
-import { statementLine } from './lineAmounts';
+import { statementLine as statementLineImport } from './lineAmounts';
 import { assistanceNotice, householdFacts, refundMessage } from './notices';
 import type { InsuranceOnFile, PatientInfo, PracticeInfo, Remittance, Statement, StatementLine, StatementTotals } from './statementTypes';
-import { safeOrNull, safeText } from './text';
+import { safeOrNull as safeOrNullImport, safeText as safeTextImport } from './text';
+// Local bindings: a compiled import is a property read (a getter under tsx) on every call, per line of the ledger.
+const safeOrNull = safeOrNullImport, safeText = safeTextImport;
+const statementLine = statementLineImport;
+const add = addImport, cents = centsImport, neg = negImport, ZERO = ZEROImport;
 
 export * from './statementTypes';
 export { statementToJson, type StatementJson } from './statementJson';
@@ -36,6 +40,28 @@ export interface BuildStatementsInput {
 const accountKey = (a: string): string => a.trim().toUpperCase();
 
 const byAccount = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
+
+/** Digits only, no leading zero ("0" itself allowed): the usual account number. */
+function plainNumber(s: string): boolean {
+  const n = s.length;
+  if (n === 0 || n > 15 || (n > 1 && s.charCodeAt(0) === 48)) return false;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
+/**
+ * The collator's order, with a shortcut for two plain account numbers: the
+ * numeric collation orders them by value, which for digit strings without
+ * leading zeros is shorter first, then character order — no ICU call for
+ * most of the 400,000 comparisons a sort of 28,000 statements makes.
+ */
+function compareAccounts(a: string, b: string): number {
+  if (plainNumber(a) && plainNumber(b)) return a.length !== b.length ? a.length - b.length : a < b ? -1 : a > b ? 1 : 0;
+  return byAccount.compare(a, b);
+}
 
 export function buildStatements(input: BuildStatementsInput): Statement[] {
   const { lines, shares, config, asOf } = input;
@@ -72,7 +98,7 @@ export function buildStatements(input: BuildStatementsInput): Statement[] {
     const s = statementFor(g.account, g.items, patients.get(key), coverage.get(key) ?? [], ctx);
     if (s) out.push(s);
   }
-  return out.sort((a, b) => byAccount.compare(a.account, b.account));
+  return out.sort((a, b) => compareAccounts(a.account, b.account));
 }
 
 /** What every statement of one run shares, worked out once. */
