@@ -155,12 +155,12 @@ class UnitsGroups {
   /** Line position → the next line of its group (−1: last). */
   readonly nextLine: Int32Array;
 
-  constructor(lines: number) {
+  constructor(private readonly lines: number) {
     this.nextLine = new Int32Array(lines).fill(-1);
   }
 
   add(serviceDate: number, code: number, limit: number, prev: number, line: number): number {
-    if (this.count === this.capacity) this.grow();
+    if (this.count === this.capacity) this.grow(line);
     const g = this.count++;
     const r = this.rec;
     const b = g * G_SIZE;
@@ -179,8 +179,15 @@ class UnitsGroups {
     return this.rec[g * G_SIZE + f]!;
   }
 
-  private grow(): void {
-    this.capacity *= 2;
+  /**
+   * Grows to what the groups so far (by line `at`) extrapolate to over the
+   * whole ledger, at least double: one reallocation instead of a dozen,
+   * about halving the memory churned (which brings the next full garbage
+   * collection nearer on a large heap).
+   */
+  private grow(at: number): void {
+    const expected = Math.ceil((this.count / (at + 1)) * this.lines * 1.1);
+    this.capacity = Math.max(this.capacity * 2, Math.min(expected, this.lines));
     const rec = new Int32Array(this.capacity * G_SIZE);
     rec.set(this.rec);
     this.rec = rec;
