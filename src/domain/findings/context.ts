@@ -47,6 +47,7 @@ export class RuleContext {
   private readonly selfPayMemo = new Map<string, boolean>();
   private lastPayer: string | null = null;
   private lastSelfPay = true;
+  private lastSelfPayLine: LedgerLine | null = null;
   /** Line position → account id (0, 1, … in order of first appearance). */
   readonly accountIds: Int32Array;
   private readonly ids: AccountIds;
@@ -92,8 +93,14 @@ export class RuleContext {
 
   /** isSelfPay memoised per payer text: a million lines repeat a few hundred payers. */
   selfPay(line: LedgerLine): boolean {
+    // Several rules ask about the same line in turn.
+    if (line === this.lastSelfPayLine) return this.lastSelfPay;
+    this.lastSelfPayLine = line;
     const p = line.payer;
-    if (p === null) return true;
+    if (p === null) {
+      this.lastPayer = null;
+      return (this.lastSelfPay = true);
+    }
     if (p === this.lastPayer) return this.lastSelfPay;
     let v = this.selfPayMemo.get(p);
     if (v === undefined) {
