@@ -1,16 +1,17 @@
 /**
  * Expected insurer and patient shares per ledger line (DESIGN §5).
  *
- * `adjudicate(lines, config)[i]` is for `lines[i]`. Two passes: the first,
- * in sheet order, finds each line's coverage, allowed amount and benefit
- * (and finishes lines that touch no accumulator); the second takes the
- * covered lines in service-date then sheet order (lineOrder.ts) and runs the
- * cost-sharing rule, advancing member and family accumulators in the order
- * care happened.
+ * `adjudicate(lines, config)[i]` is for `lines[i]`. One pass: each line is
+ * classified (coverage, allowed amount, category, benefit — `classify`) and
+ * finished (the cost-sharing rule on the accumulators — `finish`) in the
+ * order lineSchedule.ts gives, which is service-date then sheet order within
+ * each group of accounts that can share an accumulator, and otherwise sheet
+ * order — for a ledger grouped by account, a nearly sequential walk.
  *
  * Hot path: every lookup is a Map hit on strings that already exist
- * (indexes are built once per run), and a line allocates little besides its
- * result; its explanation is written when first read (lineSharesRecord.ts).
+ * (indexes are built once per run); the cost-sharing arithmetic writes into
+ * scratch objects; a line allocates its result and nothing else. Its
+ * explanation is written when read (lineSharesRecord.ts).
  */
 import type { CobMethod, Config } from '../config';
 import type { LedgerLine } from '../ledger';
@@ -22,17 +23,16 @@ import * as accumulators from './accumulators';
 import * as allowedAmount from './allowedAmount';
 import * as cob from './coordinationOfBenefits';
 import * as costSharing from './costSharing';
-import type { CostShare } from './costSharing';
+import { ShareScratch } from './costSharing';
 import { CoverageLookup, type CoverageEntry } from './coverageLookup';
 import {
-  LineSharesRecord, RunFacts, FAMILY_DEDUCTIBLE, FAMILY_OOP, NON_DUPLICATION, SECONDARY_AS_PRIMARY, SECONDARY_NOT_COVERED,
+  LineSharesRecord, RunFacts, FAMILY_DEDUCTIBLE, FAMILY_OOP, NON_DUPLICATION, OOP_CUT, SECONDARY_AS_PRIMARY, SECONDARY_NOT_COVERED,
 } from './lineSharesRecord';
 import { FeeScheduleIndex, type FeeEntry } from './feeScheduleIndex';
 import { makeKeyCaches, type KeyCaches } from './keys';
+import { LineSchedule } from './lineSchedule';
 import { PlanIndex, type BenefitInfo, type PlanInfo } from './planIndex';
-import { PendingLines } from './pendingLines';
 import * as planYear from './planYear';
-import { processingOrder } from './lineOrder';
 import { DefaultCategoryCache, type CategoryRef } from './serviceCategory';
 
 // Hot path: bind imported functions once. tsx/esbuild compile each use of a named import to a
@@ -41,12 +41,19 @@ const { ZERO, sub } = money;
 const { remainingDeductible, remainingOop, familyDeductibleBinds, familyOopBinds } = accumulators;
 const { scheduleAllowed } = allowedAmount;
 const { secondaryPayment } = cob;
-const { shareCost } = costSharing;
+const { shareInto } = costSharing;
 const { planYearOf } = planYear;
 
 export function adjudicate(lines: readonly LedgerLine[], config: Config): LineShares[] {
   return new Adjudicator(config).run(lines);
 }
+
+/** What `classify` found a line to be. */
+const SELF_PAY = 0;
+const NO_COVERAGE = 1;
+const UNCONFIGURED = 2;
+const NOT_COVERED = 3;
+const COVERED = 4;
 
 class Adjudicator {
   private readonly keys: KeyCaches = makeKeyCaches();
@@ -55,6 +62,27 @@ class Adjudicator {
   private readonly coverage: CoverageLookup;
   private readonly categories = new DefaultCategoryCache();
   private readonly cobMethod: CobMethod;
+  private readonly primaryShare = new ShareScratch();
+  private readonly secondaryShare = new ShareScratch();
+
+  // The line `classify` looked at, for `finish`.
+  private primary: CoverageEntry | null = null;
+  private secondary: CoverageEntry | null = null;
+  private benefit: BenefitInfo | null = null;
+  private secondaryBenefit: BenefitInfo | null = null;
+  private category = '';
+  /**
+   * The fee schedule's allowed; null for none. (Not NaN: a NaN would make V8 keep this field, and
+   * every result field fed from it, as boxed doubles — 16 bytes more per amount per line.)
+   */
+  private schedule: Cents | null = null;
+  private allowed = ZERO;
+  private secondaryAllowed = ZERO;
+
+  // The run.
+  private lines: readonly LedgerLine[] = [];
+  private out: LineShares[] = [];
+  private facts: RunFacts | null = null;
 
   constructor(config: Config) {
     this.plans = new PlanIndex(config);
@@ -65,82 +93,126 @@ class Adjudicator {
 
   run(lines: readonly LedgerLine[]): LineShares[] {
     const n = lines.length;
-    const facts = new RunFacts(lines);
-    const pending = new PendingLines(n);
     const out = new Array<LineShares>(n);
-    // Pass 1, sheet order: coverage, allowed, category, benefit. Lines that touch no
-    // accumulator are finished here; covered lines wait in `pending`.
+    const facts = new RunFacts(lines, this.plans.benefitTable);
+    this.lines = lines;
+    this.out = out;
+    this.facts = facts;
+    const schedule = new LineSchedule(lines, this.coverage);
+    const { comp, deferred, lastPos } = schedule;
     for (let i = 0; i < n; i++) {
-      const r = this.prepare(lines[i]!, i, facts, pending);
-      if (r !== null) out[i] = r;
+      const c = comp[i]!;
+      if (c < 0 || deferred[c] === 0) this.line(i);
+      else if (lastPos[c] === i) this.component(schedule, c);
     }
-    this.coverage.seedStartingTotals();
-    // Pass 2, service-date then sheet order: the cost-sharing rule and the accumulators.
-    const order = processingOrder(lines);
-    const entries = pending.entry;
-    for (let k = 0; k < n; k++) {
-      const i = order[k]!;
-      const entry = entries[i];
-      if (entry !== undefined) out[i] = this.covered(i, entry, pending, facts);
-    }
+    facts.finish(out, schedule.identity);
+    this.lines = [];
+    this.out = [];
+    this.facts = null;
     return out;
   }
 
-  /** `at` is the line's position in the input (its result's slot and its row in `facts` / `pending`). */
-  private prepare(line: LedgerLine, at: number, facts: RunFacts, pending: PendingLines): LineShares | null {
+  /** A deferred component, at its last line: its lines in service-date then sheet order. */
+  private component(schedule: LineSchedule, c: number): void {
+    schedule.sortComponent(this.lines, c);
+    const pos = schedule.positions;
+    const from = schedule.start[c]!;
+    const to = schedule.start[c + 1]!;
+    if (this.coverage.isComplex(c)) {
+      // Every line's lookup first, so each group's first line is known before any total is placed.
+      this.coverage.deferSeeding = true;
+      for (let k = from; k < to; k++) this.classify(this.lines[pos[k]!]!);
+      this.coverage.deferSeeding = false;
+      this.coverage.seedComponent(c);
+    }
+    for (let k = from; k < to; k++) this.line(pos[k]!);
+  }
+
+  /** `at` is the line's position in the input (its result's slot). */
+  private line(at: number): void {
+    const line = this.lines[at]!;
+    const kind = this.classify(line);
+    const e = this.facts!;
+    const schedule = this.schedule;
+    let r: LineShares;
+    if (kind === COVERED) {
+      r = this.covered(at, line, schedule);
+    } else if (kind === UNCONFIGURED) {
+      const allowed = this.allowed;
+      const primary = this.primary;
+      r = new LineSharesRecord(e, line.index, 'unconfigured', allowed, sub(line.billed, allowed), schedule, this.category,
+        primary === null ? null : primary.planId, null, null, null, null, null, null, null);
+    } else {
+      // §5.2: the patient owes the charge; allowed = billed, nothing written off, accumulators untouched.
+      const basis: CoverageBasis = kind === SELF_PAY ? 'self-pay' : kind === NO_COVERAGE ? 'no-coverage' : 'not-covered';
+      const planId = kind === NOT_COVERED ? this.primary!.planId : null;
+      r = new LineSharesRecord(e, line.index, basis, line.billed, ZERO, schedule, this.category, planId, null,
+        ZERO, ZERO, ZERO, line.billed, ZERO, ZERO);
+    }
+    this.out[at] = r;
+  }
+
+  /**
+   * Coverage, allowed amount (§5.1), category and benefit: everything about
+   * the line that touches no accumulator. (Its lookups do note each
+   * Coverage group's first line, for the starting totals.)
+   */
+  private classify(line: LedgerLine): number {
+    this.primary = null;
+    this.secondary = null;
     // A line naming a PlanId is billed to that plan even when the Payer cell is blank.
     if (line.planId === null && this.keys.selfPay.get(line.payer ?? '')) {
       const fee = this.fees.match(line.code, null, null, line.modifiers);
-      return fullCharge(facts, at, line, 'self-pay', this.categoryOf(line, fee).name, this.schedule(line, fee), null);
+      this.schedule = this.scheduleOf(line, fee);
+      this.category = this.categoryOf(line, fee).name;
+      return SELF_PAY;
     }
     const primary = this.coverage.primaryFor(line);
+    this.primary = primary;
     const plan = primary === null ? null : primary.plan;
     if (primary === null || plan === null) {
       // No plan to compute from: §5.1 allowed still holds, from the line's own payer/plan.
       const planKey = primary !== null ? primary.planKey : line.planId === null ? null : this.keys.name.get(line.planId);
       const fee = this.fees.match(line.code, planKey, line.payer === null ? null : this.keys.name.get(line.payer), line.modifiers);
-      const schedule = this.schedule(line, fee);
-      const category = this.categoryOf(line, fee).name;
-      if (primary === null && this.coverage.fromSheet) return fullCharge(facts, at, line, 'no-coverage', category, schedule, null);
-      const allowed = line.allowed ?? schedule ?? line.billed;
-      return new LineSharesRecord(facts, at, line.index, 'unconfigured', allowed, sub(line.billed, allowed), schedule, category,
-        primary === null ? null : primary.planId, null, null, null, null, null, null, null);
+      const schedule = this.scheduleOf(line, fee);
+      this.schedule = schedule;
+      this.category = this.categoryOf(line, fee).name;
+      if (primary === null && this.coverage.fromSheet) return NO_COVERAGE;
+      this.allowed = line.allowed ?? schedule ?? line.billed;
+      return UNCONFIGURED;
     }
     const fee = this.fees.match(line.code, plan.planKey, plan.payerKey, line.modifiers);
-    const schedule = this.schedule(line, fee);
+    const schedule = this.scheduleOf(line, fee);
+    this.schedule = schedule;
     // §5.1: the ledger's allowed if given, else the fee schedule's, else the charge.
     const allowed = line.allowed ?? schedule ?? line.billed;
+    this.allowed = allowed;
     const category = this.categoryOf(line, fee);
+    this.category = category.name;
     const benefit = plan.benefits.get(category.key) ?? plan.defaultBenefit;
-    if (!benefit.covered) return fullCharge(facts, at, line, 'not-covered', category.name, schedule, primary.planId);
-    pending.entry[at] = primary;
-    pending.benefit[at] = benefit;
-    pending.category[at] = category.name;
-    pending.lineIndex[at] = line.index;
-    pending.day[at] = line.serviceDate;
-    pending.allowed[at] = allowed;
-    pending.contractual[at] = line.billed - allowed;
-    pending.schedule[at] = schedule === null ? Number.NaN : schedule;
+    this.benefit = benefit;
+    if (!benefit.covered) return NOT_COVERED;
     const secondary = this.coverage.secondaryFor(line, primary);
-    pending.secondary[at] = secondary;
+    this.secondary = secondary;
     if (secondary !== null && secondary.plan !== null) {
       // Its normal benefit is what it would pay as primary — its own fee schedule
       // (else the primary's allowed), its own benefits and accumulators.
       const sp = secondary.plan;
       const sFee = this.fees.match(line.code, sp.planKey, sp.payerKey, line.modifiers);
-      pending.secondaryAllowed[at] = sFee === null ? allowed : scheduleAllowed(sFee.row.allowed, line.units, line.billed);
-      pending.secondaryBenefit[at] = sp.benefits.get(this.categoryOf(line, sFee).key) ?? sp.defaultBenefit;
+      this.secondaryAllowed = sFee === null ? allowed : scheduleAllowed(sFee.row.allowed, line.units, line.billed);
+      this.secondaryBenefit = sp.benefits.get(this.categoryOf(line, sFee).key) ?? sp.defaultBenefit;
     }
-    return null;
+    return COVERED;
   }
 
-  /** Pass 2 for one covered line: reads only `pending` columns and the accumulators. */
-  private covered(at: number, entry: CoverageEntry, p: PendingLines, facts: RunFacts): LineShares {
+  /** The cost-sharing rule for a covered line, advancing the accumulators. */
+  private covered(at: number, line: LedgerLine, schedule: Cents | null): LineShares {
+    const entry = this.primary!;
     const plan = entry.plan!;
-    const benefit = p.benefit[at]!;
-    const day = p.day[at]! as Day;
-    const allowed = p.allowed[at]! as Cents;
-    const s = this.share(day, entry, plan, benefit, allowed);
+    const benefit = this.benefit!;
+    const day = line.serviceDate;
+    const allowed = this.allowed;
+    const s = this.share(this.primaryShare, day, entry, plan, benefit, allowed);
 
     // What the explanation will say about the accumulators, as they stand right after this line.
     const cfg = plan.config;
@@ -155,6 +227,7 @@ class Adjudicator {
       }
     }
     if (s.oopCut > 0) {
+      flags |= OOP_CUT;
       if (familyOopBinds(cfg, entry.member, entry.family)) {
         flags |= FAMILY_OOP;
         oMet = entry.family!.oopMet;
@@ -162,30 +235,33 @@ class Adjudicator {
         oMet = entry.member.oopMet;
       }
     }
-
-    let patient: Cents | null = s.patient;
+    const copay = s.copay;
+    const deductible = s.deductible;
+    const coinsurance = s.coinsurance;
+    const primaryPatient = s.patient;
+    const insurer = s.insurer;
+    let patient: Cents | null = primaryPatient;
     let secondaryShare: Cents | null = ZERO;
-    let normal = ZERO;
-    const secondary = p.secondary[at]!;
+    const secondary = this.secondary;
     if (secondary !== null) {
       const sp = secondary.plan;
       if (sp === null) {
         patient = null;
         secondaryShare = null;
       } else {
-        const sBenefit = p.secondaryBenefit[at]!;
-        if (sBenefit.covered) normal = this.share(day, secondary, sp, sBenefit, p.secondaryAllowed[at]! as Cents).insurer;
+        const sBenefit = this.secondaryBenefit!;
+        let normal = ZERO;
+        if (sBenefit.covered) normal = this.share(this.secondaryShare, day, secondary, sp, sBenefit, this.secondaryAllowed).insurer;
         else flags |= SECONDARY_NOT_COVERED;
         if (this.cobMethod === 'NonDuplication') flags |= NON_DUPLICATION;
-        secondaryShare = secondaryPayment(this.cobMethod, normal, s.insurer, s.patient);
-        patient = sub(s.patient, secondaryShare);
+        secondaryShare = secondaryPayment(this.cobMethod, normal, insurer, primaryPatient);
+        patient = sub(primaryPatient, secondaryShare);
+        this.facts!.setSecondaryNormal(at, normal);
       }
     }
-    facts.setCovered(at, benefit, s, dMet, oMet, normal, flags);
-    const schedule = p.schedule[at]!;
-    return new LineSharesRecord(facts, at, p.lineIndex[at]!, 'covered', allowed, p.contractual[at]! as Cents,
-      Number.isNaN(schedule) ? null : (schedule as Cents), p.category[at]!, entry.planId,
-      secondary === null ? null : secondary.planId, s.copay, s.deductible, s.coinsurance, patient, s.insurer, secondaryShare);
+    this.facts!.setCovered(at, benefit, s, dMet, oMet, flags);
+    return new LineSharesRecord(this.facts!, line.index, 'covered', allowed, (line.billed - allowed) as Cents, schedule, this.category,
+      entry.planId, secondary === null ? null : secondary.planId, copay, deductible, coinsurance, patient, insurer, secondaryShare);
   }
 
   /**
@@ -195,14 +271,14 @@ class Adjudicator {
    * has a secondary credit its deductible with what it would have credited
    * without other coverage — so they never depend on what the primary paid.
    */
-  private share(serviceDate: Day, entry: CoverageEntry, plan: PlanInfo, benefit: BenefitInfo, allowed: Cents): CostShare {
+  private share(into: ShareScratch, serviceDate: Day, entry: CoverageEntry, plan: PlanInfo, benefit: BenefitInfo, allowed: Cents): ShareScratch {
     const member = entry.member;
     const family = entry.family;
     const py = planYearOf(serviceDate, plan.yearStartMd);
     member.enter(py);
     if (family !== null) family.enter(py);
     const cfg = plan.config;
-    const s = shareCost(allowed, benefit.copay, benefit.deductibleApplies, remainingDeductible(cfg, member, family),
+    const s = shareInto(into, allowed, benefit.copay, benefit.deductibleApplies, remainingDeductible(cfg, member, family),
       benefit.coinsurancePct, remainingOop(cfg, member, family));
     member.record(s.deductible, s.patient);
     if (family !== null) family.record(s.deductible, s.patient);
@@ -213,13 +289,8 @@ class Adjudicator {
     return fee !== null && fee.category !== null ? fee.category : this.categories.get(line.code);
   }
 
-  private schedule(line: LedgerLine, fee: FeeEntry | null): Cents | null {
+  /** The fee schedule's allowed for the line; null when no row matched. */
+  private scheduleOf(line: LedgerLine, fee: FeeEntry | null): Cents | null {
     return fee === null ? null : scheduleAllowed(fee.row.allowed, line.units, line.billed);
   }
-}
-
-/** §5.2: the patient owes the charge; allowed = billed, nothing written off, accumulators untouched. */
-function fullCharge(facts: RunFacts, at: number, line: LedgerLine, basis: CoverageBasis, category: string, schedule: Cents | null, planId: string | null): LineShares {
-  return new LineSharesRecord(facts, at, line.index, basis, line.billed, ZERO, schedule, category, planId, null,
-    ZERO, ZERO, ZERO, line.billed, ZERO, ZERO);
 }

@@ -11,12 +11,18 @@
  * Without Coverage rows, the line's PlanId (else the one plan whose Payer is
  * the line's payer) is taken as self-only primary coverage with zero
  * starting accumulators — one derived entry per account + plan.
+ *
+ * Components: accounts whose lines can share an accumulator (the rows of one
+ * account, and every account of a family) form one component, numbered
+ * here; adjudicate() needs service-date order only within a component
+ * (lineSchedule.ts).
  */
 import type { Config, CoverageRow } from '../config';
 import type { LedgerLine } from '../ledger';
 import type { Day } from '../day';
 import { Accumulator } from './accumulators';
 import { idKey, type KeyCaches } from './keys';
+import type { ComponentSource } from './lineSchedule';
 import type { PlanIndex, PlanInfo } from './planIndex';
 import { planYearOf } from './planYear';
 
@@ -37,8 +43,8 @@ export interface CoverageEntry {
   readonly group: SeedGroup | null;
   /** The account's next row in sheet order: most accounts have one row, so no array to chase. */
   next: CoverageEntry | null;
-  /** Earliest service date of a line this row covered (NaN: none); folded into its group before seeding. */
-  firstDay: number;
+  /** The account's component (see the file comment); -1 for derived entries. */
+  comp: number;
 }
 
 /** Rows whose starting totals are placed by the group's first line (rows without AsOf). */
@@ -46,30 +52,81 @@ interface SeedGroup {
   /** Earliest service date of a line any of the group's rows covered (NaN: none yet). */
   firstDay: number;
   readonly pending: CoverageEntry[];
+  /** Starting totals placed: later lines leave it alone. */
+  seeded: boolean;
 }
 
-export class CoverageLookup {
+export class CoverageLookup implements ComponentSource {
   readonly fromSheet: boolean;
-  /** Groups with rows waiting for their first line's plan year. */
+  /** Groups with rows waiting for their first line's plan year, in sheet order. */
   private readonly waiting: SeedGroup[] = [];
-  private readonly all: CoverageEntry[] = [];
   /** Ledgers are usually grouped by account: the last account looked up, and its first row. */
   private lastAccount: string | null = null;
   /** Account → its first row (the rest follow `next`). */
   private readonly byAccount = new Map<string, CoverageEntry>();
   private lastHead: CoverageEntry | undefined = undefined;
-  private readonly families = new Map<string, { acc: Accumulator; group: SeedGroup }>();
+  private readonly families = new Map<string, { acc: Accumulator; group: SeedGroup; account: number }>();
   /** Derived (no-sheet) entries: plan → account → entry (no key string built per line). */
   private readonly derived = new Map<PlanInfo, Map<string, CoverageEntry>>();
+  /** Derived mode: account → component, numbered as accounts first appear. */
+  private readonly derivedComps = new Map<string, number>();
+  private comps = 0;
+  /**
+   * Components where one member's accumulator belongs to two seed groups (the
+   * same account and plan on rows with different families): their starting
+   * totals must all be placed before any of their lines, so adjudicate()
+   * looks their lines up once (`deferSeeding`) before computing them.
+   */
+  private readonly complex = new Set<number>();
+  private readonly groupsOfComplex = new Map<number, SeedGroup[]>();
+  /** While true, a lookup only notes its group's first day; `seedComponent` places the totals. */
+  deferSeeding = false;
 
   constructor(config: Config, private readonly plans: PlanIndex, private readonly keys: KeyCaches) {
     this.fromSheet = config.coverage.length > 0;
     const tails = new Map<string, CoverageEntry>();
-    for (const row of config.coverage) this.addRow(row, tails);
+    const accountIds = new Map<string, number>();
+    const parent: number[] = [];
+    const memberGroup = new Map<Accumulator, SeedGroup>();
+    const complexAccounts: number[] = [];
+    const entryAccount: number[] = [];
+    const all: CoverageEntry[] = [];
+    for (const row of config.coverage) {
+      const account = idKey(row.account);
+      let aid = accountIds.get(account);
+      if (aid === undefined) {
+        aid = parent.length;
+        accountIds.set(account, aid);
+        parent.push(aid);
+      }
+      const entry = this.addRow(row, account, aid, tails, parent);
+      all.push(entry);
+      entryAccount.push(aid);
+      if (entry.group !== null) {
+        const g = memberGroup.get(entry.member);
+        if (g === undefined) memberGroup.set(entry.member, entry.group);
+        else if (g !== entry.group) complexAccounts.push(aid);
+      }
+    }
+    // Components: roots numbered in order of first appearance.
+    const compOfRoot = new Map<number, number>();
+    for (let k = 0; k < all.length; k++) {
+      const root = find(parent, entryAccount[k]!);
+      let c = compOfRoot.get(root);
+      if (c === undefined) compOfRoot.set(root, (c = this.comps++));
+      all[k]!.comp = c;
+    }
+    for (const aid of complexAccounts) this.complex.add(compOfRoot.get(find(parent, aid))!);
+    for (const g of this.waiting) {
+      const c = g.pending[0]!.comp;
+      if (!this.complex.has(c)) continue;
+      const list = this.groupsOfComplex.get(c);
+      if (list === undefined) this.groupsOfComplex.set(c, [g]);
+      else list.push(g);
+    }
   }
 
-  private addRow(row: CoverageRow, tails: Map<string, CoverageEntry>): void {
-    const account = idKey(row.account);
+  private addRow(row: CoverageRow, account: string, aid: number, tails: Map<string, CoverageEntry>, parent: number[]): CoverageEntry {
     const planKey = this.keys.name.get(row.planId);
     // The member is account + plan: a renewed or split row of the same plan shares its accumulators.
     let same: CoverageEntry | null = null;
@@ -81,11 +138,12 @@ export class CoverageLookup {
     if (familyId !== '') {
       const fk = `${familyId}\u0001${planKey}`;
       let f = this.families.get(fk);
-      if (f === undefined) this.families.set(fk, (f = { acc: new Accumulator(), group: { firstDay: Number.NaN, pending: [] } }));
+      if (f === undefined) this.families.set(fk, (f = { acc: new Accumulator(), group: newGroup(), account: aid }));
+      else union(parent, f.account, aid);
       family = f.acc;
       group = f.group;
     } else {
-      group = same !== null && same.group !== null && same.family === null ? same.group : { firstDay: Number.NaN, pending: [] };
+      group = same !== null && same.group !== null && same.family === null ? same.group : newGroup();
     }
     const entry: CoverageEntry = {
       row,
@@ -99,9 +157,8 @@ export class CoverageLookup {
       family,
       group,
       next: null,
-      firstDay: Number.NaN,
+      comp: -1,
     };
-    this.all.push(entry);
     const tail = tails.get(account);
     if (tail === undefined) this.byAccount.set(account, entry);
     else tail.next = entry;
@@ -110,29 +167,81 @@ export class CoverageLookup {
       if (row.asOf !== null) seed(entry, planYearOf(row.asOf, entry.plan.yearStartMd));
       else if (group.pending.push(entry) === 1) this.waiting.push(group);
     }
+    return entry;
+  }
+
+  private head(account: string): CoverageEntry | undefined {
+    if (account === this.lastAccount) return this.lastHead;
+    const head = this.byAccount.get(account) ?? this.byAccount.get(idKey(account));
+    this.lastAccount = account;
+    this.lastHead = head;
+    return head;
+  }
+
+  /** The component of an account's lines; -1 when its lines can touch no accumulator. */
+  compOf(account: string): number {
+    if (this.fromSheet) {
+      const head = this.head(account);
+      return head === undefined ? -1 : head.comp;
+    }
+    let c = this.derivedComps.get(account);
+    if (c === undefined) this.derivedComps.set(account, (c = this.comps++));
+    return c;
+  }
+
+  get compCount(): number {
+    return this.comps;
+  }
+
+  isComplex(comp: number): boolean {
+    return this.complex.has(comp);
+  }
+
+  /** After a complex component's lines were looked up with `deferSeeding`: place its starting totals (in sheet order of groups). */
+  seedComponent(comp: number): void {
+    const groups = this.groupsOfComplex.get(comp);
+    if (groups === undefined) return;
+    for (const g of groups) {
+      if (g.seeded) continue;
+      g.seeded = true;
+      seedGroup(g);
+    }
   }
 
   /** Primary coverage for the line, or null (no coverage on the date / no plan to use). */
   primaryFor(line: LedgerLine): CoverageEntry | null {
     if (!this.fromSheet) return this.derivedFor(line);
-    const account = line.account;
-    const head = account === this.lastAccount ? this.lastHead : this.byAccount.get(account) ?? this.byAccount.get(idKey(account));
-    this.lastAccount = account;
-    this.lastHead = head;
+    const head = this.head(line.account);
     if (head === undefined) return null;
     const e = this.pick(head, line, true, null) ?? (head.next === null && head.primary ? null : this.pick(head, line, false, null));
-    if (e !== null && !(line.serviceDate >= e.firstDay)) e.firstDay = line.serviceDate;
+    if (e !== null && e.group !== null && !e.group.seeded) this.touch(e.group, line.serviceDate);
     return e;
   }
 
   /** Secondary coverage for the line, when the primary came from a Primary row. */
   secondaryFor(line: LedgerLine, primary: CoverageEntry): CoverageEntry | null {
     if (!this.fromSheet || !primary.primary) return null;
-    const head = line.account === this.lastAccount ? this.lastHead : this.byAccount.get(line.account) ?? this.byAccount.get(idKey(line.account));
+    const head = this.head(line.account);
     if (head === undefined || head.next === null) return null; // one row: it is the primary
     const e = this.pick(head, line, false, primary.planKey);
-    if (e !== null && !(line.serviceDate >= e.firstDay)) e.firstDay = line.serviceDate;
+    if (e !== null && e.group !== null && !e.group.seeded) this.touch(e.group, line.serviceDate);
     return e;
+  }
+
+  /**
+   * A line in the group's component looked this group's row up. Lines come
+   * in service-date order within a component, so the first one to arrive is
+   * the group's first line: its plan year places the starting totals (§5.8),
+   * before any of the group's accumulators is used.
+   */
+  private touch(g: SeedGroup, d: Day): void {
+    if (this.deferSeeding) {
+      if (!(d >= g.firstDay)) g.firstDay = d;
+      return;
+    }
+    g.firstDay = d;
+    g.seeded = true;
+    seedGroup(g);
   }
 
   private pick(head: CoverageEntry, line: LedgerLine, primary: boolean, excludePlanKey: string | null): CoverageEntry | null {
@@ -153,16 +262,6 @@ export class CoverageLookup {
     return best;
   }
 
-  /** Once every line's coverage was looked up (so each group's first line is known), before any share is computed. */
-  seedStartingTotals(): void {
-    for (const e of this.all) {
-      const g = e.group;
-      if (g !== null && !Number.isNaN(e.firstDay) && !(e.firstDay >= g.firstDay)) g.firstDay = e.firstDay;
-    }
-    for (const g of this.waiting) seedGroup(g);
-    this.waiting.length = 0;
-  }
-
   private derivedFor(line: LedgerLine): CoverageEntry | null {
     let plan: PlanInfo | null = null;
     if (line.planId !== null) plan = this.plans.byPlan(this.keys.name.get(line.planId));
@@ -176,12 +275,31 @@ export class CoverageLookup {
       e = {
         row: null, planId: plan.config.planId, planKey: plan.planKey, plan, primary: true,
         from: Number.NEGATIVE_INFINITY, to: Number.POSITIVE_INFINITY,
-        member: new Accumulator(), family: null, group: null, next: null, firstDay: Number.NaN,
+        member: new Accumulator(), family: null, group: null, next: null, comp: -1,
       };
       byAccount.set(account, e);
     }
     return e;
   }
+}
+
+const newGroup = (): SeedGroup => ({ firstDay: Number.NaN, pending: [], seeded: false });
+
+function find(parent: number[], a: number): number {
+  let r = a;
+  while (parent[r] !== r) r = parent[r]!;
+  while (parent[a] !== r) {
+    const next = parent[a]!;
+    parent[a] = r;
+    a = next;
+  }
+  return r;
+}
+
+function union(parent: number[], a: number, b: number): void {
+  const ra = find(parent, a);
+  const rb = find(parent, b);
+  if (ra !== rb) parent[rb] = ra;
 }
 
 /**

@@ -2,29 +2,35 @@
  * The LineShares objects adjudicate() returns, and the facts their
  * explanations are written from.
  *
- * `explanation` is written on first read, not during adjudication: building
- * a ~200-character sentence costs more than all the arithmetic of a line
- * (bench/adjudicate.ts measures both), and findings, statements and KPIs
- * never read it. To behave like the plain string field the type promises,
- * it is an *own, enumerable* accessor (one shared getter, no per-line
- * closure): JSON.stringify, object spread, Object.keys, structuredClone and
- * jest's toEqual all see a string.
+ * A result is a plain object from one object literal: V8 gives every result
+ * one shape and, seeing they all survive, allocates them straight into the
+ * old generation instead of copying each through the young one.
+ *
+ * `explanation` is written when read, not during adjudication: building a
+ * ~200-character sentence costs more than all the arithmetic of a line, and
+ * findings, statements and KPIs never read it. It is a getter on the
+ * results' prototype — one small object per run that knows the run's facts
+ * — so a result carries no hidden field and costs nothing to make beyond
+ * its 14 amounts and names. The prototype's `toJSON` puts the text into
+ * JSON.stringify output like a field. (An own accessor per result, which
+ * object spread and structuredClone would also see, cost ~0.3 s per
+ * million lines: V8 cannot share one shape between results of different
+ * runs whose accessors differ, and a run-independent accessor needs a
+ * hidden per-result link.)
  *
  * What the text needs beyond the public fields (the accumulators as they
- * stood right after the line, the coinsurance base, …) is captured when the
- * line is adjudicated into one column table per run (`RunFacts`), so a
- * line allocates one object, and the text never depends on when it is read.
- * The record reaches its row through two #private fields, invisible to all
- * of the above.
+ * stood right after the line, the benefit, a few flags) is kept per run in
+ * `RunFacts`: two dense columns and three sparse maps; the text never
+ * depends on when it is read.
  */
 import type { LedgerLine } from '../ledger';
 import type { CoverageBasis, LineShares } from '../shareTypes';
 import * as money from '../money';
 import type { Cents } from '../money';
-import type { CostShare } from './costSharing';
+import type { ShareScratch } from './costSharing';
 import type { BenefitInfo } from './planIndex';
 import { familyDeductibleLimit } from './accumulators';
-import { coveredText, noCoverageText, notCoveredText, selfPayText, unconfiguredText } from './explanation';
+import { CoveredFacts, coveredText, noCoverageText, notCoveredText, selfPayText, unconfiguredText } from './explanation';
 
 const { percentOf } = money;
 
@@ -34,45 +40,150 @@ export const FAMILY_OOP = 2;
 export const SECONDARY_NOT_COVERED = 4;
 export const NON_DUPLICATION = 8;
 export const SECONDARY_AS_PRIMARY = 16;
+export const OOP_CUT = 32;
+const FLAG_SPACE = 64;
 
-/** Per-run columns, indexed by the line's position in the input array. */
+/**
+ * The same amount, as V8's optimiser sees it: a 32-bit integer when it is one.
+ * Amounts come out of arithmetic typed as doubles (a fee × units, the
+ * out-of-pocket cap against an Infinity room), and a double stored into an
+ * object field is boxed in a 16-byte heap number of its own — eight per
+ * result, +128 MB per million lines. Typed as an integer it is stored inline.
+ * Exact: a value outside the 32-bit range is returned unchanged.
+ */
+const small = (c: Cents): Cents => ((c | 0) === c ? ((c | 0) as Cents) : c);
+
+/**
+ * A result: a class with one fixed shape for every run, so code reading
+ * results stays monomorphic however many runs an app makes; its one private
+ * field links it to its run's facts (invisible to Object.keys, spread, JSON,
+ * structuredClone and jest), and `explanation` is a getter on the class.
+ */
+export class LineSharesRecord implements LineShares {
+  readonly lineIndex: number;
+  readonly basis: CoverageBasis;
+  readonly allowed: Cents;
+  readonly contractual: Cents;
+  readonly feeScheduleAllowed: Cents | null;
+  readonly category: string | null;
+  readonly primaryPlanId: string | null;
+  readonly secondaryPlanId: string | null;
+  readonly copay: Cents | null;
+  readonly deductible: Cents | null;
+  readonly coinsurance: Cents | null;
+  readonly patientShare: Cents | null;
+  readonly insurerShare: Cents | null;
+  readonly secondaryShare: Cents | null;
+  readonly #facts: RunFacts;
+
+  constructor(
+    facts: RunFacts, lineIndex: number, basis: CoverageBasis, allowed: Cents, contractual: Cents,
+    feeScheduleAllowed: Cents | null, category: string | null, primaryPlanId: string | null, secondaryPlanId: string | null,
+    copay: Cents | null, deductible: Cents | null, coinsurance: Cents | null,
+    patientShare: Cents | null, insurerShare: Cents | null, secondaryShare: Cents | null,
+  ) {
+    this.lineIndex = lineIndex;
+    this.basis = basis;
+    this.allowed = small(allowed);
+    this.contractual = small(contractual);
+    this.feeScheduleAllowed = feeScheduleAllowed === null ? null : small(feeScheduleAllowed);
+    this.category = category;
+    this.primaryPlanId = primaryPlanId;
+    this.secondaryPlanId = secondaryPlanId;
+    this.copay = copay === null ? null : small(copay);
+    this.deductible = deductible === null ? null : small(deductible);
+    this.coinsurance = coinsurance === null ? null : small(coinsurance);
+    this.patientShare = patientShare === null ? null : small(patientShare);
+    this.insurerShare = insurerShare === null ? null : small(insurerShare);
+    this.secondaryShare = secondaryShare === null ? null : small(secondaryShare);
+    this.#facts = facts;
+  }
+
+  /** Plain-English working, written on each read from the run's facts. */
+  get explanation(): string {
+    return this.#facts.text(this);
+  }
+
+  /** JSON.stringify sees the fields in LineShares order, the text last. */
+  toJSON(): Record<string, unknown> {
+    return {
+      lineIndex: this.lineIndex, basis: this.basis, allowed: this.allowed, contractual: this.contractual,
+      feeScheduleAllowed: this.feeScheduleAllowed, category: this.category, primaryPlanId: this.primaryPlanId,
+      secondaryPlanId: this.secondaryPlanId, copay: this.copay, deductible: this.deductible, coinsurance: this.coinsurance,
+      patientShare: this.patientShare, insurerShare: this.insurerShare, secondaryShare: this.secondaryShare,
+      explanation: this.explanation,
+    };
+  }
+}
+
+/**
+ * A first result whose every field is null, made once at load: V8 then types
+ * the class's fields as "any value" (amounts stored inline as small
+ * integers) from the start, so one amount beyond 32 bits can never retype an
+ * always-numeric field as "double" — which boxes every amount of every later
+ * result in a 16-byte heap number of its own.
+ */
+const NULL = null as unknown as Cents;
+new LineSharesRecord(null as unknown as RunFacts, NULL, null as unknown as CoverageBasis, NULL, NULL,
+  null, null, null, null, null, null, null, null, null, null);
+
+/** Per-run facts, by the line's position in the input array. */
 export class RunFacts {
-  private readonly benefit: (BenefitInfo | undefined)[];
-  /** allowed − copay − deductible before the OOP cap (CostShare.coinsuranceBase). */
-  private readonly base: Float64Array;
-  /** The deductible / OOP accumulator named by the flags, right after the line. */
-  private readonly deductibleMet: Float64Array;
-  private readonly oopMet: Float64Array;
-  /** What the secondary would pay as primary. */
-  private readonly secondaryNormal: Float64Array;
-  private readonly flags: Uint8Array;
-  private texts: (string | undefined)[] | null = null;
+  /** Covered lines: benefit id × 64 + flags. */
+  private readonly info: number[];
+  /** Covered lines with a deductible: the accumulator named by the flags, right after the line. */
+  private readonly deductibleMet: number[];
+  /** Lines the out-of-pocket maximum cut: the OOP accumulator after the line, and the coinsurance base. */
+  private readonly oopMet = new Map<number, number>();
+  private readonly coinsuranceBase = new Map<number, number>();
+  /** Lines with a secondary plan: what it would pay as primary. */
+  private readonly secondaryNormal = new Map<number, number>();
+  /** lineIndex → position, when lines are not numbered by position (built on first read). */
+  private positions: Map<number, number> | null = null;
+  /** When not numbered by position: the results as returned, to tell lines with one lineIndex apart. */
+  private own: readonly LineShares[] | null = null;
+  private identity = true;
+  private readonly scratch = new CoveredFacts();
 
-  constructor(private readonly lines: readonly LedgerLine[]) {
+  constructor(private readonly lines: readonly LedgerLine[], private readonly benefits: readonly BenefitInfo[]) {
     const n = lines.length;
-    this.benefit = new Array<BenefitInfo | undefined>(n);
-    this.base = new Float64Array(n);
-    this.deductibleMet = new Float64Array(n);
-    this.oopMet = new Float64Array(n);
-    this.secondaryNormal = new Float64Array(n);
-    this.flags = new Uint8Array(n);
+    this.info = new Array<number>(n);
+    this.deductibleMet = new Array<number>(n);
   }
 
-  setCovered(at: number, benefit: BenefitInfo, share: CostShare, deductibleMet: Cents, oopMet: Cents, secondaryNormal: Cents, flags: number): void {
-    this.benefit[at] = benefit;
-    this.base[at] = share.coinsuranceBase;
-    this.deductibleMet[at] = deductibleMet;
-    this.oopMet[at] = oopMet;
-    this.secondaryNormal[at] = secondaryNormal;
-    this.flags[at] = flags;
+  /** Called once the run is complete. */
+  finish(results: readonly LineShares[], identity: boolean): void {
+    this.identity = identity;
+    if (!identity) this.own = results.slice();
   }
 
-  text(r: LineShares, at: number): string {
-    const texts = this.texts ?? (this.texts = new Array<string | undefined>(this.lines.length));
-    return texts[at] ?? (texts[at] = this.build(r, at));
+  setCovered(at: number, benefit: BenefitInfo, s: ShareScratch, deductibleMet: Cents, oopMet: Cents, flags: number): void {
+    this.info[at] = benefit.id * FLAG_SPACE + flags;
+    if (s.deductible > 0) this.deductibleMet[at] = deductibleMet;
+    if ((flags & OOP_CUT) !== 0) {
+      this.oopMet.set(at, oopMet);
+      this.coinsuranceBase.set(at, s.coinsuranceBase);
+    }
   }
 
-  private build(r: LineShares, at: number): string {
+  setSecondaryNormal(at: number, normal: Cents): void {
+    this.secondaryNormal.set(at, normal);
+  }
+
+  private positionOf(r: LineShares): number {
+    if (this.identity) return r.lineIndex;
+    let p = this.positions;
+    if (p === null) {
+      p = this.positions = new Map();
+      for (let i = this.lines.length - 1; i >= 0; i--) p.set(this.lines[i]!.index, i); // the first of equal indexes wins
+    }
+    const at = p.get(r.lineIndex);
+    const own = this.own!;
+    return at !== undefined && own[at] === r ? at : own.indexOf(r);
+  }
+
+  text(r: LineShares): string {
+    const at = this.positionOf(r);
     const line = this.lines[at]!;
     switch (r.basis) {
       case 'self-pay':
@@ -89,102 +200,56 @@ export class RunFacts {
   }
 
   private coveredLine(r: LineShares, at: number, line: LedgerLine): string {
-    const b = this.benefit[at]!;
+    const info = this.info[at]!;
+    const f = info % FLAG_SPACE;
+    const b = this.benefits[(info - f) / FLAG_SPACE]!;
     const plan = b.plan;
-    const f = this.flags[at]!;
+    const x = this.scratch;
+    const allowed = r.allowed;
     const copay = r.copay!;
     const deductible = r.deductible!;
     const coinsurance = r.coinsurance!;
-    // Re-derive the pre-cap split exactly as shareCost did: copay₀ = min(copay, allowed), deductible₀ = allowed − copay₀ − base.
-    const base = this.base[at]! as Cents;
-    const copay0 = r.allowed <= 0 ? 0 : Math.max(0, Math.min(b.copay, r.allowed));
-    const deductible0 = r.allowed <= 0 ? 0 : r.allowed - copay0 - base;
-    const coinsuranceBeforeCap = percentOf(base, b.coinsurancePct);
-    const share: CostShare = {
-      copay, deductible, coinsurance, coinsuranceBase: base, coinsuranceBeforeCap,
-      oopCut: (copay0 + deductible0 + coinsuranceBeforeCap - copay - deductible - coinsurance) as Cents,
-      patient: (copay + deductible + coinsurance) as Cents, insurer: r.insurerShare!,
-    };
-    const familyDeductible = (f & FAMILY_DEDUCTIBLE) !== 0;
-    const familyOop = (f & FAMILY_OOP) !== 0;
-    return coveredText({
-      billed: line.billed, allowed: r.allowed, contractual: r.contractual, share, benefit: b,
-      deductible: {
-        met: this.deductibleMet[at]! as Cents,
-        limit: familyDeductible ? familyDeductibleLimit(plan)! : plan.deductibleIndividual,
-        family: familyDeductible,
-      },
-      oop: {
-        met: this.oopMet[at]! as Cents,
-        limit: (familyOop ? plan.oopMaxFamily : plan.oopMaxIndividual) ?? (0 as Cents),
-        family: familyOop,
-      },
-      secondaryActsAsPrimary: (f & SECONDARY_AS_PRIMARY) !== 0,
-      secondaryPlanId: r.secondaryPlanId,
-      secondaryNormal: this.secondaryNormal[at]! as Cents,
-      secondaryNotCovered: (f & SECONDARY_NOT_COVERED) !== 0,
-      nonDuplication: (f & NON_DUPLICATION) !== 0,
-      secondaryPays: r.secondaryShare,
-      patient: r.patientShare,
-    });
-  }
-}
-
-const explanationProperty: PropertyDescriptor = {
-  get(this: LineSharesRecord): string {
-    return this.text();
-  },
-  enumerable: true,
-  configurable: false,
-};
-
-export class LineSharesRecord implements LineShares {
-  readonly lineIndex: number;
-  readonly basis: CoverageBasis;
-  readonly allowed: Cents;
-  readonly contractual: Cents;
-  readonly feeScheduleAllowed: Cents | null;
-  readonly category: string | null;
-  readonly primaryPlanId: string | null;
-  readonly secondaryPlanId: string | null;
-  readonly copay: Cents | null;
-  readonly deductible: Cents | null;
-  readonly coinsurance: Cents | null;
-  readonly patientShare: Cents | null;
-  readonly insurerShare: Cents | null;
-  readonly secondaryShare: Cents | null;
-  declare readonly explanation: string;
-
-  readonly #facts: RunFacts;
-  readonly #at: number;
-
-  constructor(
-    facts: RunFacts, at: number, lineIndex: number, basis: CoverageBasis, allowed: Cents, contractual: Cents,
-    feeScheduleAllowed: Cents | null, category: string | null, primaryPlanId: string | null, secondaryPlanId: string | null,
-    copay: Cents | null, deductible: Cents | null, coinsurance: Cents | null,
-    patientShare: Cents | null, insurerShare: Cents | null, secondaryShare: Cents | null,
-  ) {
-    this.lineIndex = lineIndex;
-    this.basis = basis;
-    this.allowed = allowed;
-    this.contractual = contractual;
-    this.feeScheduleAllowed = feeScheduleAllowed;
-    this.category = category;
-    this.primaryPlanId = primaryPlanId;
-    this.secondaryPlanId = secondaryPlanId;
-    this.copay = copay;
-    this.deductible = deductible;
-    this.coinsurance = coinsurance;
-    this.patientShare = patientShare;
-    this.insurerShare = insurerShare;
-    this.secondaryShare = secondaryShare;
-    Object.defineProperty(this, 'explanation', explanationProperty);
-    this.#facts = facts;
-    this.#at = at;
-  }
-
-  /** The explanation, built once on first read. */
-  text(): string {
-    return this.#facts.text(this, this.#at);
+    x.billed = line.billed;
+    x.allowed = allowed;
+    x.contractual = r.contractual;
+    x.copay = copay;
+    x.deductible = deductible;
+    x.coinsurance = coinsurance;
+    x.primaryPatient = (copay + deductible + coinsurance) as Cents;
+    x.insurer = r.insurerShare!;
+    x.benefit = b;
+    if ((f & OOP_CUT) === 0 || allowed <= 0) {
+      // No cap: the split is the one shareCost computed before capping.
+      x.coinsuranceBase = (allowed <= 0 ? 0 : allowed - copay - deductible) as Cents;
+      x.coinsuranceBeforeCap = coinsurance;
+      x.oopCut = 0 as Cents;
+    } else {
+      // Re-derive the pre-cap split exactly as shareCost did: copay₀ = min(copay, allowed), deductible₀ = allowed − copay₀ − base.
+      const base = this.coinsuranceBase.get(at)! as Cents;
+      const copay0 = Math.max(0, Math.min(b.copay, allowed));
+      const deductible0 = allowed - copay0 - base;
+      const beforeCap = percentOf(base, b.coinsurancePct);
+      x.coinsuranceBase = base;
+      x.coinsuranceBeforeCap = beforeCap;
+      x.oopCut = (copay0 + deductible0 + beforeCap - copay - deductible - coinsurance) as Cents;
+      const familyOop = (f & FAMILY_OOP) !== 0;
+      x.familyOop = familyOop;
+      x.oopMet = this.oopMet.get(at)! as Cents;
+      x.oopLimit = ((familyOop ? plan.oopMaxFamily : plan.oopMaxIndividual) ?? 0) as Cents;
+    }
+    if (deductible > 0) {
+      const familyDeductible = (f & FAMILY_DEDUCTIBLE) !== 0;
+      x.familyDeductible = familyDeductible;
+      x.deductibleMet = this.deductibleMet[at]! as Cents;
+      x.deductibleLimit = familyDeductible ? familyDeductibleLimit(plan)! : plan.deductibleIndividual;
+    }
+    x.secondaryActsAsPrimary = (f & SECONDARY_AS_PRIMARY) !== 0;
+    x.secondaryPlanId = r.secondaryPlanId;
+    x.secondaryNormal = (this.secondaryNormal.get(at) ?? 0) as Cents;
+    x.secondaryNotCovered = (f & SECONDARY_NOT_COVERED) !== 0;
+    x.nonDuplication = (f & NON_DUPLICATION) !== 0;
+    x.secondaryPays = r.secondaryShare;
+    x.patient = r.patientShare;
+    return coveredText(x);
   }
 }

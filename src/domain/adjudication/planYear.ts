@@ -3,27 +3,25 @@
  * A plan year is named by the calendar year it starts in, so with a 07-01
  * start, 2026-03-02 is in plan year 2025 and 2026-07-01 in plan year 2026.
  */
-import { ymd, type Day } from '../day';
-
-/** day → y × 10000 + m × 100 + d; a ledger has few distinct dates, so this is mostly Map hits. */
-const ymdMemo = new Map<number, number>();
-
-function packedYmd(d: Day): number {
-  let v = ymdMemo.get(d);
-  if (v === undefined) {
-    const p = ymd(d);
-    v = p.y * 10000 + p.m * 100 + p.d;
-    if (ymdMemo.size < 200_000) ymdMemo.set(d, v);
-  }
-  return v;
-}
+import type { Day } from '../day';
 
 /**
  * The plan year containing `d` for a plan starting on `yearStartMd`
  * (month × 100 + day). A 02-29 start simply means "from 03-01" in other years.
+ *
+ * Called once or twice per covered line: the calendar date comes from
+ * integer arithmetic (Howard Hinnant's civil_from_days, as day.ts), with no
+ * object and no memo lookup.
  */
 export function planYearOf(d: Day, yearStartMd: number): number {
-  const p = packedYmd(d);
-  const y = Math.floor(p / 10000);
-  return p % 10000 >= yearStartMd ? y : y - 1;
+  const z = d + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const dom = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  return m * 100 + dom >= yearStartMd ? y : y - 1;
 }

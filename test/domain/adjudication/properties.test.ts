@@ -231,9 +231,11 @@ describe('adjudication properties', () => {
       const renumbered = reordered.map((l, i) => ({ ...l, index: i }));
       const after = adjudicate(renumbered, w.config);
       reordered.forEach((l, j) => {
+        // Rest/spread copy own fields; the explanation (a getter) is compared explicitly.
         const { lineIndex: _a, ...x } = after[j]!;
         const { lineIndex: _b, ...y } = before[l.index]!;
         expect(x).toEqual(y);
+        expect(after[j]!.explanation).toBe(before[l.index]!.explanation);
       });
     }), { numRuns: 150 });
   });
@@ -248,6 +250,7 @@ describe('adjudication properties', () => {
       const after = adjudicate(shuffled, w.config);
       shuffled.forEach((l, j) => {
         expect({ ...after[j]!, lineIndex: 0 }).toEqual({ ...before[l.orig]!, lineIndex: 0 });
+        expect(after[j]!.explanation).toBe(before[l.orig]!.explanation);
       });
     }), { numRuns: 150 });
   });
