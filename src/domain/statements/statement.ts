@@ -66,14 +66,24 @@ function compareAccounts(a: string, b: string): number {
 export function buildStatements(input: BuildStatementsInput): Statement[] {
   const { lines, shares, config, asOf } = input;
   const groups = new Map<string, { account: string; items: { line: LedgerLine; share: LineShares | undefined }[] }>();
-  lines.forEach((line, i) => {
-    const key = accountKey(line.account);
-    let g = groups.get(key);
-    if (!g) groups.set(key, (g = { account: line.account.trim(), items: [] }));
+  // An account's lines usually sit together: reuse the last line's group while the account text repeats.
+  let lastAccount: string | null = null;
+  let g: { account: string; items: { line: LedgerLine; share: LineShares | undefined }[] } | undefined;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (line.account !== lastAccount || g === undefined) {
+      const key = accountKey(line.account);
+      g = groups.get(key);
+      if (!g) groups.set(key, (g = { account: line.account.trim(), items: [] }));
+      lastAccount = line.account;
+    }
     g.items.push({ line, share: shares[i] });
-  });
+  }
   const patients = new Map<string, PatientRow>();
-  for (const p of config.patients) if (!patients.has(accountKey(p.account))) patients.set(accountKey(p.account), p);
+  for (const p of config.patients) {
+    const k = accountKey(p.account);
+    if (!patients.has(k)) patients.set(k, p);
+  }
   const coverage = new Map<string, CoverageRow[]>();
   for (const c of config.coverage) {
     const k = accountKey(c.account);
