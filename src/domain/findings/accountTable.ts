@@ -127,7 +127,7 @@ export class AccountTable {
    * line after another, would wait for each in turn. Returns a value only so
    * the reads cannot be optimised away.
    */
-  warm(accountIds: Int32Array, from: number, to: number): number {
+  warm(accountIds: readonly number[], from: number, to: number): number {
     const n = this.n;
     let x = 0;
     for (let i = from; i < to; i++) x |= n[accountIds[i]! * I_STRIDE + FLAGS]!;

@@ -19,6 +19,7 @@ import type { Day } from '../day';
 import { cents, type Cents } from '../money';
 import { AccountTable } from './accountTable';
 import { AccountIds } from './accountIds';
+import { scratch } from './scratch';
 
 export interface FindingsInput {
   readonly sheet: string;
@@ -49,7 +50,7 @@ export class RuleContext {
   private lastSelfPay = true;
   private lastSelfPayLine: LedgerLine | null = null;
   /** Line position → account id (0, 1, … in order of first appearance). */
-  readonly accountIds: Int32Array;
+  readonly accountIds: readonly number[];
   private readonly ids: AccountIds;
   /** One record per account id: Coverage/Patients facts and the rules' running totals. */
   readonly facts: AccountTable;
@@ -66,7 +67,8 @@ export class RuleContext {
     // size (no copies as accounts come), and the rules' pass reads ids sequentially.
     const { lines } = input;
     const ids = (this.ids = new AccountIds(Math.min(lines.length, Math.max(input.config.patients.length, input.config.coverage.length))));
-    const accountIds = (this.accountIds = new Int32Array(lines.length));
+    // A plain array, not a typed array: see ./scratch.ts.
+    const accountIds: number[] = (this.accountIds = scratch(lines.length, 0));
     for (let i = 0; i < lines.length; i++) accountIds[i] = ids.idOf(lines[i]!.account);
     this.facts = new AccountTable(input.config.coverage, input.config.patients, ids.names);
   }

@@ -11,6 +11,7 @@
 import type { LedgerLine } from '../ledger';
 import type { LineRule, RuleContext } from './context';
 import { date, money } from './format';
+import { scratch } from './scratch';
 
 export const REPEAT_OR_DISTINCT_MODIFIERS: ReadonlySet<string> = new Set(['76', '77', '91', '59', 'XE', 'XS', 'XP', 'XU']);
 
@@ -83,7 +84,7 @@ export function duplicateRule(ctx: RuleContext): LineRule {
   const indexBits = Math.max(1, Math.ceil(Math.log2(n + 1)));
   const hashMask = 2 ** Math.min(31, 53 - indexBits);
   const shift = 2 ** indexBits;
-  const hashes = new Int32Array(n);
+  const hashes = scratch(n, -1);
   return {
     line(i, line) {
       hashes[i] = exempt(line) ? -1 : chargeHash(line, ctx.accountIds[i]!) % hashMask;

@@ -15,6 +15,7 @@ import type { LedgerLine } from '../ledger';
 import type { FeeScheduleRow } from '../config';
 import { mulDivHalfUp } from '../money';
 import type { LineRule, RuleContext } from './context';
+import { scratch } from './scratch';
 import { date, money, unitsText, usd } from './format';
 
 export const nameKey = (raw: string): string => raw.trim().toLowerCase().replace(/\s+/g, ' ');
@@ -153,10 +154,10 @@ class UnitsGroups {
   rec: Int32Array = new Int32Array(this.capacity * G_SIZE);
   totalMilli: Float64Array = new Float64Array(this.capacity);
   /** Line position → the next line of its group (−1: last). */
-  readonly nextLine: Int32Array;
+  readonly nextLine: number[];
 
   constructor(private readonly lines: number) {
-    this.nextLine = new Int32Array(lines).fill(-1);
+    this.nextLine = scratch(lines, -1);
   }
 
   add(serviceDate: number, code: number, limit: number, prev: number, line: number): number {
