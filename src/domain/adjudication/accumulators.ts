@@ -9,10 +9,13 @@
 import type { PlanConfig } from '../config';
 import * as money from '../money';
 import type { Cents } from '../money';
+import type { Day } from '../day';
+import * as planYears from './planYear';
 
 // Hot path: bind imported functions once. tsx/esbuild compile each use of a named import to a
 // getter call on the module object (~20 ns a call, measured in bench/adjudicate.ts's runner).
 const { ZERO, add } = money;
+const { planYearOf, planYearStart } = planYears;
 
 export interface StartingTotals {
   readonly deductibleMet: Cents;
@@ -25,10 +28,30 @@ export class Accumulator {
   oopMet: Cents = ZERO;
   /** plan year → met before the ledger's first line in it (from Coverage). */
   starts: Map<number, StartingTotals> | null = null;
+  /** The Coverage seed group this member's rows belong to (CoverageLookup notes a member in two). */
+  group: object | null = null;
+  /** Days [yearFrom, yearTo) of `planYear` (NaN: not known). */
+  private yearFrom = Number.NaN;
+  private yearTo = Number.NaN;
+
+  /** Enter the plan year of `d` for a plan starting on `yearStartMd`; usually two comparisons. */
+  enterDay(d: Day, yearStartMd: number): void {
+    if (d >= this.yearFrom && d < this.yearTo) return;
+    const py = planYearOf(d, yearStartMd);
+    this.enter(py);
+    const from = planYearStart(py, yearStartMd);
+    const to = planYearStart(py + 1, yearStartMd);
+    // Keep the range only when it provably brackets d (it always does for a valid start).
+    const ok = d >= from && d < to;
+    this.yearFrom = ok ? from : Number.NaN;
+    this.yearTo = ok ? to : Number.NaN;
+  }
 
   enter(planYear: number): void {
     if (this.planYear === planYear) return;
     this.planYear = planYear;
+    this.yearFrom = Number.NaN;
+    this.yearTo = Number.NaN;
     const s = this.starts === null ? undefined : this.starts.get(planYear);
     this.deductibleMet = s === undefined ? ZERO : s.deductibleMet;
     this.oopMet = s === undefined ? ZERO : s.oopMet;

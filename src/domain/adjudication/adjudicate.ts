@@ -32,7 +32,6 @@ import { FeeScheduleIndex, type FeeEntry } from './feeScheduleIndex';
 import { makeKeyCaches, type KeyCaches } from './keys';
 import { LineSchedule } from './lineSchedule';
 import { PlanIndex, type BenefitInfo, type PlanInfo } from './planIndex';
-import * as planYear from './planYear';
 import { DefaultCategoryCache, type CategoryRef } from './serviceCategory';
 
 // Hot path: bind imported functions once. tsx/esbuild compile each use of a named import to a
@@ -42,7 +41,6 @@ const { remainingDeductible, remainingOop, familyDeductibleBinds, familyOopBinds
 const { scheduleAllowed } = allowedAmount;
 const { secondaryPayment } = cob;
 const { shareInto } = costSharing;
-const { planYearOf } = planYear;
 
 export function adjudicate(lines: readonly LedgerLine[], config: Config): LineShares[] {
   return new Adjudicator(config).run(lines);
@@ -274,9 +272,8 @@ class Adjudicator {
   private share(into: ShareScratch, serviceDate: Day, entry: CoverageEntry, plan: PlanInfo, benefit: BenefitInfo, allowed: Cents): ShareScratch {
     const member = entry.member;
     const family = entry.family;
-    const py = planYearOf(serviceDate, plan.yearStartMd);
-    member.enter(py);
-    if (family !== null) family.enter(py);
+    member.enterDay(serviceDate, plan.yearStartMd);
+    if (family !== null) family.enter(member.planYear);
     const cfg = plan.config;
     const s = shareInto(into, allowed, benefit.copay, benefit.deductibleApplies, remainingDeductible(cfg, member, family),
       benefit.coinsurancePct, remainingOop(cfg, member, family));

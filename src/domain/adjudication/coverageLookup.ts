@@ -43,6 +43,8 @@ export interface CoverageEntry {
   readonly group: SeedGroup | null;
   /** The account's next row in sheet order: most accounts have one row, so no array to chase. */
   next: CoverageEntry | null;
+  /** The account's number in this lookup (-1 for derived entries). */
+  readonly account: number;
   /** The account's component (see the file comment); -1 for derived entries. */
   comp: number;
 }
@@ -65,6 +67,8 @@ export class CoverageLookup implements ComponentSource {
   /** Account → its first row (the rest follow `next`). */
   private readonly byAccount = new Map<string, CoverageEntry>();
   private lastHead: CoverageEntry | undefined = undefined;
+  private prevAccount: string | null = null;
+  private prevHead: CoverageEntry | undefined = undefined;
   private readonly families = new Map<string, { acc: Accumulator; group: SeedGroup; account: number }>();
   /** Derived (no-sheet) entries: plan → account → entry (no key string built per line). */
   private readonly derived = new Map<PlanInfo, Map<string, CoverageEntry>>();
@@ -84,37 +88,24 @@ export class CoverageLookup implements ComponentSource {
 
   constructor(config: Config, private readonly plans: PlanIndex, private readonly keys: KeyCaches) {
     this.fromSheet = config.coverage.length > 0;
-    const tails = new Map<string, CoverageEntry>();
-    const accountIds = new Map<string, number>();
+    /** Union-find over accounts (by first appearance): a family joins its members' accounts. */
     const parent: number[] = [];
-    const memberGroup = new Map<Accumulator, SeedGroup>();
     const complexAccounts: number[] = [];
-    const entryAccount: number[] = [];
     const all: CoverageEntry[] = [];
     for (const row of config.coverage) {
-      const account = idKey(row.account);
-      let aid = accountIds.get(account);
-      if (aid === undefined) {
-        aid = parent.length;
-        accountIds.set(account, aid);
-        parent.push(aid);
-      }
-      const entry = this.addRow(row, account, aid, tails, parent);
+      const entry = this.addRow(row, parent);
       all.push(entry);
-      entryAccount.push(aid);
-      if (entry.group !== null) {
-        const g = memberGroup.get(entry.member);
-        if (g === undefined) memberGroup.set(entry.member, entry.group);
-        else if (g !== entry.group) complexAccounts.push(aid);
-      }
+      const g = entry.member.group;
+      if (g === null) entry.member.group = entry.group;
+      else if (g !== entry.group) complexAccounts.push(entry.account);
     }
     // Components: roots numbered in order of first appearance.
     const compOfRoot = new Map<number, number>();
-    for (let k = 0; k < all.length; k++) {
-      const root = find(parent, entryAccount[k]!);
+    for (const e of all) {
+      const root = find(parent, e.account);
       let c = compOfRoot.get(root);
       if (c === undefined) compOfRoot.set(root, (c = this.comps++));
-      all[k]!.comp = c;
+      e.comp = c;
     }
     for (const aid of complexAccounts) this.complex.add(compOfRoot.get(find(parent, aid))!);
     for (const g of this.waiting) {
@@ -126,11 +117,24 @@ export class CoverageLookup implements ComponentSource {
     }
   }
 
-  private addRow(row: CoverageRow, account: string, aid: number, tails: Map<string, CoverageEntry>, parent: number[]): CoverageEntry {
+  private addRow(row: CoverageRow, parent: number[]): CoverageEntry {
+    const account = idKey(row.account);
     const planKey = this.keys.name.get(row.planId);
     // The member is account + plan: a renewed or split row of the same plan shares its accumulators.
+    const head = this.byAccount.get(account);
+    let tail: CoverageEntry | null = null;
     let same: CoverageEntry | null = null;
-    for (let o = this.byAccount.get(account) ?? null; o !== null; o = o.next) if (o.planKey === planKey) same = o;
+    for (let o = head ?? null; o !== null; o = o.next) {
+      if (o.planKey === planKey) same = o;
+      tail = o;
+    }
+    let aid: number;
+    if (head === undefined) {
+      aid = parent.length;
+      parent.push(aid);
+    } else {
+      aid = head.account;
+    }
     const member = same === null ? new Accumulator() : same.member;
     const familyId = row.familyId === null ? '' : idKey(row.familyId);
     let family: Accumulator | null = null;
@@ -157,12 +161,11 @@ export class CoverageLookup implements ComponentSource {
       family,
       group,
       next: null,
+      account: aid,
       comp: -1,
     };
-    const tail = tails.get(account);
-    if (tail === undefined) this.byAccount.set(account, entry);
+    if (tail === null) this.byAccount.set(account, entry);
     else tail.next = entry;
-    tails.set(account, entry);
     if (entry.plan !== null && (row.deductibleMet !== 0 || row.oopMet !== 0)) {
       if (row.asOf !== null) seed(entry, planYearOf(row.asOf, entry.plan.yearStartMd));
       else if (group.pending.push(entry) === 1) this.waiting.push(group);
@@ -172,7 +175,18 @@ export class CoverageLookup implements ComponentSource {
 
   private head(account: string): CoverageEntry | undefined {
     if (account === this.lastAccount) return this.lastHead;
+    // A family's lines alternate between two or three accounts: keep the one before too.
+    if (account === this.prevAccount) {
+      const h = this.prevHead;
+      this.prevAccount = this.lastAccount;
+      this.prevHead = this.lastHead;
+      this.lastAccount = account;
+      this.lastHead = h;
+      return h;
+    }
     const head = this.byAccount.get(account) ?? this.byAccount.get(idKey(account));
+    this.prevAccount = this.lastAccount;
+    this.prevHead = this.lastHead;
     this.lastAccount = account;
     this.lastHead = head;
     return head;
@@ -275,7 +289,7 @@ export class CoverageLookup implements ComponentSource {
       e = {
         row: null, planId: plan.config.planId, planKey: plan.planKey, plan, primary: true,
         from: Number.NEGATIVE_INFINITY, to: Number.POSITIVE_INFINITY,
-        member: new Accumulator(), family: null, group: null, next: null, comp: -1,
+        member: new Accumulator(), family: null, group: null, next: null, account: -1, comp: -1,
       };
       byAccount.set(account, e);
     }

@@ -22,6 +22,7 @@ import { processingOrder } from './lineOrder';
 export interface ComponentSource {
   /** -1: the account's lines touch no accumulator, any order will do. */
   compOf(account: string): number;
+  /** Components numbered so far (with a Coverage sheet: all of them, before any line is seen). */
   readonly compCount: number;
   /** A component whose lines must all be looked up before any is computed (see CoverageLookup). */
   isComplex(comp: number): boolean;
@@ -44,17 +45,24 @@ export class LineSchedule {
   constructor(lines: readonly LedgerLine[], src: ComponentSource) {
     const n = lines.length;
     const comp = new Int32Array(n);
+    // With a Coverage sheet the components are known before any line: one walk over the lines
+    // (each line object is read once here — on a large heap that read is the cost). Without one,
+    // accounts are numbered as they come, so their per-component state is sized after a first walk.
+    const known = src.compCount;
+    let k = known;
     let lastAccount: string | null = null;
     let c = -1;
-    for (let i = 0; i < n; i++) {
-      const account = lines[i]!.account;
-      if (account !== lastAccount) {
-        lastAccount = account;
-        c = src.compOf(account);
+    if (known === 0) {
+      for (let i = 0; i < n; i++) {
+        const account = lines[i]!.account;
+        if (account !== lastAccount) {
+          lastAccount = account;
+          c = src.compOf(account);
+        }
+        comp[i] = c;
       }
-      comp[i] = c;
+      k = src.compCount;
     }
-    const k = src.compCount;
     const lastDay = new Float64Array(k);
     const lastIndex = new Float64Array(k);
     const size = new Int32Array(k);
@@ -65,7 +73,17 @@ export class LineSchedule {
       const l = lines[i]!;
       const x = l.index;
       if (x !== i) identity = false;
-      const cc = comp[i]!;
+      let cc: number;
+      if (known === 0) {
+        cc = comp[i]!;
+      } else {
+        const account = l.account;
+        if (account !== lastAccount) {
+          lastAccount = account;
+          c = src.compOf(account);
+        }
+        cc = comp[i] = c;
+      }
       if (cc < 0) continue;
       const d = l.serviceDate;
       if (size[cc]! > 0 && (d < lastDay[cc]! || (d === lastDay[cc]! && x <= lastIndex[cc]!))) deferred[cc] = 1;

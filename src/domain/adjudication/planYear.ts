@@ -3,7 +3,7 @@
  * A plan year is named by the calendar year it starts in, so with a 07-01
  * start, 2026-03-02 is in plan year 2025 and 2026-07-01 in plan year 2026.
  */
-import type { Day } from '../day';
+import { daysFromCivil, type Day } from '../day';
 
 /**
  * The plan year containing `d` for a plan starting on `yearStartMd`
@@ -24,4 +24,20 @@ export function planYearOf(d: Day, yearStartMd: number): number {
   const m = mp < 10 ? mp + 3 : mp - 9;
   const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
   return m * 100 + dom >= yearStartMd ? y : y - 1;
+}
+
+/**
+ * The first day of plan year `planYear` for a plan starting on `yearStartMd`
+ * — the smallest day `planYearOf` puts in that year — or NaN when the start
+ * is not a calendar month and day. An accumulator keeps its year's day range
+ * so a line usually needs two comparisons, not a date conversion.
+ */
+export function planYearStart(planYear: number, yearStartMd: number): number {
+  const m = Math.floor(yearStartMd / 100);
+  const d = yearStartMd % 100;
+  if (!(m >= 1 && m <= 12 && d >= 1 && d <= 31)) return Number.NaN;
+  const first = daysFromCivil(planYear, m, 1);
+  const next = m === 12 ? daysFromCivil(planYear + 1, 1, 1) : daysFromCivil(planYear, m + 1, 1);
+  // A start past the month's end (02-29 in a common year) means the next month's first day.
+  return d <= next - first ? first + d - 1 : next;
 }
