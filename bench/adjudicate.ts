@@ -5,8 +5,28 @@
  * with money.ts `add` over the same objects.
  *
  * Goal: adjudicate < 1 s, ≤ 25× the bare pass, peak RSS < 1 GB.
+ *
+ * What the design does about it (src/domain/adjudication):
+ * - One pass. Service-date order matters only among lines that can share an
+ *   accumulator (an account's rows, a family's accounts: a "component"), so
+ *   components already in date order in the sheet are taken where they
+ *   stand, and the others (a family's members one after the other) are
+ *   sorted and taken together at their last line (lineSchedule.ts) — no
+ *   million-line sort, no second pass chasing line objects in date order.
+ * - One result object per line and nothing else: cost sharing writes into
+ *   scratch objects; amounts are stored as small integers (a double-typed
+ *   amount would be boxed in its own heap number, +128 MB per million).
+ * - `explanation` is a getter on the results' class, written on each read
+ *   from a few numbers per line kept in per-run columns: no closure, no
+ *   accessor and no text per line during adjudication. Texts are flattened
+ *   and everyday amounts formatted once (explanation.ts).
+ *
+ * Peak RSS is measured on one full adjudication (what the CLI does);
+ * after the timed runs it also holds the previous runs' results, garbage
+ * V8 has not needed to collect yet — printed too.
  */
 import { performance } from 'node:perf_hooks';
+import { cpus, loadavg } from 'node:os';
 import { adjudicate } from '../src/domain/adjudication';
 import * as money from '../src/domain/money';
 import { add, cents, percent, ZERO, type Cents } from '../src/domain/money';
@@ -176,8 +196,14 @@ export async function run(): Promise<void> {
   const lines = buildLines();
   const rssInput = rssMb();
   let sink = 0;
-  // Warm-up (JIT) on the same data, then best of 3.
-  sink += adjudicate(lines.slice(0, 50_000), config).length;
+  const load0 = loadavg()[0]!;
+  // One full adjudication first: the peak RSS goal (input + one run), and the JIT's warm-up.
+  const c1 = process.cpuUsage();
+  const t1 = performance.now();
+  sink += adjudicate(lines, config).length;
+  const tFirst = (performance.now() - t1) / 1000;
+  const cFirst = process.cpuUsage(c1);
+  const rssOne = rssMb();
   sink += bare(lines) + bareViaImport(lines);
   const byBasis: Record<string, number> = {};
   let cpuAdj = Infinity;
@@ -199,11 +225,13 @@ export async function run(): Promise<void> {
   const tFloor = best(() => {
     sink += allocationFloor(lines).length;
   }, 3);
-  // Explanations are written on first read (lineSharesRecord.ts): what reading every one costs.
+  // Explanations are written on each read (lineSharesRecord.ts): what reading every one costs.
   const res = adjudicate(lines, config);
+  const ct = process.cpuUsage();
   const t0 = performance.now();
   for (let i = 0; i < res.length; i++) sink += res[i]!.explanation.length;
   const tText = (performance.now() - t0) / 1000;
+  const cText = process.cpuUsage(ct);
   const rssText = rssMb();
 
   // Worst case: the same volume with rows in random account and date order.
@@ -213,17 +241,20 @@ export async function run(): Promise<void> {
   const tShuffled = best(() => {
     sink += adjudicate(shuffled, config).length;
   }, 2);
+  const load1 = loadavg()[0]!;
 
   const ratio = tAdj / tBare;
+  const cpu = (c: NodeJS.CpuUsage): string => ((c.user + c.system) / 1e6).toFixed(3);
   console.log(`lines: ${N.toLocaleString('en-US')}, grouped by account then date like a ledger export (${Object.entries(byBasis).map(([k, v]) => `${k} ${v}`).join(', ')})`);
-  console.log(`adjudicate: ${tAdj.toFixed(3)} s (${Math.round(N / tAdj).toLocaleString('en-US')} lines/s), best of 3; CPU ${cpuAdj.toFixed(3)} s (all threads, incl. GC helpers)`);
+  console.log(`load average (1 min) on ${cpus().length} cores: ${load0.toFixed(1)} at start, ${load1.toFixed(1)} at end — other processes share the CPUs, so compare CPU times too`);
+  console.log(`adjudicate: ${tAdj.toFixed(3)} s (${Math.round(N / tAdj).toLocaleString('en-US')} lines/s), best of 3; CPU ${cpuAdj.toFixed(3)} s (all threads, incl. GC helpers); first (cold) run ${tFirst.toFixed(3)} s, CPU ${cpu(cFirst)} s`);
   console.log(`bare pass (sum billed with add): ${tBare.toFixed(4)} s (${Math.round(N / tBare).toLocaleString('en-US')} lines/s); via a named import under tsx: ${tBareImport.toFixed(4)} s`);
   console.log(`ratio: ${ratio.toFixed(1)}× (${(tAdj / tBareImport).toFixed(1)}× the named-import pass)`);
   console.log(`floor (one plain 15-field result object per line, nothing computed): ${tFloor.toFixed(3)} s`);
-  console.log(`reading every explanation afterwards (built on first read): ${tText.toFixed(3)} s`);
+  console.log(`reading every explanation afterwards (written on each read): ${tText.toFixed(3)} s, CPU ${cpu(cText)} s`);
   console.log(`worst case, rows in random account and date order: ${tShuffled.toFixed(3)} s (${(tShuffled / tBare).toFixed(1)}× bare)`);
-  console.log(`peak RSS: ${rssAdj.toFixed(0)} MB through adjudicate (${rssInput.toFixed(0)} MB with just the input built); ${rssText.toFixed(0)} MB once every explanation was read`);
-  const met = tAdj < 1 && ratio <= 25 && rssAdj < 1024;
+  console.log(`peak RSS: ${rssOne.toFixed(0)} MB through one adjudication (${rssInput.toFixed(0)} MB with just the input built); ${rssAdj.toFixed(0)} MB after 3 more runs (their garbage not yet collected); ${rssText.toFixed(0)} MB once every explanation was read`);
+  const met = tAdj < 1 && ratio <= 25 && rssOne < 1024;
   console.log(`goal met: ${met ? 'yes' : 'no'} (goal: < 1 s, ≤ 25× bare, peak RSS < 1 GB)`);
   if (sink === -1) console.log('unreachable'); // keeps the timed results observable to the optimiser
 }
