@@ -110,7 +110,11 @@ export function toResultsJson(r: AnalysisResult): Record<string, unknown> {
 
 /**
  * Streams results.json as text chunks: two-space indentation for the outer
- * object, one compact JSON object per line inside the arrays.
+ * object, one compact JSON object per line inside the arrays. Each array
+ * item is its own chunk (its separator another), not concatenated into big
+ * strings: a writer encodes them straight into its buffer, and the rare
+ * item with a non-Latin-1 character ("×", "–") stays a small two-byte
+ * string instead of turning a whole megabyte batch into one.
  */
 export function* resultsJsonChunks(r: AnalysisResult): Iterable<string> {
   const parts = resultsJsonParts(r);
@@ -124,16 +128,15 @@ export function* resultsJsonChunks(r: AnalysisResult): Iterable<string> {
     }
     yield `  ${JSON.stringify(key)}: [`;
     let first = true;
-    let batch = '';
     for (const item of value as Iterable<unknown>) {
-      batch += `${first ? '\n' : ',\n'}    ${JSON.stringify(item)}`;
+      yield first ? FIRST_ITEM : NEXT_ITEM;
+      yield JSON.stringify(item);
       first = false;
-      if (batch.length > 1 << 20) {
-        yield batch;
-        batch = '';
-      }
     }
-    yield `${batch}${first ? '' : '\n  '}]${comma}\n`;
+    yield `${first ? '' : '\n  '}]${comma}\n`;
   }
   yield '}\n';
 }
+
+const FIRST_ITEM = '\n    ';
+const NEXT_ITEM = ',\n    ';
