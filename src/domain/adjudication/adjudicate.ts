@@ -31,7 +31,7 @@ import {
 import { FeeScheduleIndex, type FeeEntry } from './feeScheduleIndex';
 import { makeKeyCaches, type KeyCaches } from './keys';
 import { LineSchedule } from './lineSchedule';
-import { PlanIndex, type BenefitInfo, type PlanInfo } from './planIndex';
+import { PlanIndex, type BenefitInfo, type CodeFacts, type PlanInfo } from './planIndex';
 import { DefaultCategoryCache, type CategoryRef } from './serviceCategory';
 
 // Hot path: bind imported functions once. tsx/esbuild compile each use of a named import to a
@@ -76,6 +76,9 @@ class Adjudicator {
   private schedule: Cents | null = null;
   private allowed = ZERO;
   private secondaryAllowed = ZERO;
+
+  private lastPayer: string | null | undefined = undefined;
+  private lastSelfPay = false;
 
   // The run.
   private lines: readonly LedgerLine[] = [];
@@ -159,7 +162,7 @@ class Adjudicator {
     this.primary = null;
     this.secondary = null;
     // A line naming a PlanId is billed to that plan even when the Payer cell is blank.
-    if (line.planId === null && this.keys.selfPay.get(line.payer ?? '')) {
+    if (line.planId === null && this.isSelfPay(line.payer)) {
       const fee = this.fees.match(line.code, null, null, line.modifiers);
       this.schedule = this.scheduleOf(line, fee);
       this.category = this.categoryOf(line, fee).name;
@@ -179,15 +182,25 @@ class Adjudicator {
       this.allowed = line.allowed ?? schedule ?? line.billed;
       return UNCONFIGURED;
     }
-    const fee = this.fees.match(line.code, plan.planKey, plan.payerKey, line.modifiers);
+    let fee: FeeEntry | null;
+    let category: CategoryRef;
+    let benefit: BenefitInfo;
+    if (line.modifiers.length === 0) {
+      const known = this.codeFacts(plan, line);
+      fee = known.fee;
+      category = known.category;
+      benefit = known.benefit;
+    } else {
+      fee = this.fees.match(line.code, plan.planKey, plan.payerKey, line.modifiers);
+      category = this.categoryOf(line, fee);
+      benefit = plan.benefits.get(category.key) ?? plan.defaultBenefit;
+    }
     const schedule = this.scheduleOf(line, fee);
     this.schedule = schedule;
     // §5.1: the ledger's allowed if given, else the fee schedule's, else the charge.
     const allowed = line.allowed ?? schedule ?? line.billed;
     this.allowed = allowed;
-    const category = this.categoryOf(line, fee);
     this.category = category.name;
-    const benefit = plan.benefits.get(category.key) ?? plan.defaultBenefit;
     this.benefit = benefit;
     if (!benefit.covered) return NOT_COVERED;
     const secondary = this.coverage.secondaryFor(line, primary);
@@ -196,9 +209,16 @@ class Adjudicator {
       // Its normal benefit is what it would pay as primary — its own fee schedule
       // (else the primary's allowed), its own benefits and accumulators.
       const sp = secondary.plan;
-      const sFee = this.fees.match(line.code, sp.planKey, sp.payerKey, line.modifiers);
+      let sFee: FeeEntry | null;
+      if (line.modifiers.length === 0) {
+        const known = this.codeFacts(sp, line);
+        sFee = known.fee;
+        this.secondaryBenefit = known.benefit;
+      } else {
+        sFee = this.fees.match(line.code, sp.planKey, sp.payerKey, line.modifiers);
+        this.secondaryBenefit = sp.benefits.get(this.categoryOf(line, sFee).key) ?? sp.defaultBenefit;
+      }
       this.secondaryAllowed = sFee === null ? allowed : scheduleAllowed(sFee.row.allowed, line.units, line.billed);
-      this.secondaryBenefit = sp.benefits.get(this.categoryOf(line, sFee).key) ?? sp.defaultBenefit;
     }
     return COVERED;
   }
@@ -280,6 +300,25 @@ class Adjudicator {
     member.record(s.deductible, s.patient);
     if (family !== null) family.record(s.deductible, s.patient);
     return s;
+  }
+
+  /** Payers repeat line after line: the last answer is kept. */
+  private isSelfPay(payer: string | null): boolean {
+    if (payer === this.lastPayer) return this.lastSelfPay;
+    this.lastPayer = payer;
+    return (this.lastSelfPay = this.keys.selfPay.get(payer ?? ''));
+  }
+
+  /** A line without modifiers: its code's fee row, category and benefit under `plan`, looked up once per run. */
+  private codeFacts(plan: PlanInfo, line: LedgerLine): CodeFacts {
+    let known = plan.byCode.get(line.code);
+    if (known === undefined) {
+      const fee = this.fees.match(line.code, plan.planKey, plan.payerKey, line.modifiers);
+      const category = this.categoryOf(line, fee);
+      known = { fee, category, benefit: plan.benefits.get(category.key) ?? plan.defaultBenefit };
+      plan.byCode.set(line.code, known);
+    }
+    return known;
   }
 
   private categoryOf(line: LedgerLine, fee: FeeEntry | null): CategoryRef {

@@ -6,6 +6,8 @@ import type { BenefitConfig, Config, PlanConfig } from '../config';
 import { categoryKey } from '../config';
 import { ZERO, percentToNumber, type Cents, type Percent } from '../money';
 import { nameKey } from './keys';
+import type { FeeEntry } from './feeScheduleIndex';
+import type { CategoryRef } from './serviceCategory';
 
 /** A Benefits row with what the hot path needs precomputed. */
 export interface BenefitInfo {
@@ -33,6 +35,18 @@ export interface PlanInfo {
   readonly defaultBenefit: BenefitInfo;
   /** Plan year start as month × 100 + day (e.g. 701 for 07-01). */
   readonly yearStartMd: number;
+  /**
+   * For lines without modifiers: code → its fee-schedule row, category and benefit under this
+   * plan, found once per run (adjudicate.ts) instead of five map lookups per line.
+   */
+  readonly byCode: Map<string, CodeFacts>;
+}
+
+/** What a procedure code means under one plan (the fee row's allowed still depends on the line's units). */
+export interface CodeFacts {
+  readonly fee: FeeEntry | null;
+  readonly category: CategoryRef;
+  readonly benefit: BenefitInfo;
 }
 
 export class PlanIndex {
@@ -65,6 +79,7 @@ export class PlanIndex {
           covered: true, copay: ZERO, deductibleApplies: true, coinsurancePct: p.coinsurancePct, coinsuranceLabel: percentLabel(p.coinsurancePct),
         },
         yearStartMd: p.yearStartMonth * 100 + p.yearStartDay,
+        byCode: new Map(),
       };
       this.benefitTable.push(info.defaultBenefit);
       this.byPlanKey.set(planKey, info);
