@@ -23,7 +23,7 @@
  *
  * What the text needs beyond the public fields (the accumulators as they
  * stood right after the line, the benefit, a few flags) is kept per run in
- * `RunFacts`: two dense columns and three sparse maps; the text never
+ * `RunFacts`: three dense columns and two sparse maps; the text never
  * depends on when it is read.
  */
 import type { LedgerLine } from '../ledger';
@@ -139,8 +139,8 @@ export class RunFacts {
   /** Lines the out-of-pocket maximum cut: the OOP accumulator after the line, and the coinsurance base. */
   private readonly oopMet = new Map<number, number>();
   private readonly coinsuranceBase = new Map<number, number>();
-  /** Lines with a secondary plan: what it would pay as primary. */
-  private readonly secondaryNormal = new Map<number, number>();
+  /** Lines with a secondary plan: what it would pay as primary (a column made at the first such line). */
+  private secondaryNormal: number[] | null = null;
   /** lineIndex → position, when lines are not numbered by position (built on first read). */
   private positions: Map<number, number> | null = null;
   /** When not numbered by position: the results as returned, to tell lines with one lineIndex apart. */
@@ -170,7 +170,7 @@ export class RunFacts {
   }
 
   setSecondaryNormal(at: number, normal: Cents): void {
-    this.secondaryNormal.set(at, normal);
+    (this.secondaryNormal ?? (this.secondaryNormal = new Array<number>(this.lines.length)))[at] = normal;
   }
 
   private positionOf(r: LineShares): number {
@@ -248,7 +248,7 @@ export class RunFacts {
     }
     x.secondaryActsAsPrimary = (f & SECONDARY_AS_PRIMARY) !== 0;
     x.secondaryPlanId = r.secondaryPlanId;
-    x.secondaryNormal = (this.secondaryNormal.get(at) ?? 0) as Cents;
+    x.secondaryNormal = ((this.secondaryNormal === null ? undefined : this.secondaryNormal[at]) ?? 0) as Cents;
     x.secondaryNotCovered = (f & SECONDARY_NOT_COVERED) !== 0;
     x.nonDuplication = (f & NON_DUPLICATION) !== 0;
     x.secondaryPays = r.secondaryShare;
