@@ -53,7 +53,8 @@ export interface CoverageEntry {
 interface SeedGroup {
   /** Earliest service date of a line any of the group's rows covered (NaN: none yet). */
   firstDay: number;
-  readonly pending: CoverageEntry[];
+  /** null until a row needs it (most groups have none). */
+  pending: CoverageEntry[] | null;
   /** Starting totals placed: later lines leave it alone. */
   seeded: boolean;
 }
@@ -69,7 +70,8 @@ export class CoverageLookup implements ComponentSource {
   private lastHead: CoverageEntry | undefined = undefined;
   private prevAccount: string | null = null;
   private prevHead: CoverageEntry | undefined = undefined;
-  private readonly families = new Map<string, { acc: Accumulator; group: SeedGroup; account: number }>();
+  /** FamilyId → plan key → the family's accumulator and seed group (no key string built per row). */
+  private readonly families = new Map<string, Map<string, { acc: Accumulator; group: SeedGroup; account: number }>>();
   /** Derived (no-sheet) entries: plan → account → entry (no key string built per line). */
   private readonly derived = new Map<PlanInfo, Map<string, CoverageEntry>>();
   /** Derived mode: account → component, numbered as accounts first appear. */
@@ -100,16 +102,16 @@ export class CoverageLookup implements ComponentSource {
       else if (g !== entry.group) complexAccounts.push(entry.account);
     }
     // Components: roots numbered in order of first appearance.
-    const compOfRoot = new Map<number, number>();
+    const compOfRoot = new Int32Array(parent.length).fill(-1);
     for (const e of all) {
       const root = find(parent, e.account);
-      let c = compOfRoot.get(root);
-      if (c === undefined) compOfRoot.set(root, (c = this.comps++));
+      let c = compOfRoot[root]!;
+      if (c < 0) compOfRoot[root] = c = this.comps++;
       e.comp = c;
     }
-    for (const aid of complexAccounts) this.complex.add(compOfRoot.get(find(parent, aid))!);
+    for (const aid of complexAccounts) this.complex.add(compOfRoot[find(parent, aid)]!);
     for (const g of this.waiting) {
-      const c = g.pending[0]!.comp;
+      const c = g.pending![0]!.comp;
       if (!this.complex.has(c)) continue;
       const list = this.groupsOfComplex.get(c);
       if (list === undefined) this.groupsOfComplex.set(c, [g]);
@@ -140,9 +142,10 @@ export class CoverageLookup implements ComponentSource {
     let family: Accumulator | null = null;
     let group: SeedGroup;
     if (familyId !== '') {
-      const fk = `${familyId}\u0001${planKey}`;
-      let f = this.families.get(fk);
-      if (f === undefined) this.families.set(fk, (f = { acc: new Accumulator(), group: newGroup(), account: aid }));
+      let byPlan = this.families.get(familyId);
+      if (byPlan === undefined) this.families.set(familyId, (byPlan = new Map()));
+      let f = byPlan.get(planKey);
+      if (f === undefined) byPlan.set(planKey, (f = { acc: new Accumulator(), group: newGroup(), account: aid }));
       else union(parent, f.account, aid);
       family = f.acc;
       group = f.group;
@@ -168,7 +171,10 @@ export class CoverageLookup implements ComponentSource {
     else tail.next = entry;
     if (entry.plan !== null && (row.deductibleMet !== 0 || row.oopMet !== 0)) {
       if (row.asOf !== null) seed(entry, planYearOf(row.asOf, entry.plan.yearStartMd));
-      else if (group.pending.push(entry) === 1) this.waiting.push(group);
+      else if (group.pending === null) {
+        group.pending = [entry];
+        this.waiting.push(group);
+      } else group.pending.push(entry);
     }
     return entry;
   }
@@ -297,7 +303,7 @@ export class CoverageLookup implements ComponentSource {
   }
 }
 
-const newGroup = (): SeedGroup => ({ firstDay: Number.NaN, pending: [], seeded: false });
+const newGroup = (): SeedGroup => ({ firstDay: Number.NaN, pending: null, seeded: false });
 
 function find(parent: number[], a: number): number {
   let r = a;
@@ -325,7 +331,7 @@ function union(parent: number[], a: number, b: number): void {
  * with no lines still adds to its family.
  */
 function seedGroup(group: SeedGroup): void {
-  if (Number.isNaN(group.firstDay)) return; // no line: nothing to start
+  if (Number.isNaN(group.firstDay) || group.pending === null) return; // no line, or no row to start
   for (const e of group.pending) seed(e, planYearOf(group.firstDay as Day, e.plan!.yearStartMd));
 }
 
