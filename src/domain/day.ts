@@ -20,13 +20,13 @@ export function dayFromYmd(y: number, m: number, d: number): Day | null {
  * which reads years 0–99 as 1900–1999, and with no Date per call (ingest
  * uses it per date cell). Expects a valid y-m-d.
  */
-export function daysFromCivil(y: number, m: number, d: number): number {
+export function daysFromCivil(y: number, m: number, d: number): Day {
   const yy = m <= 2 ? y - 1 : y;
   const era = Math.floor(yy / 400);
   const yoe = yy - era * 400;
   const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
   const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146097 + doe - 719468;
+  return (era * 146097 + doe - 719468) as Day;
 }
 
 /** Like dayFromYmd but for values already known valid (throws otherwise). */
@@ -51,8 +51,24 @@ export interface Ymd {
 }
 
 export function ymd(dd: Day): Ymd {
-  const dt = new Date(dd * MS_PER_DAY);
-  return { y: dt.getUTCFullYear(), m: dt.getUTCMonth() + 1, d: dt.getUTCDate() };
+  return civilFromDays(dd);
+}
+
+/**
+ * Calendar date of a day number by arithmetic (Howard Hinnant's
+ * civil_from_days): no Date object, so hot loops (plan years, the sample
+ * generator) can call it per line.
+ */
+export function civilFromDays(days: number): Ymd {
+  const z = days + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  return { y: yoe + era * 400 + (m <= 2 ? 1 : 0), m, d };
 }
 
 const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n));

@@ -5,7 +5,7 @@
  * patients. Starting accumulators are realistic and never exceed the limits.
  */
 import { addDays, type Day } from '../domain/day';
-import { civil, daysFromCivil } from './calendar';
+import { civilFromDays as civil, daysFromCivil } from '../domain/day';
 import { cents, type Cents } from '../domain/money';
 import { planById, type PlanKind } from './catalog';
 import { CALL_TIMES, CONTACTS, FIRST_FEMALE, FIRST_MALE, LAST, STREETS, TOWNS } from './names';

@@ -7,7 +7,7 @@
  * sample has no duplicate charges and no units over the daily maximum.
  */
 import { addDays, type Day } from '../domain/day';
-import { civil } from './calendar';
+import { civilFromDays as civil } from '../domain/day';
 import type { Cents } from '../domain/money';
 import { CODE_BY_ID, DX } from './catalog';
 import { newLine, type Person, type SLine } from './model';

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { addMonthsClamped, day, dayFromExcelSerial, excelSerialFromDay, firstOfNextMonth, parseIso, toIso, toUs } from '../../src/domain/day';
+import { addMonthsClamped, civilFromDays, daysFromCivil, day, dayFromExcelSerial, excelSerialFromDay, firstOfNextMonth, parseIso, toIso, toUs } from '../../src/domain/day';
 
 const iso = (s: string) => {
   const v = parseIso(s);
@@ -62,5 +62,21 @@ describe('civil-date arithmetic', () => {
     fc.assert(fc.property(fc.integer({ min: 1000, max: 9999 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 28 }), (y, m, dd) => {
       expect(day(y, m, dd)).toBe(Date.UTC(y, m - 1, dd) / 86_400_000);
     }));
+  });
+});
+
+describe('civilFromDays (no Date objects)', () => {
+  it('known dates: day 0 is 1970-01-01, day 11016 is 2000-02-29', () => {
+    // 30 years from 1970 with 7 leap days = 10,957 days to 2000-01-01, + 31 + 28 = 11,016.
+    expect(civilFromDays(0)).toEqual({ y: 1970, m: 1, d: 1 });
+    expect(civilFromDays(11016)).toEqual({ y: 2000, m: 2, d: 29 });
+  });
+  it('agrees with the JavaScript Date calendar and round-trips (property)', () => {
+    fc.assert(fc.property(fc.integer({ min: -25567, max: 2932896 }), (n) => {
+      const dt = new Date(n * 86_400_000); // oracle: the engine's own Date arithmetic
+      const c = civilFromDays(n);
+      expect(c).toEqual({ y: dt.getUTCFullYear(), m: dt.getUTCMonth() + 1, d: dt.getUTCDate() });
+      expect(daysFromCivil(c.y, c.m, c.d)).toBe(n);
+    }), { numRuns: 2000 });
   });
 });

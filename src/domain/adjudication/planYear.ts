@@ -3,7 +3,7 @@
  * A plan year is named by the calendar year it starts in, so with a 07-01
  * start, 2026-03-02 is in plan year 2025 and 2026-07-01 in plan year 2026.
  */
-import { daysFromCivil, type Day } from '../day';
+import { civilFromDays, daysFromCivil, type Day } from '../day';
 
 /**
  * The plan year containing `d` for a plan starting on `yearStartMd`
@@ -14,15 +14,7 @@ import { daysFromCivil, type Day } from '../day';
  * object and no memo lookup.
  */
 export function planYearOf(d: Day, yearStartMd: number): number {
-  const z = d + 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const dom = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const m = mp < 10 ? mp + 3 : mp - 9;
-  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  const { y, m, d: dom } = civilFromDays(d);
   return m * 100 + dom >= yearStartMd ? y : y - 1;
 }
 
