@@ -140,15 +140,20 @@ export function coveredText(x: CoveredFacts): string {
   let t = x.secondaryActsAsPrimary ? 'Only secondary coverage was in effect on this date, so it is treated as primary. ' : '';
   t += allowedSentence(x.billed, x.allowed, x.contractual);
   if (b.copay > 0) t += `Copay ${m(x.copay)}. `;
-  if (x.deductible > 0) {
-    t += `${x.familyDeductible ? 'Family deductible' : 'Deductible'} ${m(x.deductible)} (${m(x.deductibleMet)} met of ${m(x.deductibleLimit)} after this visit)`;
+  const noDeductible = !b.deductibleApplies || b.plan.deductibleIndividual === 0;
+  if (x.deductible === 0 && noDeductible && b.coinsurancePct === 0) {
+    // A copay-only or fully covered service: say so plainly instead of "0% coinsurance … = 0.00".
+    t += b.copay > 0 ? 'No deductible or coinsurance for this service. ' : 'No deductible, copay or coinsurance for this service. ';
   } else {
-    const none = !b.deductibleApplies || b.plan.deductibleIndividual === 0;
-    t += none ? 'No deductible for this service' : 'Deductible already met';
+    if (x.deductible > 0) {
+      t += `${x.familyDeductible ? 'Family deductible' : 'Deductible'} ${m(x.deductible)} (${m(x.deductibleMet)} met of ${m(x.deductibleLimit)} after this visit)`;
+    } else {
+      t += noDeductible ? 'No deductible for this service' : 'Deductible already met';
+    }
+    t += x.coinsuranceBase > 0
+      ? `, then ${b.coinsuranceLabel} coinsurance of ${m(x.coinsuranceBase)} = ${m(x.coinsuranceBeforeCap)}. `
+      : '. ';
   }
-  t += x.coinsuranceBase > 0
-    ? `, then ${b.coinsuranceLabel} coinsurance of ${m(x.coinsuranceBase)} = ${m(x.coinsuranceBeforeCap)}. `
-    : '. ';
   if (x.oopCut > 0) {
     t += `Out-of-pocket maximum reached (${x.familyOop ? 'family ' : ''}${m(x.oopMet)} met of ${m(x.oopLimit)}), so your share is ${m(x.oopCut)} less. `;
   }

@@ -61,7 +61,7 @@ describe('copay visits before and after the deductible is met', () => {
       money('0', '500.00', '60.00', '560.00', '240.00'),
       money('30.00', '0', '0', '30.00', '120.00'),
     ]);
-    expect(r[0]!.explanation).toContain('No deductible for this service');
+    expect(r[0]!.explanation).toContain('Copay 30.00. No deductible or coinsurance for this service. You owe 30.00; your plan pays 120.00.');
   });
 
   test('a copay larger than the allowed amount is capped at allowed', () => {
