@@ -102,7 +102,7 @@ export async function analyzeWorkbook(port: WorkbookPort, opts: AnalyzeOptions, 
   checkCancel(control);
   const asOf = opts.asOf ?? config.policy.statementDate ?? opts.today;
   progress('Computing expected shares', 2, 5);
-  const shares = adjudicate(ledger.lines, config);
+  const shares = adjudicate(ledger.lines, config, { ledgerHasPayer: ledger.mapping.fields.payer !== undefined });
   checkCancel(control);
   progress('Checking for discrepancies', 3, 5);
   const findings = findDiscrepancies({ sheet: ledger.sheet, lines: ledger.lines, mapping: ledger.mapping, shares, config, asOf });

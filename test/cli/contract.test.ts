@@ -83,6 +83,23 @@ describe('DESIGN §5 worked check through the CLI', () => {
     await config.xlsx.writeFile(cp);
     expectWorkedCheck(analyze([lp, '--config', cp, '--sheet', 'Export']));
   });
+  it('a ledger with no Payer column: coverage comes from the Coverage sheet alone', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Export');
+    ws.addRow(['Springfield Clinic — ledger export']);
+    ws.addRow([]);
+    ws.addRow(['Account', 'DOS', 'CPT', 'Charge']);
+    ws.addRow(['A-1001', '03/10/2026', '45378', 1000]); // covered by PPO1: the worked check
+    ws.addRow(['B-2002', '03/10/2026', '45378', 1000]); // no Coverage row: the patient's in full
+    addConfig(wb);
+    const p = join(tmp, 'no-payer.xlsx');
+    await wb.xlsx.writeFile(p);
+    const r = analyze([p]);
+    expect(r.lines.map((l: any) => [l.account, l.allowed, l.patientShare, l.insurerShare])).toEqual([
+      ['A-1001', '600.00', '520.00', '80.00'],
+      ['B-2002', '1000.00', '1000.00', '0.00'],
+    ]);
+  });
   it('--as-of wins over Policy StatementDate; --map points a field at a column', async () => {
     const wb = new ExcelJS.Workbook();
     addLedger(wb);

@@ -42,8 +42,17 @@ const { scheduleAllowed } = allowedAmount;
 const { secondaryPayment } = cob;
 const { shareInto } = costSharing;
 
-export function adjudicate(lines: readonly LedgerLine[], config: Config): LineShares[] {
-  return new Adjudicator(config).run(lines);
+export interface AdjudicateOptions {
+  /**
+   * Whether the ledger has a Payer column (default true). Without one a blank
+   * payer says nothing: a line is self-pay only when no Coverage row (and no
+   * PlanId) covers it on its date of service.
+   */
+  readonly ledgerHasPayer?: boolean;
+}
+
+export function adjudicate(lines: readonly LedgerLine[], config: Config, options: AdjudicateOptions = {}): LineShares[] {
+  return new Adjudicator(config, options.ledgerHasPayer !== false).run(lines);
 }
 
 /** What `classify` found a line to be. */
@@ -85,7 +94,7 @@ class Adjudicator {
   private out: LineShares[] = [];
   private facts: RunFacts | null = null;
 
-  constructor(config: Config) {
+  constructor(config: Config, private readonly ledgerHasPayer: boolean) {
     this.plans = new PlanIndex(config);
     this.fees = new FeeScheduleIndex(config.feeSchedule);
     this.coverage = new CoverageLookup(config, this.plans, this.keys);
@@ -162,13 +171,9 @@ class Adjudicator {
     this.primary = null;
     this.secondary = null;
     // A line naming a PlanId is billed to that plan even when the Payer cell is blank.
-    if (line.planId === null && this.isSelfPay(line.payer)) {
-      const fee = this.fees.match(line.code, null, null, line.modifiers);
-      this.schedule = this.scheduleOf(line, fee);
-      this.category = this.categoryOf(line, fee).name;
-      return SELF_PAY;
-    }
+    if (line.planId === null && this.ledgerHasPayer && this.isSelfPay(line.payer)) return this.selfPay(line);
     const primary = this.coverage.primaryFor(line);
+    if (primary === null && line.planId === null && !this.ledgerHasPayer) return this.selfPay(line);
     this.primary = primary;
     const plan = primary === null ? null : primary.plan;
     if (primary === null || plan === null) {
@@ -303,6 +308,13 @@ class Adjudicator {
   }
 
   /** Payers repeat line after line: the last answer is kept. */
+  private selfPay(line: LedgerLine): number {
+    const fee = this.fees.match(line.code, null, null, line.modifiers);
+    this.schedule = this.scheduleOf(line, fee);
+    this.category = this.categoryOf(line, fee).name;
+    return SELF_PAY;
+  }
+
   private isSelfPay(payer: string | null): boolean {
     if (payer === this.lastPayer) return this.lastSelfPay;
     this.lastPayer = payer;
