@@ -76,6 +76,9 @@ describe('a generated ledger with injected problems', () => {
         for (const p of sample.injected) {
           if ((RULE_IDS as readonly string[]).includes(p.kind)) {
             if (!found.has(`${p.kind}@${p.row}`)) missing.push(`${p.kind}@${p.row}`);
+            // Code rules point at the very cell holding the bad code (Mod 2, Dx 3, …).
+            else if ((p.kind === 'INVALID_DIAGNOSIS_CODE' || p.kind === 'INVALID_MODIFIER') && p.cell !== undefined
+              && !findings.some((f) => f.rule === p.kind && f.row === p.row && f.cell === p.cell)) missing.push(`${p.kind}@${p.cell}`);
           } else if (p.kind === 'BLANK_ROW') {
             continue; // counted, not reported
           } else if (p.cell !== undefined ? !issueCells.has(`${p.row}:${p.cell}`) : !issueRows.has(p.row)) {

@@ -107,7 +107,7 @@ function procedureFinding(ctx: RuleContext, line: LedgerLine): void {
 function modifierFinding(ctx: RuleContext, line: LedgerLine, bad: readonly string[]): void {
   const r = claimAtRisk(ctx, line);
   ctx.add(
-    line, 'INVALID_MODIFIER', r.severity, ctx.cellOf(line, 'modifiers', 'code'), r.amount,
+    line, 'INVALID_MODIFIER', r.severity, ctx.codeCellOf(line, 'modifiers', line.modifiers.indexOf(bad[0]!)), r.amount,
     `Modifier ${bad.map(quoted).join(', ')} is not a valid modifier (two letters or digits, such as 25 or LT). ${atRiskText(ctx, line)}`,
     { modifiers: line.modifiers.join(', '), invalid: bad.join(', '), billed: money(line.billed) },
   );
@@ -116,7 +116,7 @@ function modifierFinding(ctx: RuleContext, line: LedgerLine, bad: readonly strin
 function diagnosisFinding(ctx: RuleContext, line: LedgerLine, bad: readonly string[]): void {
   const r = claimAtRisk(ctx, line);
   ctx.add(
-    line, 'INVALID_DIAGNOSIS_CODE', r.severity, ctx.cellOf(line, 'diagnoses', 'code'), r.amount,
+    line, 'INVALID_DIAGNOSIS_CODE', r.severity, ctx.codeCellOf(line, 'diagnoses', line.diagnoses.indexOf(bad[0]!)), r.amount,
     `Diagnosis code ${bad.map(quoted).join(', ')} is not shaped like an ICD-10-CM code (a letter, a digit, a letter or digit, ` +
       `then up to 4 more after an optional dot, such as J06.9). ${atRiskText(ctx, line)}`,
     { diagnoses: line.diagnoses.join(', '), invalid: bad.join(', '), billed: money(line.billed) },

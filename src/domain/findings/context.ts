@@ -130,6 +130,23 @@ export class RuleContext {
     return line.cells.account ?? line.cells.code ?? line.cells.serviceDate ?? firstCell(line);
   }
 
+  /**
+   * The cell of the `index`-th merged modifier or diagnosis. Exports fill
+   * Mod 1..4 / Dx 1..4 from the left, so with no more codes than columns the
+   * i-th code is in the i-th column; otherwise (a list in one cell) the
+   * field's first cell. A blank Dx 1 before a filled Dx 2 would mislead this;
+   * ingest keeps no per-code column to do better (noted for a later change).
+   */
+  codeCellOf(line: LedgerLine, field: 'modifiers' | 'diagnoses', index: number): string | null {
+    const cols = this.mapping.fields[field];
+    const codes = field === 'modifiers' ? line.modifiers : line.diagnoses;
+    if (cols !== undefined && cols.length > 1 && codes.length <= cols.length && index >= 0 && index < cols.length) {
+      const col = cols[index]!;
+      if (/^[A-Z]{1,3}$/i.test(col)) return `${col.toUpperCase()}${line.row}`;
+    }
+    return this.cellOf(line, field, 'code');
+  }
+
   /** A finding on one line (or on an account's latest line). Amount ≤ 0 becomes null: at stake is positive. */
   add(
     line: LedgerLine,
