@@ -21,7 +21,12 @@ export function insurerHasAdjudicated(line: LedgerLine): boolean {
  * appeal). Such lines are listed on a statement but not billed to the patient.
  */
 export function isPendingWithInsurance(line: LedgerLine): boolean {
-  if (isSelfPay(line.payer)) return false;
+  return pendingGivenSelfPay(line, isSelfPay(line.payer));
+}
+
+/** isPendingWithInsurance for callers that already know (or memoise) whether the line is self-pay. */
+export function pendingGivenSelfPay(line: LedgerLine, selfPay: boolean): boolean {
+  if (selfPay) return false;
   if (line.status === 'pending' || line.status === 'appealed') return true;
   return !insurerHasAdjudicated(line);
 }
@@ -34,4 +39,10 @@ export function lineBalance(line: LedgerLine): Cents {
   b = sub(b, line.secondaryPaid ?? ZERO);
   b = sub(b, line.patientPaid ?? ZERO);
   return add(b, line.patientRefunded ?? ZERO);
+}
+
+/** What the patient has paid on the line, net of refunds sent back (findings and statements alike). */
+export function netPatientPaid(line: LedgerLine): Cents {
+  // Both are whole cents already, so their difference is too: no re-check on this per-line path.
+  return ((line.patientPaid ?? 0) - (line.patientRefunded ?? 0)) as Cents;
 }

@@ -14,13 +14,13 @@
  * remaining balance is the patient's. A denied line nobody has worked
  * (DENIED_UNWORKED) is left out: the practice has to resolve it first.
  */
-import { insurerHasAdjudicated } from '../lineStatus';
+import { pendingGivenSelfPay } from '../lineStatus';
 import { netPatientPaid, type LineRule, type RuleContext } from './context';
 import { isDeniedUnworked } from './denialRule';
 import { money, plural, usd } from './format';
 
 // Bound once: under tsx (esbuild) each use of an imported function is a getter call, and these run on every line.
-const hasAdjudicated = insurerHasAdjudicated;
+const pendingWithInsurance = pendingGivenSelfPay;
 const deniedUnworked = isDeniedUnworked;
 const patientPaidNet = netPatientPaid;
 
@@ -36,8 +36,8 @@ export function accountRules(ctx: RuleContext): LineRule {
       const id = ctx.accountIds[i]!;
       const facts = ctx.facts;
       facts.noteLine(id, i, line.serviceDate, line.row, line.balance);
-      // Same predicate as statements (lineStatus.isPendingWithInsurance), with self-pay memoised…
-      if (!ctx.selfPay(line) && (line.status === 'pending' || line.status === 'appealed' || !hasAdjudicated(line))) return;
+      // The statements' predicate (lineStatus), with self-pay memoised per line…
+      if (pendingWithInsurance(line, ctx.selfPay(line))) return;
       // …and a denial nobody has worked is the practice's to resolve, not the patient's debt yet.
       if (deniedUnworked(line)) return;
       const share = s === undefined ? null : s.patientShare;

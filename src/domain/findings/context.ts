@@ -199,7 +199,7 @@ function firstCell(line: LedgerLine): string | null {
 export const orZero = (c: Cents | null | undefined): number => (c === null || c === undefined ? 0 : c);
 
 /** What the patient has paid on the line, net of refunds already sent back. */
-export const netPatientPaid = (line: LedgerLine): number => orZero(line.patientPaid) - orZero(line.patientRefunded);
+export { netPatientPaid } from '../lineStatus';
 
 /**
  * A rule (or family of rules) in the single pass: `line` sees every line in

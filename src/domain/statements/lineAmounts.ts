@@ -16,19 +16,15 @@
 import { add as addImport, sub as subImport, ZERO as ZEROImport, type Cents } from '../money';
 import type { LedgerLine } from '../ledger';
 import type { LineShares } from '../shareTypes';
-import { isPendingWithInsurance as isPendingWithInsuranceImport, lineBalance as lineBalanceImport } from '../lineStatus';
+import { isPendingWithInsurance as isPendingWithInsuranceImport, lineBalance as lineBalanceImport, netPatientPaid as netPatientPaidImport } from '../lineStatus';
 import type { BalanceSource, StatementLine } from './statementTypes';
 import { safeOrNull as safeOrNullImport, safeText as safeTextImport } from './text';
 // Local bindings: a compiled import is a property read (a getter under tsx) on every call, per line of the ledger.
 const safeOrNull = safeOrNullImport, safeText = safeTextImport;
 const isPendingWithInsurance = isPendingWithInsuranceImport, lineBalance = lineBalanceImport;
-const add = addImport, sub = subImport, ZERO = ZEROImport;
+const add = addImport, sub = subImport, ZERO = ZEROImport, netPatientPaid = netPatientPaidImport;
 
 export const PENDING_NOTE = 'Pending with insurance';
-
-export function netPatientPaid(line: LedgerLine): Cents {
-  return sub(line.patientPaid ?? ZERO, line.patientRefunded ?? ZERO);
-}
 
 export function patientBalanceOf(line: LedgerLine, share: LineShares | undefined): { balance: Cents; source: BalanceSource } {
   if (share && share.patientShare !== null) return { balance: sub(share.patientShare, netPatientPaid(line)), source: 'patient-share' };
