@@ -5,7 +5,7 @@
  */
 import { generateSample, type GeneratedSample } from '../../src/sample';
 import { addDays, day, parseIso, type Day } from '../../src/domain/day';
-import { CPT_OR_HCPCS, ICD10, MODIFIER, cents, dataRows, dateOf, sheetObjects, type Row } from './support';
+import { CPT_OR_HCPCS, ICD10, MODIFIER, cents, dataRows, dateOf, postings, sheetObjects, type Row } from './support';
 
 const asOf = day(2026, 11, 1);
 
@@ -25,16 +25,7 @@ function check(s: GeneratedSample): void {
   expect(expected.size).toBe(rows.length);
   for (const r of rows) {
     const e = expected.get(r.row)!;
-    const account = String(r.get('account'));
-    const billed = cents(r.get('billed'))!;
-    const allowed = cents(r.get('allowed'));
-    const adj = cents(r.get('adjustment')) ?? 0;
-    const ins = cents(r.get('insurerPaid')) ?? 0;
-    const sec = cents(r.get('secondaryPaid')) ?? 0;
-    const pt = cents(r.get('patientPaid')) ?? 0;
-    const bal = cents(r.get('balance'))!;
-    const dos = dateOf(r.get('serviceDate'))!;
-    const posted = dateOf(r.get('postingDate'))!;
+    const { account, billed, allowed, adj, ins, sec, pt, bal, dos, posted } = postings(r);
     const dob = dateOf(r.get('dob'))!;
     const payer = r.get('payer');
     const insured = payer !== null && payer !== 'Self Pay';

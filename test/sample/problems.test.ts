@@ -7,7 +7,7 @@ import { generateSample, SampleOracle, type GeneratedSample, type InjectedKind, 
 import { RULE_IDS } from '../../src/domain/findingTypes';
 import { day, type Day } from '../../src/domain/day';
 import type { Cents } from '../../src/domain/money';
-import { CPT_OR_HCPCS, ICD10, MODIFIER, a1Column, a1Row, cents, dataRows, dateOf, isBlankRow, isTotalRow, sheetObjects, type Row } from './support';
+import { CPT_OR_HCPCS, ICD10, MODIFIER, a1Column, a1Row, cents, dataRows, dateOf, isBlankRow, postings, isTotalRow, sheetObjects, type Row } from './support';
 
 const asOf = day(2026, 11, 1);
 
@@ -131,16 +131,7 @@ function violations(s: GeneratedSample): string[] {
   const lastRow = new Map<string, Row>();
   lines.forEach((r, i) => {
     const sh = shares[i]!;
-    const account = String(r.get('account'));
-    const billed = cents(r.get('billed'))!;
-    const allowed = cents(r.get('allowed'));
-    const adj = cents(r.get('adjustment')) ?? 0;
-    const ins = cents(r.get('insurerPaid')) ?? 0;
-    const sec = cents(r.get('secondaryPaid')) ?? 0;
-    const pt = cents(r.get('patientPaid')) ?? 0;
-    const bal = cents(r.get('balance'))!;
-    const dos = dateOf(r.get('serviceDate')) as Day;
-    const posted = dateOf(r.get('postingDate')) as Day;
+    const { account, billed, allowed, adj, ins, sec, pt, bal, dos, posted } = postings(r);
     const status = r.get('status');
     const insured = r.get('payer') !== null && r.get('payer') !== 'Self Pay';
     const adjudicated = status === 'Paid' || (!insured && status === null);

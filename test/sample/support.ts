@@ -68,3 +68,19 @@ export function a1Column(cell: string): number {
 }
 
 export const a1Row = (cell: string): number => Number(/^[A-Z]+(\d+)$/.exec(cell)![1]);
+
+/** A row's money and dates as the checks read them (cents; null money cells as 0 where a blank means none). */
+export function postings(r: Row) {
+  return {
+    account: String(r.get('account')),
+    billed: cents(r.get('billed'))!,
+    allowed: cents(r.get('allowed')),
+    adj: cents(r.get('adjustment')) ?? 0,
+    ins: cents(r.get('insurerPaid')) ?? 0,
+    sec: cents(r.get('secondaryPaid')) ?? 0,
+    pt: cents(r.get('patientPaid')) ?? 0,
+    bal: cents(r.get('balance'))!,
+    dos: dateOf(r.get('serviceDate')) as Day,
+    posted: dateOf(r.get('postingDate')) as Day,
+  };
+}
