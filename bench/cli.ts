@@ -13,11 +13,10 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { generateSample, ledgerCsv } from '../src/sample';
 import { parseIso } from '../src/domain/day';
-import type { ConfigSheetName } from '../src/domain/config';
+import { CONFIG_SHEETS } from '../src/ingest';
 
 const SIZES = [50_000, 100_000, 200_000];
 const GOAL_SECONDS = 10;
-const SHEETS: ConfigSheetName[] = ['Plans', 'Benefits', 'FeeSchedule', 'Coverage', 'Patients', 'Policy'];
 const BIN = join(__dirname, '..', 'bin', 'patient-ledger.js');
 
 async function writeInputs(dir: string, lines: number): Promise<{ csv: string; config: string }> {
@@ -25,7 +24,7 @@ async function writeInputs(dir: string, lines: number): Promise<{ csv: string; c
   const csv = join(dir, `ledger-${lines}.csv`);
   writeFileSync(csv, ledgerCsv(sample));
   const wb = new ExcelJS.Workbook();
-  for (const s of SHEETS) {
+  for (const s of CONFIG_SHEETS) {
     const ws = wb.addWorksheet(s);
     for (const row of sample.config[s]) ws.addRow(row);
   }

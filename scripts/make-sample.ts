@@ -11,14 +11,13 @@ import * as fs from 'fs';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
 import { dayFromExcelSerial, type Day } from '../src/domain/day';
-import type { ConfigSheetName } from '../src/domain/config';
 import type { CellValue } from '../src/ingest/grid';
 import { generateSample, ledgerCsv, DATE_FORMAT, MONEY_FORMAT } from '../src/sample';
 import { formatColumns } from '../src/sample/grids';
 import { CONFIG_DATE_COLUMNS, CONFIG_MONEY_COLUMNS, DEMO_SAMPLE_OPTIONS, POLICY_DATE_KEYS, POLICY_MONEY_KEYS } from '../src/sample/demo';
+import { CONFIG_SHEETS } from '../src/ingest';
 
 const MS_PER_DAY = 86_400_000;
-const CONFIG_SHEETS: readonly ConfigSheetName[] = ['Plans', 'Benefits', 'FeeSchedule', 'Coverage', 'Patients', 'Policy'];
 
 function utcDate(serial: number): Date {
   const d = dayFromExcelSerial(serial) as Day;

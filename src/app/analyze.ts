@@ -6,7 +6,7 @@
 import type { WorkbookPort, RunControl } from './port';
 import { CancelledError, LedgerError } from './port';
 import type { CellGrid } from '../ingest/grid';
-import { ingestLedger, readConfig, scoreLedgerGrid } from '../ingest';
+import { CONFIG_SHEETS, ingestLedger, readConfig, scoreLedgerGrid } from '../ingest';
 import type { Config, ConfigSheetName } from '../domain/config';
 import type { InputIssue, Ledger } from '../domain/ledger';
 import type { Day } from '../domain/day';
@@ -17,7 +17,6 @@ import { findDiscrepancies } from '../domain/findings';
 import { buildStatements, type Statement } from '../domain/statements';
 import { summarize, type Summary } from '../domain/kpis/summary';
 
-export const CONFIG_SHEETS: readonly ConfigSheetName[] = ['Plans', 'Benefits', 'FeeSchedule', 'Coverage', 'Patients', 'Policy'];
 
 /** Sheets the add-in writes: never taken for the ledger. */
 const OUTPUT_SHEET = /^(findings|expected shares|statements|summary|run log|payment plan - .*)( \(\d+\))?$/i;

@@ -6,21 +6,19 @@
  */
 import fc from 'fast-check';
 import { generateSample, ledgerGrid, configGrid, type GeneratedSample } from '../../src/sample';
-import { ingestLedger, readConfig } from '../../src/ingest';
+import { CONFIG_SHEETS, ingestLedger, readConfig } from '../../src/ingest';
 import { adjudicate } from '../../src/domain/adjudication';
 import { findDiscrepancies } from '../../src/domain/findings';
 import { parseIso } from '../../src/domain/day';
 import { formatMoney } from '../../src/domain/money';
 import { RULE_IDS } from '../../src/domain/findingTypes';
-import type { ConfigSheetName } from '../../src/domain/config';
 
 const AS_OF = parseIso('2026-11-01')!;
-const SHEETS: ConfigSheetName[] = ['Plans', 'Benefits', 'FeeSchedule', 'Coverage', 'Patients', 'Policy'];
 
 function analyse(sample: GeneratedSample, numberFormats = true) {
   const r = ingestLedger(ledgerGrid(sample, { numberFormats }));
   if (!r.ok) throw new Error(r.message);
-  const grids = Object.fromEntries(SHEETS.map((s) => [s, configGrid(sample, s)]));
+  const grids = Object.fromEntries(CONFIG_SHEETS.map((s) => [s, configGrid(sample, s)]));
   const { config, issues } = readConfig(grids);
   const shares = adjudicate(r.ledger.lines, config);
   const findings = findDiscrepancies({ sheet: r.ledger.sheet, lines: r.ledger.lines, mapping: r.ledger.mapping, shares, config, asOf: AS_OF });
