@@ -100,12 +100,11 @@ async function runAnalyze(args: AnalyzeArgs): Promise<number> {
 async function runPlan(args: PlanArgs): Promise<number> {
   const r = planFromCli(args, todayUtc());
   if (!r.ok) throw new UsageError(r.message);
-  const text = JSON.stringify(r.json, null, 2);
   if (args.json !== null) {
     await writeJson(args.json, r.json);
     stderr(`Wrote ${args.json}`);
   } else {
-    process.stdout.write(`${text}\n`);
+    process.stdout.write(`${JSON.stringify(r.json, null, 2)}\n`);
   }
   return 0;
 }
