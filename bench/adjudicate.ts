@@ -28,6 +28,7 @@
 import { performance } from 'node:perf_hooks';
 import { cpus, loadavg } from 'node:os';
 import { adjudicate } from '../src/domain/adjudication';
+import type { SharesTable } from '../src/domain/adjudication/sharesTable';
 import * as money from '../src/domain/money';
 import { add, cents, percent, ZERO, type Cents } from '../src/domain/money';
 import { day, addDays, type Day } from '../src/domain/day';
@@ -225,18 +226,18 @@ export async function run(): Promise<void> {
   const tFloor = best(() => {
     sink += allocationFloor(lines).length;
   }, 3);
-  // Explanations are written on each read (lineSharesRecord.ts): what reading every one costs.
-  const res = adjudicate(lines, config);
+  // Explanations are written on each read (sharesTable.ts): what reading every one costs.
+  let res: SharesTable | null = adjudicate(lines, config);
   const ct = process.cpuUsage();
   const t0 = performance.now();
-  for (let i = 0; i < res.length; i++) sink += res[i]!.explanation.length;
+  for (let i = 0; i < res.length; i++) sink += res.at(i)!.explanation.length;
   const tText = (performance.now() - t0) / 1000;
   const cText = process.cpuUsage(ct);
   const rssText = rssMb();
 
   // Worst case: the same volume with rows in random account and date order.
   lines.length = 0;
-  res.length = 0;
+  res = null;
   const shuffled = buildLines(false);
   const tShuffled = best(() => {
     sink += adjudicate(shuffled, config).length;

@@ -10,7 +10,7 @@ import { CONFIG_SHEETS, ingestLedger, readConfig, scoreLedgerGrid } from '../ing
 import type { Config, ConfigSheetName } from '../domain/config';
 import type { InputIssue, Ledger } from '../domain/ledger';
 import type { Day } from '../domain/day';
-import type { LineShares } from '../domain/shareTypes';
+import type { SharesByLine } from '../domain/shareTypes';
 import type { Finding } from '../domain/findingTypes';
 import { adjudicate } from '../domain/adjudication';
 import { findDiscrepancies } from '../domain/findings';
@@ -39,7 +39,7 @@ export interface AnalysisResult {
   readonly config: Config;
   /** Ledger input issues followed by configuration-sheet input issues. */
   readonly inputIssues: readonly InputIssue[];
-  readonly shares: readonly LineShares[];
+  readonly shares: SharesByLine;
   readonly findings: readonly Finding[];
   readonly statements: readonly Statement[];
   readonly summary: Summary;

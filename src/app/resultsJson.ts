@@ -42,7 +42,7 @@ export function resultsJsonParts(r: AnalysisResult): ReadonlyArray<readonly [str
   const toIso = isoCache();
   const lineJson = (i: number): Record<string, unknown> => {
     const l = ledger.lines[i]!;
-    const s = r.shares[i]!;
+    const s = r.shares.at(i)!;
     return {
       sheet: l.sheet,
       row: l.row,

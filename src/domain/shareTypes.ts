@@ -30,3 +30,13 @@ export interface LineShares {
   /** Plain-English working a representative can read to the patient. */
   readonly explanation: string;
 }
+
+/**
+ * Expected shares by line position: `at(i)` belongs to `lines[i]`, undefined
+ * where none were computed. adjudicate()'s SharesTable is one; so is any
+ * array of LineShares.
+ */
+export interface SharesByLine {
+  readonly length: number;
+  at(i: number): LineShares | undefined;
+}

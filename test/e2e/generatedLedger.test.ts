@@ -39,7 +39,7 @@ describe('a clean generated ledger', () => {
         });
         const loud = findings.filter((f) => f.severity !== 'info');
         expect(loud.map((f) => `${f.rule}@${f.row}`)).toEqual([]);
-        const byRow = new Map(ledger.lines.map((l, i) => [l.row, shares[i]!]));
+        const byRow = new Map(ledger.lines.map((l, i) => [l.row, shares.at(i)!]));
         for (const e of sample.expected) {
           const s = byRow.get(e.row);
           expect(s).toBeDefined();

@@ -10,12 +10,12 @@
  *
  * Hot path: every lookup is a Map hit on strings that already exist
  * (indexes are built once per run); the cost-sharing arithmetic writes into
- * scratch objects; a line allocates its result and nothing else. Its
- * explanation is written when read (lineSharesRecord.ts).
+ * scratch objects; a line's result is written into the columns of a
+ * SharesTable and nothing is allocated per line. Its explanation is written
+ * when read (sharesTable.ts).
  */
 import type { CobMethod, Config } from '../config';
 import type { LedgerLine } from '../ledger';
-import type { LineShares, CoverageBasis } from '../shareTypes';
 import * as money from '../money';
 import type { Cents } from '../money';
 import type { Day } from '../day';
@@ -25,9 +25,8 @@ import * as cob from './coordinationOfBenefits';
 import * as costSharing from './costSharing';
 import { ShareScratch } from './costSharing';
 import { CoverageLookup, type CoverageEntry } from './coverageLookup';
-import {
-  LineSharesRecord, RunFacts, FAMILY_DEDUCTIBLE, FAMILY_OOP, NON_DUPLICATION, OOP_CUT, SECONDARY_AS_PRIMARY, SECONDARY_NOT_COVERED,
-} from './lineSharesRecord';
+import * as table from './sharesTable';
+import { SharesTable } from './sharesTable';
 import { FeeScheduleIndex, type FeeEntry } from './feeScheduleIndex';
 import { makeKeyCaches, type KeyCaches } from './keys';
 import { LineSchedule } from './lineSchedule';
@@ -36,11 +35,15 @@ import { DefaultCategoryCache, type CategoryRef } from './serviceCategory';
 
 // Hot path: bind imported functions once. tsx/esbuild compile each use of a named import to a
 // getter call on the module object (~20 ns a call, measured in bench/adjudicate.ts's runner).
-const { ZERO, sub } = money;
+const { ZERO } = money;
 const { remainingDeductible, remainingOop, familyDeductibleBinds, familyOopBinds } = accumulators;
 const { scheduleAllowed } = allowedAmount;
 const { secondaryPayment } = cob;
 const { shareInto } = costSharing;
+const {
+  FAMILY_DEDUCTIBLE, FAMILY_OOP, NON_DUPLICATION, OOP_CUT, SECONDARY_AS_PRIMARY, SECONDARY_NOT_COVERED,
+  SELF_PAY, NO_COVERAGE, UNCONFIGURED, NOT_COVERED, COVERED,
+} = table;
 
 export interface AdjudicateOptions {
   /**
@@ -51,16 +54,10 @@ export interface AdjudicateOptions {
   readonly ledgerHasPayer?: boolean;
 }
 
-export function adjudicate(lines: readonly LedgerLine[], config: Config, options: AdjudicateOptions = {}): LineShares[] {
+/** `adjudicate(lines, config).at(i)` is the expected shares of `lines[i]`. */
+export function adjudicate(lines: readonly LedgerLine[], config: Config, options: AdjudicateOptions = {}): SharesTable {
   return new Adjudicator(config, options.ledgerHasPayer !== false).run(lines);
 }
-
-/** What `classify` found a line to be. */
-const SELF_PAY = 0;
-const NO_COVERAGE = 1;
-const UNCONFIGURED = 2;
-const NOT_COVERED = 3;
-const COVERED = 4;
 
 class Adjudicator {
   private readonly keys: KeyCaches = makeKeyCaches();
@@ -91,8 +88,7 @@ class Adjudicator {
 
   // The run.
   private lines: readonly LedgerLine[] = [];
-  private out: LineShares[] = [];
-  private facts: RunFacts | null = null;
+  private out: SharesTable | null = null;
 
   constructor(config: Config, private readonly ledgerHasPayer: boolean) {
     this.plans = new PlanIndex(config);
@@ -101,13 +97,11 @@ class Adjudicator {
     this.cobMethod = config.policy.cobMethod;
   }
 
-  run(lines: readonly LedgerLine[]): LineShares[] {
+  run(lines: readonly LedgerLine[]): SharesTable {
     const n = lines.length;
-    const out = new Array<LineShares>(n);
-    const facts = new RunFacts(lines, this.plans.benefitTable);
+    const out = new SharesTable(lines, this.plans.benefitTable);
     this.lines = lines;
     this.out = out;
-    this.facts = facts;
     const schedule = new LineSchedule(lines, this.coverage);
     const { comp, deferred, lastPos } = schedule;
     for (let i = 0; i < n; i++) {
@@ -115,10 +109,8 @@ class Adjudicator {
       if (c < 0 || deferred[c] === 0) this.line(i);
       else if (lastPos[c] === i) this.component(schedule, c);
     }
-    facts.finish(out, schedule.identity);
     this.lines = [];
-    this.out = [];
-    this.facts = null;
+    this.out = null;
     return out;
   }
 
@@ -142,24 +134,17 @@ class Adjudicator {
   private line(at: number): void {
     const line = this.lines[at]!;
     const kind = this.classify(line);
-    const e = this.facts!;
+    const out = this.out!;
     const schedule = this.schedule;
-    let r: LineShares;
     if (kind === COVERED) {
-      r = this.covered(at, line, schedule);
+      this.covered(out, at, line, schedule);
     } else if (kind === UNCONFIGURED) {
-      const allowed = this.allowed;
       const primary = this.primary;
-      r = new LineSharesRecord(e, line.index, 'unconfigured', allowed, sub(line.billed, allowed), schedule, this.category,
-        primary === null ? null : primary.planId, null, null, null, null, null, null, null);
+      out.setUncovered(at, UNCONFIGURED, this.allowed, schedule, this.category, primary === null ? null : primary.planId);
     } else {
       // §5.2: the patient owes the charge; allowed = billed, nothing written off, accumulators untouched.
-      const basis: CoverageBasis = kind === SELF_PAY ? 'self-pay' : kind === NO_COVERAGE ? 'no-coverage' : 'not-covered';
-      const planId = kind === NOT_COVERED ? this.primary!.planId : null;
-      r = new LineSharesRecord(e, line.index, basis, line.billed, ZERO, schedule, this.category, planId, null,
-        ZERO, ZERO, ZERO, line.billed, ZERO, ZERO);
+      out.setUncovered(at, kind, line.billed, schedule, this.category, kind === NOT_COVERED ? this.primary!.planId : null);
     }
-    this.out[at] = r;
   }
 
   /**
@@ -229,7 +214,7 @@ class Adjudicator {
   }
 
   /** The cost-sharing rule for a covered line, advancing the accumulators. */
-  private covered(at: number, line: LedgerLine, schedule: Cents | null): LineShares {
+  private covered(out: SharesTable, at: number, line: LedgerLine, schedule: Cents | null): void {
     const entry = this.primary!;
     const plan = entry.plan!;
     const benefit = this.benefit!;
@@ -258,33 +243,24 @@ class Adjudicator {
         oMet = entry.member.oopMet;
       }
     }
-    const copay = s.copay;
-    const deductible = s.deductible;
-    const coinsurance = s.coinsurance;
-    const primaryPatient = s.patient;
-    const insurer = s.insurer;
-    let patient: Cents | null = primaryPatient;
     let secondaryShare: Cents | null = ZERO;
     const secondary = this.secondary;
     if (secondary !== null) {
       const sp = secondary.plan;
       if (sp === null) {
-        patient = null;
-        secondaryShare = null;
+        secondaryShare = null; // a secondary we cannot compute: nor, then, what the patient owes
       } else {
         const sBenefit = this.secondaryBenefit!;
         let normal = ZERO;
         if (sBenefit.covered) normal = this.share(this.secondaryShare, day, secondary, sp, sBenefit, this.secondaryAllowed).insurer;
         else flags |= SECONDARY_NOT_COVERED;
         if (this.cobMethod === 'NonDuplication') flags |= NON_DUPLICATION;
-        secondaryShare = secondaryPayment(this.cobMethod, normal, insurer, primaryPatient);
-        patient = sub(primaryPatient, secondaryShare);
-        this.facts!.setSecondaryNormal(at, normal);
+        secondaryShare = secondaryPayment(this.cobMethod, normal, s.insurer, s.patient);
+        out.setSecondaryNormal(at, normal);
       }
     }
-    this.facts!.setCovered(at, benefit, s, dMet, oMet, flags);
-    return new LineSharesRecord(this.facts!, line.index, 'covered', allowed, (line.billed - allowed) as Cents, schedule, this.category,
-      entry.planId, secondary === null ? null : secondary.planId, copay, deductible, coinsurance, patient, insurer, secondaryShare);
+    out.setCovered(at, allowed, schedule, this.category, entry.planId, secondary === null ? null : secondary.planId,
+      s, secondaryShare, benefit, dMet, oMet, flags);
   }
 
   /**

@@ -39,8 +39,6 @@ export class LineSchedule {
   readonly start: Int32Array;
   /** Deferred components' lines, component by component, in array order until sorted. */
   readonly positions: Int32Array;
-  /** lines[i].index === i for every line. */
-  readonly identity: boolean;
 
   constructor(lines: readonly LedgerLine[], src: ComponentSource) {
     const n = lines.length;
@@ -68,11 +66,9 @@ export class LineSchedule {
     const size = new Int32Array(k);
     const deferred = new Uint8Array(k);
     const lastPos = new Int32Array(k);
-    let identity = true;
     for (let i = 0; i < n; i++) {
       const l = lines[i]!;
       const x = l.index;
-      if (x !== i) identity = false;
       let cc: number;
       if (known === 0) {
         cc = comp[i]!;
@@ -113,7 +109,6 @@ export class LineSchedule {
     this.lastPos = lastPos;
     this.start = start;
     this.positions = positions;
-    this.identity = identity;
   }
 
   /** A deferred component's lines, sorted in place by service date then line.index; returns [from, to) in `positions`. */

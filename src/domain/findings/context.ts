@@ -13,7 +13,7 @@
 import type { ColumnMapping, LedgerField, LedgerLine } from '../ledger';
 import { isSelfPay } from '../ledger';
 import type { Config } from '../config';
-import type { LineShares } from '../shareTypes';
+import type { LineShares, SharesByLine } from '../shareTypes';
 import type { Finding, RuleId, Severity } from '../findingTypes';
 import type { Day } from '../day';
 import { cents, type Cents } from '../money';
@@ -25,8 +25,8 @@ export interface FindingsInput {
   readonly sheet: string;
   readonly lines: readonly LedgerLine[];
   readonly mapping: ColumnMapping;
-  /** shares[i] belongs to lines[i]; a missing entry means "no shares computed". */
-  readonly shares: readonly LineShares[];
+  /** shares.at(i) belongs to lines[i]; a missing entry means "no shares computed". */
+  readonly shares: SharesByLine;
   readonly config: Config;
   readonly asOf: Day;
 }
@@ -34,7 +34,7 @@ export interface FindingsInput {
 export class RuleContext {
   readonly sheet: string;
   readonly lines: readonly LedgerLine[];
-  readonly shares: readonly (LineShares | undefined)[];
+  readonly shares: SharesByLine;
   readonly mapping: ColumnMapping;
   readonly config: Config;
   readonly asOf: Day;

@@ -46,7 +46,7 @@ export function findDiscrepancies(input: FindingsInput): Finding[] {
     // One call site per rule (not a loop over an array of rules) keeps each call monomorphic for the JIT.
     for (let i = from; i < to; i++) {
       const line = lines[i]!;
-      const share = shares[i];
+      const share = shares.at(i);
       payments.line(i, line, share);
       balances.line(i, line, share);
       duplicates.line(i, line, share);

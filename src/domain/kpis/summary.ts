@@ -7,7 +7,7 @@
 import Decimal from 'decimal.js';
 import type { LedgerLine } from '../ledger';
 import { isSelfPay } from '../ledger';
-import type { LineShares } from '../shareTypes';
+import type { SharesByLine } from '../shareTypes';
 import type { Finding } from '../findingTypes';
 import type { Config } from '../config';
 import type { Day } from '../day';
@@ -51,7 +51,7 @@ function pct(part: number, whole: number): number | null {
 
 export interface SummaryInput {
   readonly lines: readonly LedgerLine[];
-  readonly shares: readonly LineShares[];
+  readonly shares: SharesByLine;
   readonly findings: readonly Finding[];
   readonly config: Config;
   readonly asOf: Day;

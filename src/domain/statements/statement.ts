@@ -12,7 +12,7 @@ import { add as addImport, cents as centsImport, neg as negImport, ZERO as ZEROI
 import { addDays, type Day } from '../day';
 import type { Config, CoverageRow, PatientRow, Policy } from '../config';
 import { isSelfPay, type LedgerLine } from '../ledger';
-import type { LineShares } from '../shareTypes';
+import type { LineShares, SharesByLine } from '../shareTypes';
 import { planOptions } from '../plans/planOptions';
 import { ageBalances, EMPTY_AGING } from './aging';
 import { dunningMessage, dunningStage } from './dunning';
@@ -31,7 +31,7 @@ export { statementToJson, type StatementJson } from './statementJson';
 export interface BuildStatementsInput {
   readonly lines: readonly LedgerLine[];
   /** shares[i] belongs to lines[i]; may be empty (no adjudication). */
-  readonly shares: readonly LineShares[];
+  readonly shares: SharesByLine;
   readonly config: Config;
   readonly asOf: Day;
 }
@@ -77,7 +77,7 @@ export function buildStatements(input: BuildStatementsInput): Statement[] {
       if (!g) groups.set(key, (g = { account: line.account.trim(), items: [] }));
       lastAccount = line.account;
     }
-    g.items.push({ line, share: shares[i] });
+    g.items.push({ line, share: shares.at(i) });
   }
   const patients = new Map<string, PatientRow>();
   for (const p of config.patients) {

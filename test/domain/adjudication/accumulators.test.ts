@@ -7,7 +7,7 @@ import { $, config, coverage, inSheetOrder, line, plan, type LineInput } from '.
 import type { LineShares } from '../../../src/domain/shareTypes';
 import type { Config, DeductibleType } from '../../../src/domain/config';
 
-const run = (inputs: LineInput[], cfg: Config): LineShares[] => adjudicate(inSheetOrder(inputs.map((i) => line(i))), cfg);
+const run = (inputs: LineInput[], cfg: Config): LineShares[] => adjudicate(inSheetOrder(inputs.map((i) => line(i))), cfg).toArray();
 const owed = (r: LineShares[]) => r.map((x) => [x.deductible, x.coinsurance, x.patientShare, x.insurerShare]);
 const row = (deductible: string, coinsurance: string, patient: string, insurer: string) => [$(deductible), $(coinsurance), $(patient), $(insurer)];
 

@@ -8,7 +8,7 @@ import { feeTimesUnits } from '../../../src/domain/adjudication/allowedAmount';
 import { $, config, fee, inSheetOrder, line, plan, type LineInput } from '../../support/builders';
 import type { Config } from '../../../src/domain/config';
 
-const one = (input: LineInput, cfg: Config) => adjudicate(inSheetOrder([line(input)]), cfg)[0]!;
+const one = (input: LineInput, cfg: Config) => adjudicate(inSheetOrder([line(input)]), cfg).at(0)!;
 
 describe('DESIGN §5 worked check', () => {
   test('billed 1,000.00, allowed 600.00, deductible left 500.00, 20 % → patient 520.00, insurer 80.00, contractual 400.00', () => {

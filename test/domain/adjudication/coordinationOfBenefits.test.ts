@@ -8,7 +8,7 @@ import { $, benefit, config, coverage, fee, inSheetOrder, line, plan, type LineI
 import type { LineShares } from '../../../src/domain/shareTypes';
 import type { CobMethod, Config, FeeScheduleRow, BenefitConfig } from '../../../src/domain/config';
 
-const run = (inputs: LineInput[], cfg: Config): LineShares[] => adjudicate(inSheetOrder(inputs.map((i) => line(i))), cfg);
+const run = (inputs: LineInput[], cfg: Config): LineShares[] => adjudicate(inSheetOrder(inputs.map((i) => line(i))), cfg).toArray();
 
 function cfgWith(cobMethod: CobMethod, extra: { feeSchedule?: FeeScheduleRow[]; benefits?: BenefitConfig[] } = {}): Config {
   return config({

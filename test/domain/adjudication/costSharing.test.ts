@@ -10,7 +10,7 @@ import { $, benefit, config, coverage, inSheetOrder, line, plan, type LineInput 
 import type { LineShares } from '../../../src/domain/shareTypes';
 import type { Config } from '../../../src/domain/config';
 
-const run = (inputs: LineInput[], cfg: Config): LineShares[] => adjudicate(inSheetOrder(inputs.map((i) => line(i))), cfg);
+const run = (inputs: LineInput[], cfg: Config): LineShares[] => adjudicate(inSheetOrder(inputs.map((i) => line(i))), cfg).toArray();
 const split = (r: LineShares) => ({
   copay: r.copay, deductible: r.deductible, coinsurance: r.coinsurance, patient: r.patientShare, insurer: r.insurerShare,
 });

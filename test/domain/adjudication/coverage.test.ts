@@ -7,7 +7,7 @@ import type { LineShares } from '../../../src/domain/shareTypes';
 import type { Config } from '../../../src/domain/config';
 import { EMPTY_CONFIG } from '../../../src/domain/policyDefaults';
 
-const run = (inputs: LineInput[], cfg: Config): LineShares[] => adjudicate(inSheetOrder(inputs.map((i) => line(i))), cfg);
+const run = (inputs: LineInput[], cfg: Config): LineShares[] => adjudicate(inSheetOrder(inputs.map((i) => line(i))), cfg).toArray();
 
 /** §5.2: allowed = billed, contractual 0, insurer 0, patient owes billed. */
 function expectFullCharge(r: LineShares, billed: string): void {
@@ -142,7 +142,7 @@ describe('order: service date, then sheet order', () => {
     const first = line({ index: 0, serviceDate: '2026-03-02', code: '29881', billed: '300.00' });
     const second = line({ index: 1, serviceDate: '2026-03-02', code: '99213', billed: '600.00' });
     // Sheet order: 300 first → deductible 300; then 600 → deductible 200, 20 % × 400 = 80 → 280.
-    const r = adjudicate([second, first], cfg);
+    const r = adjudicate([second, first], cfg).toArray();
     expect(r.map((x) => x.lineIndex)).toEqual([1, 0]);
     expect(r[1]!.patientShare).toBe($('300.00'));
     expect(r[0]!.patientShare).toBe($('280.00'));

@@ -28,7 +28,7 @@ const lines = inSheetOrder([
 ]);
 
 describe('explanation text', () => {
-  const r = adjudicate(lines, cfg);
+  const r = adjudicate(lines, cfg).toArray();
 
   test('copay and an out-of-pocket cut', () => {
     // copay 25; deductible met; 20 % × 100 = 20; total 45 > room 10 → cut 35: coinsurance 20 → 0, copay 25 → 10
@@ -52,7 +52,7 @@ describe('explanation text', () => {
 });
 
 describe('explanation behaves like a plain string field', () => {
-  const r = adjudicate(lines, cfg)[0]!;
+  const r = adjudicate(lines, cfg).at(0)!;
   // The text is a getter on the results' class (lineSharesRecord.ts), not an own field: JSON sees it
   // through toJSON; object spread and structuredClone copy own fields only, so they read it explicitly.
   test('JSON, spread, keys, structuredClone and toEqual all see it', () => {
@@ -74,7 +74,7 @@ describe('explanation behaves like a plain string field', () => {
     const all = adjudicate(inSheetOrder([
       line({ serviceDate: '2026-03-01', billed: '300.00' }),
       line({ serviceDate: '2026-03-02', billed: '300.00' }),
-    ]), config({ plans: [plan()], coverage: [coverage()] }));
+    ]), config({ plans: [plan()], coverage: [coverage()] })).toArray();
     expect(all[0]!.explanation).toContain('Deductible 300.00 (300.00 met of 500.00 after this visit)');
     expect(all[1]!.explanation).toContain('Deductible 200.00 (500.00 met of 500.00 after this visit)');
   });

@@ -110,7 +110,7 @@ const covered = (r: LineShares) => r.basis === 'covered';
 test('the generator reaches the interesting cases', () => {
   const seen = new Set<string>();
   fc.assert(fc.property(worldArb, (w) => {
-    for (const r of adjudicate(w.lines, w.config)) {
+    for (const r of adjudicate(w.lines, w.config).toArray()) {
       seen.add(r.basis);
       if (r.explanation.includes('Out-of-pocket maximum reached')) seen.add('oop-cut');
       if (r.explanation.includes('Family deductible')) seen.add('family-deductible');
@@ -125,7 +125,7 @@ const params = { numRuns: 250 };
 describe('adjudication properties', () => {
   test('every component is ≥ 0 and patient + insurer + secondary = allowed on covered lines', () => {
     fc.assert(fc.property(worldArb, (w) => {
-      const res = adjudicate(w.lines, w.config);
+      const res = adjudicate(w.lines, w.config).toArray();
       // Collected, then one expect: jest's expect is slow enough to matter at this volume.
       const bad: string[] = [];
       res.forEach((r, i) => {
@@ -145,7 +145,7 @@ describe('adjudication properties', () => {
 
   test('copay ≤ benefit copay; coinsurance = round(base × pct) unless the OOP maximum cut it', () => {
     fc.assert(fc.property(worldArb, (w) => {
-      const res = adjudicate(w.lines, w.config);
+      const res = adjudicate(w.lines, w.config).toArray();
       const oop = new Map<string, number>(); // what the ledger added to OOP, per member / family and plan year
       const order = w.lines.map((_, i) => i).sort((a, b) => w.lines[a]!.serviceDate - w.lines[b]!.serviceDate || a - b);
       for (const i of order) {
@@ -181,7 +181,7 @@ describe('adjudication properties', () => {
 
   test("no member's or family's accumulators exceed their limits; a member's patient total never exceeds the OOP max", () => {
     fc.assert(fc.property(worldArb, (w) => {
-      const res = adjudicate(w.lines, w.config);
+      const res = adjudicate(w.lines, w.config).toArray();
       const ded = new Map<string, number>();
       const oop = new Map<string, number>();
       const owed = new Map<string, number>();
@@ -216,7 +216,7 @@ describe('adjudication properties', () => {
 
   test("shuffling the sheet's rows changes no line's result, as long as lines on one date keep their order", () => {
     fc.assert(fc.property(worldArb, fc.infiniteStream(fc.nat()), (w, rand) => {
-      const before = adjudicate(w.lines, w.config);
+      const before = adjudicate(w.lines, w.config).toArray();
       // Random order, then put each date's lines back into their original relative order.
       const it = rand[Symbol.iterator]();
       const shuffled = w.lines.map((l) => ({ l, k: it.next().value as number })).sort((a, b) => a.k - b.k).map((x) => x.l);
@@ -229,7 +229,7 @@ describe('adjudication properties', () => {
         return byDate.get(l.serviceDate)![n]!;
       });
       const renumbered = reordered.map((l, i) => ({ ...l, index: i }));
-      const after = adjudicate(renumbered, w.config);
+      const after = adjudicate(renumbered, w.config).toArray();
       reordered.forEach((l, j) => {
         // Rest/spread copy own fields; the explanation (a getter) is compared explicitly.
         const { lineIndex: _a, ...x } = after[j]!;
@@ -244,10 +244,10 @@ describe('adjudication properties', () => {
     fc.assert(fc.property(worldArb, fc.infiniteStream(fc.nat()), (w, rand) => {
       const seenDates = new Set<number>();
       const distinct = w.lines.filter((l) => !seenDates.has(l.serviceDate) && seenDates.add(l.serviceDate)).map((l, i) => ({ ...l, index: i }));
-      const before = adjudicate(distinct, w.config);
+      const before = adjudicate(distinct, w.config).toArray();
       const it = rand[Symbol.iterator]();
       const shuffled = distinct.map((l) => ({ l, k: it.next().value as number })).sort((a, b) => a.k - b.k).map((x, i) => ({ ...x.l, index: i, orig: x.l.index }));
-      const after = adjudicate(shuffled, w.config);
+      const after = adjudicate(shuffled, w.config).toArray();
       shuffled.forEach((l, j) => {
         expect({ ...after[j]!, lineIndex: 0 }).toEqual({ ...before[l.orig]!, lineIndex: 0 });
         expect(after[j]!.explanation).toBe(before[l.orig]!.explanation);

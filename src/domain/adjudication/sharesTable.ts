@@ -1,0 +1,345 @@
+/**
+ * What adjudicate() returns: every line's expected shares, held as columns.
+ *
+ * Why columns and not one object per line: a million retained result
+ * objects cost more than all the arithmetic of adjudication — allocating
+ * them and having the garbage collector copy each one out of the young
+ * generation took ~0.3 s per million lines (bench/adjudicate.ts "floor"),
+ * and held ~140 MB. Typed-array columns are one allocation each and are
+ * never copied or scanned by the collector.
+ *
+ * Readers see `LineShares` objects all the same: `shares.at(i)` builds the
+ * line's record (lineSharesRecord.ts) when it is asked for — short-lived
+ * objects, which the young generation drops for free. An array of
+ * LineShares is a `SharesByLine` too, so findings, statements and KPIs take
+ * either.
+ *
+ * Only what adjudication decided is stored: the basis, allowed, the fee
+ * schedule's allowed, and a covered line's copay, deductible, coinsurance
+ * and secondary payment. The rest follows: contractual = billed − allowed
+ * (§5.1); a basis other than covered fixes the split (§5.2); a covered
+ * line's insurer pays allowed − (copay + deductible + coinsurance) and the
+ * patient owes the rest less the secondary's payment (§5.3–7, §5.9). Fewer
+ * columns matter beyond their writes: V8 starts a full collection — marking
+ * the whole ledger in memory, ~0.2 s per million lines — once a run
+ * allocates more than 64 MB outside the heap, so a run's columns stay under
+ * that (bench/adjudicate.ts prints the collections).
+ *
+ * Names (categories, plan ids) are stored as numbers into per-run lists of
+ * the strings seen.
+ *
+ * The explanation's facts (the accumulators as they stood right after the
+ * line, the benefit, a few flags) are kept here too, so the text can be
+ * written when it is read and never depends on when that is.
+ */
+import type { LedgerLine } from '../ledger';
+import type { CoverageBasis, LineShares, SharesByLine } from '../shareTypes';
+import * as money from '../money';
+import type { Cents } from '../money';
+import type { ShareScratch } from './costSharing';
+import type { BenefitInfo } from './planIndex';
+import { familyDeductibleLimit } from './accumulators';
+import { CoveredFacts, coveredText, noCoverageText, notCoveredText, selfPayText, unconfiguredText } from './explanation';
+import { LineSharesRecord } from './lineSharesRecord';
+
+const { percentOf, ZERO } = money;
+
+/** Bits of a covered line's flags. */
+export const FAMILY_DEDUCTIBLE = 1;
+export const FAMILY_OOP = 2;
+export const SECONDARY_NOT_COVERED = 4;
+export const NON_DUPLICATION = 8;
+export const SECONDARY_AS_PRIMARY = 16;
+export const OOP_CUT = 32;
+const FLAG_SPACE = 64;
+
+/** The basis column's codes, in this order. */
+export const SELF_PAY = 0;
+export const NO_COVERAGE = 1;
+export const UNCONFIGURED = 2;
+export const NOT_COVERED = 3;
+export const COVERED = 4;
+const BASES: readonly CoverageBasis[] = ['self-pay', 'no-coverage', 'unconfigured', 'not-covered', 'covered'];
+
+/**
+ * Amount columns are Int32Array: cents up to ±21,474,836.47 stored in place.
+ * Two values at the bottom of the range are markers: NULL_AMOUNT for null,
+ * BIG for an amount that does not fit, kept in a map by position instead.
+ */
+const NULL_AMOUNT = -2147483648;
+const BIG = -2147483647;
+/** Keys of the BIG map: position × COLUMNS + the column's number. */
+const COLUMNS = 8;
+const ALLOWED = 0, FEE = 1, COPAY = 2, DEDUCTIBLE = 3, COINSURANCE = 4, SECONDARY = 5, DEDUCTIBLE_MET = 6, SECONDARY_NORMAL = 7;
+/** A name column's null. */
+const NO_NAME = -1;
+
+export class SharesTable implements SharesByLine, Iterable<LineShares> {
+  readonly length: number;
+  private readonly basis: Uint8Array;
+  private readonly allowed: Int32Array;
+  private readonly feeScheduleAllowed: Int32Array;
+  // A covered line's split; other lines' are fixed by their basis (see `at`).
+  private readonly copay: Int32Array;
+  private readonly deductible: Int32Array;
+  private readonly coinsurance: Int32Array;
+  private readonly secondaryShare: Int32Array;
+  /** Amounts that do not fit an Int32Array, by position × COLUMNS + column. */
+  private readonly big = new Map<number, number>();
+
+  /** Per line: its category's number in `names`. */
+  private readonly category: Int32Array;
+  /** Per line: its plans' number in `primaryOf`/`secondaryOf` (a line's two plans repeat line after line). */
+  private readonly plans: Int32Array;
+  private readonly names: string[] = [];
+  private readonly nameIds = new Map<string, number>();
+  private readonly primaryOf: number[] = [];
+  private readonly secondaryOf: number[] = [];
+  private readonly planPairs = new Map<number, number>();
+  private lastCategory: string | null = null;
+  private lastCategoryId = NO_NAME;
+  /** undefined: no pair named yet (null is a plan id's "none"). */
+  private lastPrimary: string | null | undefined = undefined;
+  private lastSecondary: string | null | undefined = undefined;
+  private lastPlans = 0;
+
+  // The explanations' facts, by position.
+  /** Covered lines: benefit id × 64 + flags. */
+  private readonly info: Int32Array;
+  /** Covered lines with a deductible: the accumulator named by the flags, right after the line. */
+  private readonly deductibleMet: Int32Array;
+  /** Lines the out-of-pocket maximum cut (few): the OOP accumulator after the line, and the coinsurance base. */
+  private readonly oopMet = new Map<number, number>();
+  private readonly coinsuranceBase = new Map<number, number>();
+  /** Lines with a secondary plan: what it would pay as primary (made at the first such line). */
+  private secondaryNormal: Int32Array | null = null;
+  private readonly scratch = new CoveredFacts();
+
+  constructor(private readonly lines: readonly LedgerLine[], private readonly benefits: readonly BenefitInfo[]) {
+    const n = (this.length = lines.length);
+    this.basis = new Uint8Array(n);
+    this.allowed = new Int32Array(n);
+    this.feeScheduleAllowed = new Int32Array(n);
+    this.copay = new Int32Array(n);
+    this.deductible = new Int32Array(n);
+    this.coinsurance = new Int32Array(n);
+    this.secondaryShare = new Int32Array(n);
+    this.category = new Int32Array(n);
+    this.plans = new Int32Array(n);
+    this.info = new Int32Array(n);
+    this.deductibleMet = new Int32Array(n);
+  }
+
+  /**
+   * A line whose shares its basis fixes: self-pay, no coverage and not
+   * covered (§5.2: the patient owes the charge, allowed = billed), or
+   * unconfigured (allowed per §5.1, no split computable).
+   */
+  setUncovered(at: number, basis: number, allowed: Cents, feeScheduleAllowed: Cents | null, category: string | null, primaryPlanId: string | null): void {
+    this.basis[at] = basis;
+    this.put(this.allowed, ALLOWED, at, allowed);
+    this.putOrNull(this.feeScheduleAllowed, FEE, at, feeScheduleAllowed);
+    this.category[at] = this.categoryId(category);
+    this.plans[at] = this.planPairId(primaryPlanId, null);
+  }
+
+  /**
+   * A covered line: the primary plan's split and the secondary's payment
+   * (null when its plan is not configured). The patient and insurer shares
+   * follow from them: the insurer pays allowed − (copay + deductible +
+   * coinsurance), the secondary pays part of the patient's rest.
+   */
+  setCovered(
+    at: number, allowed: Cents, feeScheduleAllowed: Cents | null, category: string, primaryPlanId: string, secondaryPlanId: string | null,
+    s: ShareScratch, secondaryShare: Cents | null, benefit: BenefitInfo, deductibleMet: Cents, oopMet: Cents, flags: number,
+  ): void {
+    this.basis[at] = COVERED;
+    this.put(this.allowed, ALLOWED, at, allowed);
+    this.putOrNull(this.feeScheduleAllowed, FEE, at, feeScheduleAllowed);
+    this.category[at] = this.categoryId(category);
+    this.plans[at] = this.planPairId(primaryPlanId, secondaryPlanId);
+    this.put(this.copay, COPAY, at, s.copay);
+    this.put(this.deductible, DEDUCTIBLE, at, s.deductible);
+    this.put(this.coinsurance, COINSURANCE, at, s.coinsurance);
+    this.putOrNull(this.secondaryShare, SECONDARY, at, secondaryShare);
+    this.info[at] = benefit.id * FLAG_SPACE + flags;
+    if (s.deductible > 0) this.put(this.deductibleMet, DEDUCTIBLE_MET, at, deductibleMet);
+    if ((flags & OOP_CUT) !== 0) {
+      this.oopMet.set(at, oopMet);
+      this.coinsuranceBase.set(at, s.coinsuranceBase);
+    }
+  }
+
+  setSecondaryNormal(at: number, normal: Cents): void {
+    this.put(this.secondaryNormal ?? (this.secondaryNormal = new Int32Array(this.length)), SECONDARY_NORMAL, at, normal);
+  }
+
+  /** lines[i]'s shares, as a record of its own; undefined outside 0 … length − 1. */
+  at(i: number): LineShares | undefined {
+    if (!(i >= 0 && i < this.length)) return undefined;
+    const line = this.lines[i]!;
+    const basis = this.basis[i]!;
+    const allowed = this.get(this.allowed, ALLOWED, i)! as Cents;
+    const contractual = (line.billed - allowed) as Cents; // §5.1
+    const fee = this.get(this.feeScheduleAllowed, FEE, i) as Cents | null;
+    const category = this.name(this.category[i]!);
+    const plans = this.plans[i]!;
+    const primary = this.name(this.primaryOf[plans]!);
+    const secondary = this.name(this.secondaryOf[plans]!);
+    let copay: Cents | null = null, deductible: Cents | null = null, coinsurance: Cents | null = null;
+    let patient: Cents | null = null, insurer: Cents | null = null, secondaryPays: Cents | null = null;
+    if (basis === COVERED) {
+      copay = this.get(this.copay, COPAY, i) as Cents;
+      deductible = this.get(this.deductible, DEDUCTIBLE, i) as Cents;
+      coinsurance = this.get(this.coinsurance, COINSURANCE, i) as Cents;
+      secondaryPays = this.get(this.secondaryShare, SECONDARY, i) as Cents | null;
+      const primaryPatient = copay + deductible + coinsurance;
+      insurer = (allowed - primaryPatient) as Cents;
+      patient = secondaryPays === null ? null : ((primaryPatient - secondaryPays) as Cents);
+    } else if (basis !== UNCONFIGURED) {
+      copay = deductible = coinsurance = insurer = secondaryPays = ZERO;
+      patient = allowed;
+    }
+    return new LineSharesRecord(this, i, line.index, BASES[basis]!, allowed, contractual, fee, category, primary, secondary,
+      copay, deductible, coinsurance, patient, insurer, secondaryPays);
+  }
+
+  /** Every line's record, in line order. */
+  toArray(): LineShares[] {
+    const out = new Array<LineShares>(this.length);
+    for (let i = 0; i < this.length; i++) out[i] = this.at(i)!;
+    return out;
+  }
+
+  *[Symbol.iterator](): Iterator<LineShares> {
+    for (let i = 0; i < this.length; i++) yield this.at(i)!;
+  }
+
+  /** Plain-English working for line `at` (`r` is its record). */
+  explanationOf(at: number, r: LineShares): string {
+    const line = this.lines[at]!;
+    switch (r.basis) {
+      case 'self-pay':
+        return selfPayText(line.billed);
+      case 'no-coverage':
+        return noCoverageText(line.billed, line.serviceDate, line.payer);
+      case 'not-covered':
+        return notCoveredText(line.billed, r.category ?? 'these', r.primaryPlanId ?? '');
+      case 'unconfigured':
+        return unconfiguredText(line.billed, r.allowed, r.contractual, r.primaryPlanId, line.payer);
+      case 'covered':
+        return this.coveredText(r, at, line);
+    }
+  }
+
+  private coveredText(r: LineShares, at: number, line: LedgerLine): string {
+    const info = this.info[at]!;
+    const f = info % FLAG_SPACE;
+    const b = this.benefits[(info - f) / FLAG_SPACE]!;
+    const plan = b.plan;
+    const x = this.scratch;
+    const allowed = r.allowed;
+    const copay = r.copay!;
+    const deductible = r.deductible!;
+    const coinsurance = r.coinsurance!;
+    x.billed = line.billed;
+    x.allowed = allowed;
+    x.contractual = r.contractual;
+    x.copay = copay;
+    x.deductible = deductible;
+    x.coinsurance = coinsurance;
+    x.primaryPatient = (copay + deductible + coinsurance) as Cents;
+    x.insurer = r.insurerShare!;
+    x.benefit = b;
+    if ((f & OOP_CUT) === 0 || allowed <= 0) {
+      // No cap: the split is the one shareCost computed before capping.
+      x.coinsuranceBase = (allowed <= 0 ? 0 : allowed - copay - deductible) as Cents;
+      x.coinsuranceBeforeCap = coinsurance;
+      x.oopCut = 0 as Cents;
+    } else {
+      // Re-derive the pre-cap split exactly as shareCost did: copay₀ = min(copay, allowed), deductible₀ = allowed − copay₀ − base.
+      const base = this.coinsuranceBase.get(at)! as Cents;
+      const copay0 = Math.max(0, Math.min(b.copay, allowed));
+      const deductible0 = allowed - copay0 - base;
+      const beforeCap = percentOf(base, b.coinsurancePct);
+      x.coinsuranceBase = base;
+      x.coinsuranceBeforeCap = beforeCap;
+      x.oopCut = (copay0 + deductible0 + beforeCap - copay - deductible - coinsurance) as Cents;
+      const familyOop = (f & FAMILY_OOP) !== 0;
+      x.familyOop = familyOop;
+      x.oopMet = this.oopMet.get(at)! as Cents;
+      x.oopLimit = ((familyOop ? plan.oopMaxFamily : plan.oopMaxIndividual) ?? 0) as Cents;
+    }
+    if (deductible > 0) {
+      const familyDeductible = (f & FAMILY_DEDUCTIBLE) !== 0;
+      x.familyDeductible = familyDeductible;
+      x.deductibleMet = this.get(this.deductibleMet, DEDUCTIBLE_MET, at) as Cents;
+      x.deductibleLimit = familyDeductible ? familyDeductibleLimit(plan)! : plan.deductibleIndividual;
+    }
+    x.secondaryActsAsPrimary = (f & SECONDARY_AS_PRIMARY) !== 0;
+    x.secondaryPlanId = r.secondaryPlanId;
+    x.secondaryNormal = (this.secondaryNormal === null ? 0 : this.get(this.secondaryNormal, SECONDARY_NORMAL, at)) as Cents;
+    x.secondaryNotCovered = (f & SECONDARY_NOT_COVERED) !== 0;
+    x.nonDuplication = (f & NON_DUPLICATION) !== 0;
+    x.secondaryPays = r.secondaryShare;
+    x.patient = r.patientShare;
+    return coveredText(x);
+  }
+
+  private put(col: Int32Array, colNo: number, at: number, v: number): void {
+    if ((v | 0) === v && v > BIG) {
+      col[at] = v;
+    } else {
+      col[at] = BIG;
+      this.big.set(at * COLUMNS + colNo, v);
+    }
+  }
+
+  private putOrNull(col: Int32Array, colNo: number, at: number, v: number | null): void {
+    if (v === null) col[at] = NULL_AMOUNT;
+    else this.put(col, colNo, at, v);
+  }
+
+  private get(col: Int32Array, colNo: number, at: number): number | null {
+    const v = col[at]!;
+    return v > BIG ? v : v === NULL_AMOUNT ? null : this.big.get(at * COLUMNS + colNo)!;
+  }
+
+  private name(id: number): string | null {
+    return id === NO_NAME ? null : this.names[id]!;
+  }
+
+  private categoryId(s: string | null): number {
+    if (s === this.lastCategory) return this.lastCategoryId;
+    this.lastCategory = s;
+    return (this.lastCategoryId = s === null ? NO_NAME : this.nameId(s));
+  }
+
+  /** The number of a (primary, secondary) pair of plan ids. */
+  private planPairId(primary: string | null, secondary: string | null): number {
+    if (primary === this.lastPrimary && secondary === this.lastSecondary) return this.lastPlans;
+    this.lastPrimary = primary;
+    this.lastSecondary = secondary;
+    const p = primary === null ? NO_NAME : this.nameId(primary);
+    const q = secondary === null ? NO_NAME : this.nameId(secondary);
+    const key = (p + 1) * 2 ** 26 + (q + 1);
+    let id = this.planPairs.get(key);
+    if (id === undefined) {
+      id = this.primaryOf.length;
+      this.primaryOf.push(p);
+      this.secondaryOf.push(q);
+      this.planPairs.set(key, id);
+    }
+    return (this.lastPlans = id);
+  }
+
+  private nameId(s: string): number {
+    let id = this.nameIds.get(s);
+    if (id === undefined) {
+      id = this.names.length;
+      this.names.push(s);
+      this.nameIds.set(s, id);
+    }
+    return id;
+  }
+}
