@@ -31,7 +31,7 @@ import { FeeScheduleIndex, type FeeEntry } from './feeScheduleIndex';
 import { makeKeyCaches, type KeyCaches } from './keys';
 import { LineSchedule } from './lineSchedule';
 import { PlanIndex, type BenefitInfo, type CodeFacts, type PlanInfo } from './planIndex';
-import { DefaultCategoryCache, type CategoryRef } from './serviceCategory';
+import { CategoryList, DefaultCategoryCache, type CategoryRef } from './serviceCategory';
 
 // Hot path: bind imported functions once. tsx/esbuild compile each use of a named import to a
 // getter call on the module object (~20 ns a call, measured in bench/adjudicate.ts's runner).
@@ -64,7 +64,8 @@ class Adjudicator {
   private readonly plans: PlanIndex;
   private readonly fees: FeeScheduleIndex;
   private readonly coverage: CoverageLookup;
-  private readonly categories = new DefaultCategoryCache();
+  private readonly categoryList = new CategoryList();
+  private readonly categories = new DefaultCategoryCache(this.categoryList);
   private readonly cobMethod: CobMethod;
   private readonly primaryShare = new ShareScratch();
   private readonly secondaryShare = new ShareScratch();
@@ -74,7 +75,7 @@ class Adjudicator {
   private secondary: CoverageEntry | null = null;
   private benefit: BenefitInfo | null = null;
   private secondaryBenefit: BenefitInfo | null = null;
-  private category = '';
+  private category: CategoryRef | null = null;
   /**
    * The fee schedule's allowed; null for none. (Not NaN: a NaN would make V8 keep this field, and
    * every result field fed from it, as boxed doubles — 16 bytes more per amount per line.)
@@ -92,14 +93,14 @@ class Adjudicator {
 
   constructor(config: Config, private readonly ledgerHasPayer: boolean) {
     this.plans = new PlanIndex(config);
-    this.fees = new FeeScheduleIndex(config.feeSchedule);
+    this.fees = new FeeScheduleIndex(config.feeSchedule, this.categoryList);
     this.coverage = new CoverageLookup(config, this.plans, this.keys);
     this.cobMethod = config.policy.cobMethod;
   }
 
   run(lines: readonly LedgerLine[]): SharesTable {
     const n = lines.length;
-    const out = new SharesTable(lines, this.plans.benefitTable);
+    const out = new SharesTable(lines, this.plans.benefitTable, this.categoryList.names);
     this.lines = lines;
     this.out = out;
     const schedule = new LineSchedule(lines, this.coverage);
@@ -140,10 +141,10 @@ class Adjudicator {
       this.covered(out, at, line, schedule);
     } else if (kind === UNCONFIGURED) {
       const primary = this.primary;
-      out.setUncovered(at, UNCONFIGURED, this.allowed, schedule, this.category, primary === null ? null : primary.planId);
+      out.setUncovered(at, UNCONFIGURED, this.allowed, schedule, this.category!, primary === null ? null : primary.planId);
     } else {
       // §5.2: the patient owes the charge; allowed = billed, nothing written off, accumulators untouched.
-      out.setUncovered(at, kind, line.billed, schedule, this.category, kind === NOT_COVERED ? this.primary!.planId : null);
+      out.setUncovered(at, kind, line.billed, schedule, this.category!, kind === NOT_COVERED ? this.primary!.planId : null);
     }
   }
 
@@ -167,7 +168,7 @@ class Adjudicator {
       const fee = this.fees.match(line.code, planKey, line.payer === null ? null : this.keys.name.get(line.payer), line.modifiers);
       const schedule = this.scheduleOf(line, fee);
       this.schedule = schedule;
-      this.category = this.categoryOf(line, fee).name;
+      this.category = this.categoryOf(line, fee);
       if (primary === null && this.coverage.fromSheet) return NO_COVERAGE;
       this.allowed = line.allowed ?? schedule ?? line.billed;
       return UNCONFIGURED;
@@ -190,7 +191,7 @@ class Adjudicator {
     // §5.1: the ledger's allowed if given, else the fee schedule's, else the charge.
     const allowed = line.allowed ?? schedule ?? line.billed;
     this.allowed = allowed;
-    this.category = category.name;
+    this.category = category;
     this.benefit = benefit;
     if (!benefit.covered) return NOT_COVERED;
     const secondary = this.coverage.secondaryFor(line, primary);
@@ -259,7 +260,7 @@ class Adjudicator {
         out.setSecondaryNormal(at, normal);
       }
     }
-    out.setCovered(at, allowed, schedule, this.category, entry.planId, secondary === null ? null : secondary.planId,
+    out.setCovered(at, allowed, schedule, this.category!, entry.planId, secondary === null ? null : secondary.planId,
       s, secondaryShare, benefit, dMet, oMet, flags);
   }
 
@@ -287,7 +288,7 @@ class Adjudicator {
   private selfPay(line: LedgerLine): number {
     const fee = this.fees.match(line.code, null, null, line.modifiers);
     this.schedule = this.scheduleOf(line, fee);
-    this.category = this.categoryOf(line, fee).name;
+    this.category = this.categoryOf(line, fee);
     return SELF_PAY;
   }
 

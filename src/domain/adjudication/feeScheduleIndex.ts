@@ -12,9 +12,8 @@
  * hits on strings that already exist (no key is concatenated per line).
  */
 import type { FeeScheduleRow } from '../config';
-import { categoryKey } from '../config';
 import { codeKey, nameKey } from './keys';
-import type { CategoryRef } from './serviceCategory';
+import type { CategoryList, CategoryRef } from './serviceCategory';
 
 export interface FeeEntry {
   readonly row: FeeScheduleRow;
@@ -38,7 +37,7 @@ export class FeeScheduleIndex {
   private readonly byCode = new Map<string, CodeRows>();
   readonly size: number;
 
-  constructor(rows: readonly FeeScheduleRow[]) {
+  constructor(rows: readonly FeeScheduleRow[], private readonly categories: CategoryList) {
     for (const row of rows) this.add(row);
     this.size = rows.length;
   }
@@ -63,7 +62,7 @@ export class FeeScheduleIndex {
       }
     }
     const cat = row.category !== null && row.category.trim() !== '' ? row.category.trim() : null;
-    const entry: FeeEntry = { row, category: cat === null ? null : { name: cat, key: categoryKey(cat) } };
+    const entry: FeeEntry = { row, category: cat === null ? null : this.categories.ref(cat) };
     const mod = row.modifier === null ? '' : codeKey(row.modifier);
     if (mod === '') {
       if (m.any === null) m.any = entry;

@@ -38,22 +38,40 @@ export function defaultCategory(code: string): DefaultCategory {
   return 'Other';
 }
 
-/** A category as shown (`name`) and as matched against Benefits (`key`). */
+/** A category as shown (`name`), as matched against Benefits (`key`), and its number in the run's CategoryList. */
 export interface CategoryRef {
   readonly name: string;
   readonly key: string;
+  readonly id: number;
+}
+
+/**
+ * One run's categories, each named once and numbered: results store a
+ * line's category as its number (sharesTable.ts), so naming a line's
+ * category costs no lookup.
+ */
+export class CategoryList {
+  readonly names: string[] = [];
+  private readonly byName = new Map<string, CategoryRef>();
+  ref(name: string): CategoryRef {
+    let r = this.byName.get(name);
+    if (r === undefined) {
+      r = { name, key: categoryKey(name), id: this.names.length };
+      this.names.push(name);
+      this.byName.set(name, r);
+    }
+    return r;
+  }
 }
 
 /** Code → default category, memoised: a ledger has few distinct codes. */
 export class DefaultCategoryCache {
   private readonly memo = new Map<string, CategoryRef>();
-  private readonly byName = new Map<string, CategoryRef>(
-    DEFAULT_CATEGORIES.map((c) => [c, { name: c, key: categoryKey(c) }]),
-  );
+  constructor(private readonly list: CategoryList) {}
   get(code: string): CategoryRef {
     let v = this.memo.get(code);
     if (v === undefined) {
-      v = this.byName.get(defaultCategory(code))!;
+      v = this.list.ref(defaultCategory(code));
       this.memo.set(code, v);
     }
     return v;

@@ -25,8 +25,8 @@
  * allocates more than 64 MB outside the heap, so a run's columns stay under
  * that (bench/adjudicate.ts prints the collections).
  *
- * Names (categories, plan ids) are stored as numbers into per-run lists of
- * the strings seen.
+ * Names are stored as numbers: a category as its CategoryRef.id, a line's
+ * plan ids as the number of the pair in per-run lists.
  *
  * The explanation's facts (the accumulators as they stood right after the
  * line, the benefit, a few flags) are kept here too, so the text can be
@@ -41,6 +41,7 @@ import type { BenefitInfo } from './planIndex';
 import { familyDeductibleLimit } from './accumulators';
 import { CoveredFacts, coveredText, noCoverageText, notCoveredText, selfPayText, unconfiguredText } from './explanation';
 import { LineSharesRecord } from './lineSharesRecord';
+import type { CategoryRef } from './serviceCategory';
 
 const { percentOf, ZERO } = money;
 
@@ -87,7 +88,7 @@ export class SharesTable implements SharesByLine, Iterable<LineShares> {
   /** Amounts that do not fit an Int32Array, by position × COLUMNS + column. */
   private readonly big = new Map<number, number>();
 
-  /** Per line: its category's number in `names`. */
+  /** Per line: its category's number in `categoryNames` (CategoryRef.id). */
   private readonly category: Int32Array;
   /** Per line: its plans' number in `primaryOf`/`secondaryOf` (a line's two plans repeat line after line). */
   private readonly plans: Int32Array;
@@ -96,8 +97,6 @@ export class SharesTable implements SharesByLine, Iterable<LineShares> {
   private readonly primaryOf: number[] = [];
   private readonly secondaryOf: number[] = [];
   private readonly planPairs = new Map<number, number>();
-  private lastCategory: string | null = null;
-  private lastCategoryId = NO_NAME;
   /** undefined: no pair named yet (null is a plan id's "none"). */
   private lastPrimary: string | null | undefined = undefined;
   private lastSecondary: string | null | undefined = undefined;
@@ -115,7 +114,12 @@ export class SharesTable implements SharesByLine, Iterable<LineShares> {
   private secondaryNormal: Int32Array | null = null;
   private readonly scratch = new CoveredFacts();
 
-  constructor(private readonly lines: readonly LedgerLine[], private readonly benefits: readonly BenefitInfo[]) {
+  constructor(
+    private readonly lines: readonly LedgerLine[],
+    private readonly benefits: readonly BenefitInfo[],
+    /** The run's CategoryList names: filled as the run meets categories. */
+    private readonly categoryNames: readonly string[],
+  ) {
     const n = (this.length = lines.length);
     this.basis = new Uint8Array(n);
     this.allowed = new Int32Array(n);
@@ -135,11 +139,11 @@ export class SharesTable implements SharesByLine, Iterable<LineShares> {
    * covered (§5.2: the patient owes the charge, allowed = billed), or
    * unconfigured (allowed per §5.1, no split computable).
    */
-  setUncovered(at: number, basis: number, allowed: Cents, feeScheduleAllowed: Cents | null, category: string | null, primaryPlanId: string | null): void {
+  setUncovered(at: number, basis: number, allowed: Cents, feeScheduleAllowed: Cents | null, category: CategoryRef, primaryPlanId: string | null): void {
     this.basis[at] = basis;
     this.put(this.allowed, ALLOWED, at, allowed);
     this.putOrNull(this.feeScheduleAllowed, FEE, at, feeScheduleAllowed);
-    this.category[at] = this.categoryId(category);
+    this.category[at] = category.id;
     this.plans[at] = this.planPairId(primaryPlanId, null);
   }
 
@@ -150,13 +154,13 @@ export class SharesTable implements SharesByLine, Iterable<LineShares> {
    * coinsurance), the secondary pays part of the patient's rest.
    */
   setCovered(
-    at: number, allowed: Cents, feeScheduleAllowed: Cents | null, category: string, primaryPlanId: string, secondaryPlanId: string | null,
+    at: number, allowed: Cents, feeScheduleAllowed: Cents | null, category: CategoryRef, primaryPlanId: string, secondaryPlanId: string | null,
     s: ShareScratch, secondaryShare: Cents | null, benefit: BenefitInfo, deductibleMet: Cents, oopMet: Cents, flags: number,
   ): void {
     this.basis[at] = COVERED;
     this.put(this.allowed, ALLOWED, at, allowed);
     this.putOrNull(this.feeScheduleAllowed, FEE, at, feeScheduleAllowed);
-    this.category[at] = this.categoryId(category);
+    this.category[at] = category.id;
     this.plans[at] = this.planPairId(primaryPlanId, secondaryPlanId);
     this.put(this.copay, COPAY, at, s.copay);
     this.put(this.deductible, DEDUCTIBLE, at, s.deductible);
@@ -182,7 +186,7 @@ export class SharesTable implements SharesByLine, Iterable<LineShares> {
     const allowed = this.get(this.allowed, ALLOWED, i)! as Cents;
     const contractual = (line.billed - allowed) as Cents; // §5.1
     const fee = this.get(this.feeScheduleAllowed, FEE, i) as Cents | null;
-    const category = this.name(this.category[i]!);
+    const category = this.categoryNames[this.category[i]!]!;
     const plans = this.plans[i]!;
     const primary = this.name(this.primaryOf[plans]!);
     const secondary = this.name(this.secondaryOf[plans]!);
@@ -286,8 +290,9 @@ export class SharesTable implements SharesByLine, Iterable<LineShares> {
     return coveredText(x);
   }
 
+  /** `v` is whole cents (money.ts), so a range check tells whether it fits. */
   private put(col: Int32Array, colNo: number, at: number, v: number): void {
-    if ((v | 0) === v && v > BIG) {
+    if (v > BIG && v <= 2147483647) {
       col[at] = v;
     } else {
       col[at] = BIG;
@@ -307,12 +312,6 @@ export class SharesTable implements SharesByLine, Iterable<LineShares> {
 
   private name(id: number): string | null {
     return id === NO_NAME ? null : this.names[id]!;
-  }
-
-  private categoryId(s: string | null): number {
-    if (s === this.lastCategory) return this.lastCategoryId;
-    this.lastCategory = s;
-    return (this.lastCategoryId = s === null ? NO_NAME : this.nameId(s));
   }
 
   /** The number of a (primary, secondary) pair of plan ids. */
