@@ -17,17 +17,20 @@ import * as planYears from './planYear';
 const { ZERO, add } = money;
 const { planYearOf, planYearStart } = planYears;
 
-export interface StartingTotals {
-  readonly deductibleMet: Cents;
-  readonly oopMet: Cents;
-}
-
 export class Accumulator {
   planYear = Number.NaN;
   deductibleMet: Cents = ZERO;
   oopMet: Cents = ZERO;
-  /** plan year → met before the ledger's first line in it (from Coverage). */
-  starts: Map<number, StartingTotals> | null = null;
+  /**
+   * Met before the ledger's first line in a plan year (from Coverage, §5.8):
+   * one year in fields — a Coverage export is one snapshot, so nearly every
+   * member has one — and any further years in a map. (A Map per member was
+   * most of what building the coverage index allocated.)
+   */
+  private startYear = Number.NaN;
+  private startDeductible: Cents = ZERO;
+  private startOop: Cents = ZERO;
+  private moreStarts: Map<number, { deductibleMet: Cents; oopMet: Cents }> | null = null;
   /** The Coverage seed group this member's rows belong to (CoverageLookup notes a member in two). */
   group: object | null = null;
   /** Days [yearFrom, yearTo) of `planYear` (NaN: not known). */
@@ -52,15 +55,32 @@ export class Accumulator {
     this.planYear = planYear;
     this.yearFrom = Number.NaN;
     this.yearTo = Number.NaN;
-    const s = this.starts === null ? undefined : this.starts.get(planYear);
+    if (planYear === this.startYear) {
+      this.deductibleMet = this.startDeductible;
+      this.oopMet = this.startOop;
+      return;
+    }
+    const s = this.moreStarts === null ? undefined : this.moreStarts.get(planYear);
     this.deductibleMet = s === undefined ? ZERO : s.deductibleMet;
     this.oopMet = s === undefined ? ZERO : s.oopMet;
   }
 
-  addStart(planYear: number, t: StartingTotals): void {
-    const m = this.starts ?? (this.starts = new Map());
+  /** Whether starting totals were given for `planYear`. */
+  hasStart(planYear: number): boolean {
+    return planYear === this.startYear || (this.moreStarts !== null && this.moreStarts.has(planYear));
+  }
+
+  /** Adds starting totals for `planYear` (a family sums its members'). */
+  addStart(planYear: number, deductibleMet: Cents, oopMet: Cents): void {
+    if (Number.isNaN(this.startYear) || planYear === this.startYear) {
+      this.startDeductible = add(Number.isNaN(this.startYear) ? ZERO : this.startDeductible, deductibleMet);
+      this.startOop = add(Number.isNaN(this.startYear) ? ZERO : this.startOop, oopMet);
+      this.startYear = planYear;
+      return;
+    }
+    const m = this.moreStarts ?? (this.moreStarts = new Map());
     const had = m.get(planYear);
-    m.set(planYear, had === undefined ? t : { deductibleMet: add(had.deductibleMet, t.deductibleMet), oopMet: add(had.oopMet, t.oopMet) });
+    m.set(planYear, had === undefined ? { deductibleMet, oopMet } : { deductibleMet: add(had.deductibleMet, deductibleMet), oopMet: add(had.oopMet, oopMet) });
   }
 
   record(deductible: Cents, patient: Cents): void {

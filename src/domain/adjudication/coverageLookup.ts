@@ -70,8 +70,8 @@ export class CoverageLookup implements ComponentSource {
   private lastHead: CoverageEntry | undefined = undefined;
   private prevAccount: string | null = null;
   private prevHead: CoverageEntry | undefined = undefined;
-  /** FamilyId → plan key → the family's accumulator and seed group (no key string built per row). */
-  private readonly families = new Map<string, Map<string, { acc: Accumulator; group: SeedGroup; account: number }>>();
+  /** FamilyId → the family's first plan (the others follow `next`): no key string built, no Map per family. */
+  private readonly families = new Map<string, FamilyPlan>();
   /** Derived (no-sheet) entries: plan → account → entry (no key string built per line). */
   private readonly derived = new Map<PlanInfo, Map<string, CoverageEntry>>();
   /** Derived mode: account → component, numbered as accounts first appear. */
@@ -142,11 +142,19 @@ export class CoverageLookup implements ComponentSource {
     let family: Accumulator | null = null;
     let group: SeedGroup;
     if (familyId !== '') {
-      let byPlan = this.families.get(familyId);
-      if (byPlan === undefined) this.families.set(familyId, (byPlan = new Map()));
-      let f = byPlan.get(planKey);
-      if (f === undefined) byPlan.set(planKey, (f = { acc: new Accumulator(), group: newGroup(), account: aid }));
-      else union(parent, f.account, aid);
+      const first = this.families.get(familyId);
+      let f: FamilyPlan | null = first ?? null;
+      while (f !== null && f.planKey !== planKey) f = f.next;
+      if (f === null) {
+        f = { planKey, acc: new Accumulator(), group: newGroup(), account: aid, next: null };
+        if (first === undefined) this.families.set(familyId, f);
+        else {
+          f.next = first.next;
+          first.next = f;
+        }
+      } else {
+        union(parent, f.account, aid);
+      }
       family = f.acc;
       group = f.group;
     } else {
@@ -303,6 +311,16 @@ export class CoverageLookup implements ComponentSource {
   }
 }
 
+/** A family's accumulator and seed group under one plan. */
+interface FamilyPlan {
+  readonly planKey: string;
+  readonly acc: Accumulator;
+  readonly group: SeedGroup;
+  /** The account of the family's first row under this plan (for the union of the family's accounts). */
+  readonly account: number;
+  next: FamilyPlan | null;
+}
+
 const newGroup = (): SeedGroup => ({ firstDay: Number.NaN, pending: null, seeded: false });
 
 function find(parent: number[], a: number): number {
@@ -337,8 +355,8 @@ function seedGroup(group: SeedGroup): void {
 
 /** When several rows of one member speak of the same plan year, the first counts; a family sums its members'. */
 function seed(e: CoverageEntry, planYear: number): void {
-  if (e.member.starts !== null && e.member.starts.has(planYear)) return;
-  const t = { deductibleMet: e.row!.deductibleMet, oopMet: e.row!.oopMet };
-  e.member.addStart(planYear, t);
-  if (e.family !== null) e.family.addStart(planYear, t);
+  if (e.member.hasStart(planYear)) return;
+  const { deductibleMet, oopMet } = e.row!;
+  e.member.addStart(planYear, deductibleMet, oopMet);
+  if (e.family !== null) e.family.addStart(planYear, deductibleMet, oopMet);
 }
