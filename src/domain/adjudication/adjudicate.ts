@@ -104,10 +104,15 @@ class Adjudicator {
     this.lines = lines;
     this.out = out;
     const schedule = new LineSchedule(lines, this.coverage);
-    const { comp, deferred, lastPos } = schedule;
+    const { account, compOfAccount, deferred, lastPos } = schedule;
     for (let i = 0; i < n; i++) {
-      const c = comp[i]!;
-      if (c < 0 || deferred[c] === 0) this.line(i);
+      const a = account[i]!;
+      if (a < 0) {
+        this.line(i, a);
+        continue;
+      }
+      const c = compOfAccount[a]!;
+      if (deferred[c] === 0) this.line(i, a);
       else if (lastPos[c] === i) this.component(schedule, c);
     }
     this.lines = [];
@@ -124,17 +129,17 @@ class Adjudicator {
     if (this.coverage.isComplex(c)) {
       // Every line's lookup first, so each group's first line is known before any total is placed.
       this.coverage.deferSeeding = true;
-      for (let k = from; k < to; k++) this.classify(this.lines[pos[k]!]!);
+      for (let k = from; k < to; k++) this.classify(this.lines[pos[k]!]!, schedule.account[pos[k]!]!);
       this.coverage.deferSeeding = false;
       this.coverage.seedComponent(c);
     }
-    for (let k = from; k < to; k++) this.line(pos[k]!);
+    for (let k = from; k < to; k++) this.line(pos[k]!, schedule.account[pos[k]!]!);
   }
 
-  /** `at` is the line's position in the input (its result's slot). */
-  private line(at: number): void {
+  /** `at` is the line's position in the input (its result's slot); `account` its account's number. */
+  private line(at: number, account: number): void {
     const line = this.lines[at]!;
-    const kind = this.classify(line);
+    const kind = this.classify(line, account);
     const out = this.out!;
     const schedule = this.schedule;
     if (kind === COVERED) {
@@ -153,12 +158,12 @@ class Adjudicator {
    * the line that touches no accumulator. (Its lookups do note each
    * Coverage group's first line, for the starting totals.)
    */
-  private classify(line: LedgerLine): number {
+  private classify(line: LedgerLine, account: number): number {
     this.primary = null;
     this.secondary = null;
     // A line naming a PlanId is billed to that plan even when the Payer cell is blank.
     if (line.planId === null && this.ledgerHasPayer && this.isSelfPay(line.payer)) return this.selfPay(line);
-    const primary = this.coverage.primaryFor(line);
+    const primary = this.coverage.primaryFor(line, account);
     if (primary === null && line.planId === null && !this.ledgerHasPayer) return this.selfPay(line);
     this.primary = primary;
     const plan = primary === null ? null : primary.plan;
@@ -194,7 +199,7 @@ class Adjudicator {
     this.category = category;
     this.benefit = benefit;
     if (!benefit.covered) return NOT_COVERED;
-    const secondary = this.coverage.secondaryFor(line, primary);
+    const secondary = this.coverage.secondaryFor(line, account, primary);
     this.secondary = secondary;
     if (secondary !== null && secondary.plan !== null) {
       // Its normal benefit is what it would pay as primary — its own fee schedule

@@ -63,13 +63,12 @@ export class CoverageLookup implements ComponentSource {
   readonly fromSheet: boolean;
   /** Groups with rows waiting for their first line's plan year, in sheet order. */
   private readonly waiting: SeedGroup[] = [];
-  /** Ledgers are usually grouped by account: the last account looked up, and its first row. */
-  private lastAccount: string | null = null;
   /** Account → its first row (the rest follow `next`). */
   private readonly byAccount = new Map<string, CoverageEntry>();
-  private lastHead: CoverageEntry | undefined = undefined;
-  private prevAccount: string | null = null;
-  private prevHead: CoverageEntry | undefined = undefined;
+  /** Account number → its first row. */
+  private readonly heads: CoverageEntry[] = [];
+  /** Account number → its component (with a Coverage sheet, set when the index is built). */
+  private compOfAccount = new Int32Array(0);
   /** FamilyId → the family's first plan (the others follow `next`): no key string built, no Map per family. */
   private readonly families = new Map<string, FamilyPlan>();
   /** Derived (no-sheet) entries: plan → account → entry (no key string built per line). */
@@ -103,11 +102,13 @@ export class CoverageLookup implements ComponentSource {
     }
     // Components: roots numbered in order of first appearance.
     const compOfRoot = new Int32Array(parent.length).fill(-1);
+    const compOfAccount = (this.compOfAccount = new Int32Array(parent.length));
     for (const e of all) {
       const root = find(parent, e.account);
       let c = compOfRoot[root]!;
       if (c < 0) compOfRoot[root] = c = this.comps++;
       e.comp = c;
+      compOfAccount[e.account] = c;
     }
     for (const aid of complexAccounts) this.complex.add(compOfRoot[find(parent, aid)]!);
     for (const g of this.waiting) {
@@ -175,8 +176,12 @@ export class CoverageLookup implements ComponentSource {
       account: aid,
       comp: -1,
     };
-    if (tail === null) this.byAccount.set(account, entry);
-    else tail.next = entry;
+    if (tail === null) {
+      this.byAccount.set(account, entry);
+      this.heads.push(entry);
+    } else {
+      tail.next = entry;
+    }
     if (entry.plan !== null && (row.deductibleMet !== 0 || row.oopMet !== 0)) {
       if (row.asOf !== null) seed(entry, planYearOf(row.asOf, entry.plan.yearStartMd));
       else if (group.pending === null) {
@@ -187,34 +192,32 @@ export class CoverageLookup implements ComponentSource {
     return entry;
   }
 
-  private head(account: string): CoverageEntry | undefined {
-    if (account === this.lastAccount) return this.lastHead;
-    // A family's lines alternate between two or three accounts: keep the one before too.
-    if (account === this.prevAccount) {
-      const h = this.prevHead;
-      this.prevAccount = this.lastAccount;
-      this.prevHead = this.lastHead;
-      this.lastAccount = account;
-      this.lastHead = h;
-      return h;
-    }
-    const head = this.byAccount.get(account) ?? this.byAccount.get(idKey(account));
-    this.prevAccount = this.lastAccount;
-    this.prevHead = this.lastHead;
-    this.lastAccount = account;
-    this.lastHead = head;
-    return head;
-  }
-
-  /** The component of an account's lines; -1 when its lines can touch no accumulator. */
-  compOf(account: string): number {
+  /**
+   * The account's number: with a Coverage sheet, its rows' (-1 when it has
+   * none: its lines touch no accumulator); without one, numbered as accounts
+   * come, each its own component.
+   */
+  accountOf(account: string): number {
     if (this.fromSheet) {
-      const head = this.head(account);
-      return head === undefined ? -1 : head.comp;
+      const head = this.byAccount.get(account) ?? this.byAccount.get(idKey(account));
+      return head === undefined ? -1 : head.account;
     }
     let c = this.derivedComps.get(account);
     if (c === undefined) this.derivedComps.set(account, (c = this.comps++));
     return c;
+  }
+
+  get accountCount(): number {
+    return this.fromSheet ? this.heads.length : this.comps;
+  }
+
+  componentsOfAccounts(): Int32Array {
+    if (!this.fromSheet && this.compOfAccount.length !== this.comps) {
+      // Derived coverage: every account is its own component.
+      this.compOfAccount = new Int32Array(this.comps);
+      for (let i = 0; i < this.comps; i++) this.compOfAccount[i] = i;
+    }
+    return this.compOfAccount;
   }
 
   get compCount(): number {
@@ -236,21 +239,21 @@ export class CoverageLookup implements ComponentSource {
     }
   }
 
-  /** Primary coverage for the line, or null (no coverage on the date / no plan to use). */
-  primaryFor(line: LedgerLine): CoverageEntry | null {
+  /** Primary coverage for the line (of account number `account`), or null (no coverage on the date / no plan to use). */
+  primaryFor(line: LedgerLine, account: number): CoverageEntry | null {
     if (!this.fromSheet) return this.derivedFor(line);
-    const head = this.head(line.account);
-    if (head === undefined) return null;
+    if (account < 0) return null;
+    const head = this.heads[account]!;
     const e = this.pick(head, line, true, null) ?? (head.next === null && head.primary ? null : this.pick(head, line, false, null));
     if (e !== null && e.group !== null && !e.group.seeded) this.touch(e.group, line.serviceDate);
     return e;
   }
 
   /** Secondary coverage for the line, when the primary came from a Primary row. */
-  secondaryFor(line: LedgerLine, primary: CoverageEntry): CoverageEntry | null {
+  secondaryFor(line: LedgerLine, account: number, primary: CoverageEntry): CoverageEntry | null {
     if (!this.fromSheet || !primary.primary) return null;
-    const head = this.head(line.account);
-    if (head === undefined || head.next === null) return null; // one row: it is the primary
+    const head = this.heads[account]!;
+    if (head.next === null) return null; // one row: it is the primary
     const e = this.pick(head, line, false, primary.planKey);
     if (e !== null && e.group !== null && !e.group.seeded) this.touch(e.group, line.serviceDate);
     return e;

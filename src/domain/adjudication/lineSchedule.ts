@@ -18,19 +18,29 @@
 import type { LedgerLine } from '../ledger';
 import { processingOrder } from './lineOrder';
 
-/** Where a line's component comes from (CoverageLookup). */
+/** Where a line's account number and component come from (CoverageLookup). */
 export interface ComponentSource {
-  /** -1: the account's lines touch no accumulator, any order will do. */
-  compOf(account: string): number;
-  /** Components numbered so far (with a Coverage sheet: all of them, before any line is seen). */
+  /** The account's number; -1: its lines touch no accumulator, any order will do. */
+  accountOf(account: string): number;
+  /** Accounts numbered so far (with a Coverage sheet: all of them, before any line is seen). */
+  readonly accountCount: number;
+  /** Each numbered account's component (asked once the lines are numbered). */
+  componentsOfAccounts(): Int32Array;
+  /** Components numbered so far. */
   readonly compCount: number;
   /** A component whose lines must all be looked up before any is computed (see CoverageLookup). */
   isComplex(comp: number): boolean;
 }
 
 export class LineSchedule {
-  /** Per line: its component, -1 for none. */
-  readonly comp: Int32Array;
+  /**
+   * Per line: its account's number, -1 for none. Looked up here once per run
+   * of an account's lines, so adjudication finds a line's coverage by
+   * number, never by hashing the account again.
+   */
+  readonly account: Int32Array;
+  /** Per account number: its component. */
+  readonly compOfAccount: Int32Array;
   /** Per component: 1 when its lines wait for its last line. */
   readonly deferred: Uint8Array;
   /** Per component: array position of its last line. */
@@ -42,25 +52,25 @@ export class LineSchedule {
 
   constructor(lines: readonly LedgerLine[], src: ComponentSource) {
     const n = lines.length;
-    const comp = new Int32Array(n);
-    // With a Coverage sheet the components are known before any line: one walk over the lines
+    const acct = new Int32Array(n);
+    // With a Coverage sheet the accounts are known before any line: one walk over the lines
     // (each line object is read once here — on a large heap that read is the cost). Without one,
     // accounts are numbered as they come, so their per-component state is sized after a first walk.
-    const known = src.compCount;
-    let k = known;
+    const known = src.accountCount;
     let lastAccount: string | null = null;
-    let c = -1;
+    let a = -1;
     if (known === 0) {
       for (let i = 0; i < n; i++) {
         const account = lines[i]!.account;
         if (account !== lastAccount) {
           lastAccount = account;
-          c = src.compOf(account);
+          a = src.accountOf(account);
         }
-        comp[i] = c;
+        acct[i] = a;
       }
-      k = src.compCount;
     }
+    const compOfAccount = src.componentsOfAccounts();
+    const k = src.compCount;
     const lastDay = new Float64Array(k);
     const lastIndex = new Float64Array(k);
     const size = new Int32Array(k);
@@ -69,18 +79,19 @@ export class LineSchedule {
     for (let i = 0; i < n; i++) {
       const l = lines[i]!;
       const x = l.index;
-      let cc: number;
+      let aa: number;
       if (known === 0) {
-        cc = comp[i]!;
+        aa = acct[i]!;
       } else {
         const account = l.account;
         if (account !== lastAccount) {
           lastAccount = account;
-          c = src.compOf(account);
+          a = src.accountOf(account);
         }
-        cc = comp[i] = c;
+        aa = acct[i] = a;
       }
-      if (cc < 0) continue;
+      if (aa < 0) continue;
+      const cc = compOfAccount[aa]!;
       const d = l.serviceDate;
       if (size[cc]! > 0 && (d < lastDay[cc]! || (d === lastDay[cc]! && x <= lastIndex[cc]!))) deferred[cc] = 1;
       lastDay[cc] = d;
@@ -100,11 +111,14 @@ export class LineSchedule {
     if (total > 0) {
       const fill = start.slice(0, k);
       for (let i = 0; i < n; i++) {
-        const cc = comp[i]!;
-        if (cc >= 0 && deferred[cc] === 1) positions[fill[cc]!++] = i;
+        const aa = acct[i]!;
+        if (aa < 0) continue;
+        const cc = compOfAccount[aa]!;
+        if (deferred[cc] === 1) positions[fill[cc]!++] = i;
       }
     }
-    this.comp = comp;
+    this.account = acct;
+    this.compOfAccount = compOfAccount;
     this.deferred = deferred;
     this.lastPos = lastPos;
     this.start = start;
