@@ -114,12 +114,11 @@ export class SharesTable implements SharesByLine, Iterable<LineShares> {
   private secondaryNormal: Int32Array | null = null;
   private readonly scratch = new CoveredFacts();
 
-  constructor(
-    private readonly lines: readonly LedgerLine[],
-    private readonly benefits: readonly BenefitInfo[],
-    /** The run's CategoryList names: filled as the run meets categories. */
-    private readonly categoryNames: readonly string[],
-  ) {
+  /** The run's benefits (by BenefitInfo.id) and CategoryList names (filled as the run meets categories). */
+  private benefits: readonly BenefitInfo[] = [];
+  private categoryNames: readonly string[] = [];
+
+  constructor(private readonly lines: readonly LedgerLine[]) {
     const n = (this.length = lines.length);
     this.basis = new Uint8Array(n);
     this.allowed = new Int32Array(n);
@@ -132,6 +131,12 @@ export class SharesTable implements SharesByLine, Iterable<LineShares> {
     this.plans = new Int32Array(n);
     this.info = new Int32Array(n);
     this.deductibleMet = new Int32Array(n);
+  }
+
+  /** Where the run's benefit and category numbers point: given before any line is written. */
+  explainWith(benefits: readonly BenefitInfo[], categoryNames: readonly string[]): void {
+    this.benefits = benefits;
+    this.categoryNames = categoryNames;
   }
 
   /**
