@@ -17,8 +17,16 @@ import * as planYears from './planYear';
 const { ZERO, add } = money;
 const { planYearOf, planYearStart } = planYears;
 
+/**
+ * "None yet" markers. Small integers rather than NaN: V8 stores a field that
+ * only ever holds small integers in place, while one NaN makes it a double
+ * field, boxed in a heap number of its own — four per accumulator, and
+ * there are one or two accumulators per Coverage row.
+ */
+const NO_YEAR = -2147483648;
+
 export class Accumulator {
-  planYear = Number.NaN;
+  planYear = NO_YEAR;
   deductibleMet: Cents = ZERO;
   oopMet: Cents = ZERO;
   /**
@@ -27,15 +35,15 @@ export class Accumulator {
    * member has one — and any further years in a map. (A Map per member was
    * most of what building the coverage index allocated.)
    */
-  private startYear = Number.NaN;
+  private startYear = NO_YEAR;
   private startDeductible: Cents = ZERO;
   private startOop: Cents = ZERO;
   private moreStarts: Map<number, { deductibleMet: Cents; oopMet: Cents }> | null = null;
   /** The Coverage seed group this member's rows belong to (CoverageLookup notes a member in two). */
   group: object | null = null;
-  /** Days [yearFrom, yearTo) of `planYear` (NaN: not known). */
-  private yearFrom = Number.NaN;
-  private yearTo = Number.NaN;
+  /** Days [yearFrom, yearTo) of `planYear` (an empty range: not known). */
+  private yearFrom = 1;
+  private yearTo = 0;
 
   /** Enter the plan year of `d` for a plan starting on `yearStartMd`; usually two comparisons. */
   enterDay(d: Day, yearStartMd: number): void {
@@ -46,15 +54,15 @@ export class Accumulator {
     const to = planYearStart(py + 1, yearStartMd);
     // Keep the range only when it provably brackets d (it always does for a valid start).
     const ok = d >= from && d < to;
-    this.yearFrom = ok ? from : Number.NaN;
-    this.yearTo = ok ? to : Number.NaN;
+    this.yearFrom = ok ? from : 1;
+    this.yearTo = ok ? to : 0;
   }
 
   enter(planYear: number): void {
     if (this.planYear === planYear) return;
     this.planYear = planYear;
-    this.yearFrom = Number.NaN;
-    this.yearTo = Number.NaN;
+    this.yearFrom = 1;
+    this.yearTo = 0;
     if (planYear === this.startYear) {
       this.deductibleMet = this.startDeductible;
       this.oopMet = this.startOop;
@@ -72,9 +80,10 @@ export class Accumulator {
 
   /** Adds starting totals for `planYear` (a family sums its members'). */
   addStart(planYear: number, deductibleMet: Cents, oopMet: Cents): void {
-    if (Number.isNaN(this.startYear) || planYear === this.startYear) {
-      this.startDeductible = add(Number.isNaN(this.startYear) ? ZERO : this.startDeductible, deductibleMet);
-      this.startOop = add(Number.isNaN(this.startYear) ? ZERO : this.startOop, oopMet);
+    const none = this.startYear === NO_YEAR;
+    if (none || planYear === this.startYear) {
+      this.startDeductible = add(none ? ZERO : this.startDeductible, deductibleMet);
+      this.startOop = add(none ? ZERO : this.startOop, oopMet);
       this.startYear = planYear;
       return;
     }
