@@ -37,7 +37,7 @@ import { CategoryList, DefaultCategoryCache, type CategoryRef } from './serviceC
 // getter call on the module object (~20 ns a call, measured in bench/adjudicate.ts's runner).
 const { ZERO } = money;
 const { remainingDeductible, remainingOop, familyDeductibleBinds, familyOopBinds } = accumulators;
-const { scheduleAllowed } = allowedAmount;
+const { allowedFor, scheduleAllowed } = allowedAmount;
 const { secondaryPayment } = cob;
 const { shareInto } = costSharing;
 const {
@@ -150,10 +150,10 @@ class Adjudicator {
       this.covered(out, at, line, schedule);
     } else if (kind === UNCONFIGURED) {
       const primary = this.primary;
-      out.setUncovered(at, UNCONFIGURED, this.allowed, schedule, this.category!, primary === null ? null : primary.planId);
+      out.setUncovered(at, UNCONFIGURED, schedule, this.category!, primary === null ? null : primary.planId);
     } else {
       // §5.2: the patient owes the charge; allowed = billed, nothing written off, accumulators untouched.
-      out.setUncovered(at, kind, line.billed, schedule, this.category!, kind === NOT_COVERED ? this.primary!.planId : null);
+      out.setUncovered(at, kind, schedule, this.category!, kind === NOT_COVERED ? this.primary!.planId : null);
     }
   }
 
@@ -179,7 +179,7 @@ class Adjudicator {
       this.schedule = schedule;
       this.category = this.categoryOf(line, fee);
       if (primary === null && this.coverage.fromSheet) return NO_COVERAGE;
-      this.allowed = line.allowed ?? schedule ?? line.billed;
+      this.allowed = allowedFor(line.allowed, schedule, line.billed);
       return UNCONFIGURED;
     }
     let fee: FeeEntry | null;
@@ -198,7 +198,7 @@ class Adjudicator {
     const schedule = this.scheduleOf(line, fee);
     this.schedule = schedule;
     // §5.1: the ledger's allowed if given, else the fee schedule's, else the charge.
-    const allowed = line.allowed ?? schedule ?? line.billed;
+    const allowed = allowedFor(line.allowed, schedule, line.billed);
     this.allowed = allowed;
     this.category = category;
     this.benefit = benefit;
@@ -269,7 +269,7 @@ class Adjudicator {
         out.setSecondaryNormal(at, normal);
       }
     }
-    out.setCovered(at, allowed, schedule, this.category!, entry.planId, secondary === null ? null : secondary.planId,
+    out.setCovered(at, schedule, this.category!, entry.planId, secondary === null ? null : secondary.planId,
       s, secondaryShare, benefit, dMet, oMet, flags);
   }
 

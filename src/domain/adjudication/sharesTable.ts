@@ -14,10 +14,12 @@
  * LineShares is a `SharesByLine` too, so findings, statements and KPIs take
  * either.
  *
- * Only what adjudication decided is stored: the basis, allowed, the fee
- * schedule's allowed, and a covered line's copay, deductible, coinsurance
- * and secondary payment. The rest follows: contractual = billed − allowed
- * (§5.1); a basis other than covered fixes the split (§5.2); a covered
+ * Only what adjudication decided is stored: the basis, the fee schedule's
+ * allowed, and a covered line's copay, deductible, coinsurance and
+ * secondary payment. The rest follows: allowed is the ledger's, else the
+ * fee schedule's, else billed (§5.1, `allowedFor`), for every basis but
+ * those §5.2 bills in full (allowed = billed); contractual = billed −
+ * allowed; a basis other than covered fixes the split (§5.2); a covered
  * line's insurer pays allowed − (copay + deductible + coinsurance) and the
  * patient owes the rest less the secondary's payment (§5.3–7, §5.9). Fewer
  * columns matter beyond their writes: V8 starts a full collection — marking
@@ -39,6 +41,7 @@ import type { Cents } from '../money';
 import type { ShareScratch } from './costSharing';
 import type { BenefitInfo } from './planIndex';
 import { familyDeductibleLimit } from './accumulators';
+import { allowedFor } from './allowedAmount';
 import { CoveredFacts, coveredText, noCoverageText, notCoveredText, selfPayText, unconfiguredText } from './explanation';
 import { LineSharesRecord } from './lineSharesRecord';
 import type { CategoryRef } from './serviceCategory';
@@ -71,14 +74,13 @@ const NULL_AMOUNT = -2147483648;
 const BIG = -2147483647;
 /** Keys of the BIG map: position × COLUMNS + the column's number. */
 const COLUMNS = 8;
-const ALLOWED = 0, FEE = 1, COPAY = 2, DEDUCTIBLE = 3, COINSURANCE = 4, SECONDARY = 5, DEDUCTIBLE_MET = 6, SECONDARY_NORMAL = 7;
+const FEE = 1, COPAY = 2, DEDUCTIBLE = 3, COINSURANCE = 4, SECONDARY = 5, DEDUCTIBLE_MET = 6, SECONDARY_NORMAL = 7;
 /** A name column's null. */
 const NO_NAME = -1;
 
 export class SharesTable implements SharesByLine, Iterable<LineShares> {
   readonly length: number;
   private readonly basis: Uint8Array;
-  private readonly allowed: Int32Array;
   private readonly feeScheduleAllowed: Int32Array;
   // A covered line's split; other lines' are fixed by their basis (see `at`).
   private readonly copay: Int32Array;
@@ -121,7 +123,6 @@ export class SharesTable implements SharesByLine, Iterable<LineShares> {
   constructor(private readonly lines: readonly LedgerLine[]) {
     const n = (this.length = lines.length);
     this.basis = new Uint8Array(n);
-    this.allowed = new Int32Array(n);
     this.feeScheduleAllowed = new Int32Array(n);
     this.copay = new Int32Array(n);
     this.deductible = new Int32Array(n);
@@ -144,9 +145,8 @@ export class SharesTable implements SharesByLine, Iterable<LineShares> {
    * covered (§5.2: the patient owes the charge, allowed = billed), or
    * unconfigured (allowed per §5.1, no split computable).
    */
-  setUncovered(at: number, basis: number, allowed: Cents, feeScheduleAllowed: Cents | null, category: CategoryRef, primaryPlanId: string | null): void {
+  setUncovered(at: number, basis: number, feeScheduleAllowed: Cents | null, category: CategoryRef, primaryPlanId: string | null): void {
     this.basis[at] = basis;
-    this.put(this.allowed, ALLOWED, at, allowed);
     this.putOrNull(this.feeScheduleAllowed, FEE, at, feeScheduleAllowed);
     this.category[at] = category.id;
     this.plans[at] = this.planPairId(primaryPlanId, null);
@@ -159,11 +159,10 @@ export class SharesTable implements SharesByLine, Iterable<LineShares> {
    * coinsurance), the secondary pays part of the patient's rest.
    */
   setCovered(
-    at: number, allowed: Cents, feeScheduleAllowed: Cents | null, category: CategoryRef, primaryPlanId: string, secondaryPlanId: string | null,
+    at: number, feeScheduleAllowed: Cents | null, category: CategoryRef, primaryPlanId: string, secondaryPlanId: string | null,
     s: ShareScratch, secondaryShare: Cents | null, benefit: BenefitInfo, deductibleMet: Cents, oopMet: Cents, flags: number,
   ): void {
     this.basis[at] = COVERED;
-    this.put(this.allowed, ALLOWED, at, allowed);
     this.putOrNull(this.feeScheduleAllowed, FEE, at, feeScheduleAllowed);
     this.category[at] = category.id;
     this.plans[at] = this.planPairId(primaryPlanId, secondaryPlanId);
@@ -188,9 +187,9 @@ export class SharesTable implements SharesByLine, Iterable<LineShares> {
     if (!(i >= 0 && i < this.length)) return undefined;
     const line = this.lines[i]!;
     const basis = this.basis[i]!;
-    const allowed = this.get(this.allowed, ALLOWED, i)! as Cents;
-    const contractual = (line.billed - allowed) as Cents; // §5.1
     const fee = this.get(this.feeScheduleAllowed, FEE, i) as Cents | null;
+    const allowed = basis === COVERED || basis === UNCONFIGURED ? allowedFor(line.allowed, fee, line.billed) : line.billed;
+    const contractual = (line.billed - allowed) as Cents; // §5.1
     const category = this.categoryNames[this.category[i]!]!;
     const plans = this.plans[i]!;
     const primary = this.name(this.primaryOf[plans]!);
