@@ -20,11 +20,18 @@
 import type { Config, CoverageRow } from '../config';
 import type { LedgerLine } from '../ledger';
 import type { Day } from '../day';
-import { Accumulator } from './accumulators';
-import { idKey, type KeyCaches } from './keys';
+import * as accumulators from './accumulators';
+import type { Accumulator } from './accumulators';
+import * as keys from './keys';
+import type { KeyCaches } from './keys';
 import type { ComponentSource } from './lineSchedule';
 import type { PlanIndex, PlanInfo } from './planIndex';
-import { planYearOf } from './planYear';
+import * as planYears from './planYear';
+
+// Bound once: under tsx each use of a named import is a getter call, and these run once per Coverage row.
+const { Accumulator: AccumulatorClass } = accumulators;
+const { idKey } = keys;
+const { planYearOf } = planYears;
 
 export interface CoverageEntry {
   /** null for coverage derived from the line (no Coverage sheet). */
@@ -138,7 +145,7 @@ export class CoverageLookup implements ComponentSource {
     } else {
       aid = head.account;
     }
-    const member = same === null ? new Accumulator() : same.member;
+    const member = same === null ? new AccumulatorClass() : same.member;
     const familyId = row.familyId === null ? '' : idKey(row.familyId);
     let family: Accumulator | null = null;
     let group: SeedGroup;
@@ -147,7 +154,7 @@ export class CoverageLookup implements ComponentSource {
       let f: FamilyPlan | null = first ?? null;
       while (f !== null && f.planKey !== planKey) f = f.next;
       if (f === null) {
-        f = { planKey, acc: new Accumulator(), group: newGroup(), account: aid, next: null };
+        f = { planKey, acc: new AccumulatorClass(), group: newGroup(), account: aid, next: null };
         if (first === undefined) this.families.set(familyId, f);
         else {
           f.next = first.next;
@@ -306,7 +313,7 @@ export class CoverageLookup implements ComponentSource {
       e = {
         row: null, planId: plan.config.planId, planKey: plan.planKey, plan, primary: true,
         from: Number.NEGATIVE_INFINITY, to: Number.POSITIVE_INFINITY,
-        member: new Accumulator(), family: null, group: null, next: null, account: -1, comp: -1,
+        member: new AccumulatorClass(), family: null, group: null, next: null, account: -1, comp: -1,
       };
       byAccount.set(account, e);
     }

@@ -24,13 +24,19 @@ export function idKey(raw: string): string {
 /** Memoises a string → T function; the ledger repeats a few hundred payers a million times. */
 export class KeyCache<T> {
   private readonly memo = new Map<string, T>();
+  /** The last string asked for and its key: an account's lines repeat their payer, so most asks end here. */
+  private lastRaw: string | undefined = undefined;
+  private lastValue: T | undefined = undefined;
   constructor(private readonly compute: (raw: string) => T) {}
   get(raw: string): T {
+    if (raw === this.lastRaw) return this.lastValue as T;
     let v = this.memo.get(raw);
     if (v === undefined) {
       v = this.compute(raw);
       this.memo.set(raw, v);
     }
+    this.lastRaw = raw;
+    this.lastValue = v;
     return v;
   }
 }
