@@ -15,7 +15,6 @@ import * as planYears from './planYear';
 // Hot path: bind imported functions once. tsx/esbuild compile each use of a named import to a
 // getter call on the module object (~20 ns a call, measured in bench/adjudicate.ts's runner).
 const { ZERO, add } = money;
-const { planYearOf, planYearStart } = planYears;
 
 /**
  * "None yet" markers. Small integers rather than NaN: V8 stores a field that
@@ -45,13 +44,13 @@ export class Accumulator {
   private yearFrom = 1;
   private yearTo = 0;
 
-  /** Enter the plan year of `d` for a plan starting on `yearStartMd`; usually two comparisons. */
-  enterDay(d: Day, yearStartMd: number): void {
+  /** Enter the plan year of `d` under the plan's `years`; usually two comparisons. */
+  enterDay(d: Day, years: planYears.PlanYears): void {
     if (d >= this.yearFrom && d < this.yearTo) return;
-    const py = planYearOf(d, yearStartMd);
+    const py = years.yearOf(d);
     this.enter(py);
-    const from = planYearStart(py, yearStartMd);
-    const to = planYearStart(py + 1, yearStartMd);
+    const from = years.startOf(py);
+    const to = years.startOf(py + 1);
     // Keep the range only when it provably brackets d (it always does for a valid start).
     const ok = d >= from && d < to;
     this.yearFrom = ok ? from : 1;

@@ -283,7 +283,7 @@ class Adjudicator {
   private share(into: ShareScratch, serviceDate: Day, entry: CoverageEntry, plan: PlanInfo, benefit: BenefitInfo, allowed: Cents): ShareScratch {
     const member = entry.member;
     const family = entry.family;
-    member.enterDay(serviceDate, plan.yearStartMd);
+    member.enterDay(serviceDate, plan.years);
     if (family !== null) family.enter(member.planYear);
     const cfg = plan.config;
     const s = shareInto(into, allowed, benefit.copay, benefit.deductibleApplies, remainingDeductible(cfg, member, family),

@@ -8,6 +8,7 @@ import { ZERO, percentToNumber, type Cents, type Percent } from '../money';
 import { nameKey } from './keys';
 import type { FeeEntry } from './feeScheduleIndex';
 import type { CategoryRef } from './serviceCategory';
+import { PlanYears } from './planYear';
 
 /** A Benefits row with what the hot path needs precomputed. */
 export interface BenefitInfo {
@@ -35,6 +36,8 @@ export interface PlanInfo {
   readonly defaultBenefit: BenefitInfo;
   /** Plan year start as month × 100 + day (e.g. 701 for 07-01). */
   readonly yearStartMd: number;
+  /** Its plan years' day ranges, computed once each. */
+  readonly years: PlanYears;
   /**
    * For lines without modifiers: code → its fee-schedule row, category and benefit under this
    * plan, found once per run (adjudicate.ts) instead of five map lookups per line.
@@ -79,6 +82,7 @@ export class PlanIndex {
           covered: true, copay: ZERO, deductibleApplies: true, coinsurancePct: p.coinsurancePct, coinsuranceLabel: percentLabel(p.coinsurancePct),
         },
         yearStartMd: p.yearStartMonth * 100 + p.yearStartDay,
+        years: new PlanYears(p.yearStartMonth * 100 + p.yearStartDay),
         byCode: new Map(),
       };
       this.benefitTable.push(info.defaultBenefit);

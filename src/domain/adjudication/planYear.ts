@@ -38,3 +38,43 @@ export function planYearStart(planYear: number, yearStartMd: number): number {
   // A start past the month's end (02-29 in a common year) means the next month's first day.
   return d <= next - first ? first + d - 1 : next;
 }
+
+/** Plan years memoised from this year on (earlier ones are computed each time). */
+const FIRST_MEMO_YEAR = 1800;
+const MEMO_YEARS = 500;
+
+/**
+ * One plan's plan years as day ranges. An accumulator entering another plan
+ * year needs the year and its bounds — some 150,000 times per million
+ * lines — so each year's first day is computed once and kept, and the year
+ * of a day is found from those first days (two comparisons, usually) rather
+ * than by converting the day to a calendar date.
+ */
+export class PlanYears {
+  private readonly starts: number[] = [];
+  /** Whether the start is a calendar month and day (else every year's start is NaN). */
+  private readonly valid: boolean;
+
+  constructor(readonly yearStartMd: number) {
+    this.valid = !Number.isNaN(planYearStart(2000, yearStartMd));
+  }
+
+  /** planYearStart(py, yearStartMd), remembered. */
+  startOf(py: number): number {
+    const k = py - FIRST_MEMO_YEAR;
+    if (k < 0 || k >= MEMO_YEARS) return planYearStart(py, this.yearStartMd);
+    let s = this.starts[k];
+    if (s === undefined) s = this.starts[k] = planYearStart(py, this.yearStartMd);
+    return s;
+  }
+
+  /** planYearOf(d, yearStartMd). */
+  yearOf(d: Day): number {
+    if (!this.valid) return planYearOf(d, this.yearStartMd);
+    // A year's first day is within a year of 1 January, so this guess is off by at most one or two.
+    let py = Math.floor((d + 719468) / 365.2425) - 1;
+    while (d >= this.startOf(py + 1)) py++;
+    while (d < this.startOf(py)) py--;
+    return py;
+  }
+}

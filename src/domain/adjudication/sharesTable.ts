@@ -66,34 +66,30 @@ export const COVERED = 4;
 const BASES: readonly CoverageBasis[] = ['self-pay', 'no-coverage', 'unconfigured', 'not-covered', 'covered'];
 
 /**
- * Amount columns are Int32Array: cents up to ±21,474,836.47 stored in place.
- * Two values at the bottom of the range are markers: NULL_AMOUNT for null,
- * BIG for an amount that does not fit, kept in a map by position instead.
+ * A line's figures sit side by side in one Int32Array, STRIDE slots per
+ * line (row-major): writing a line touches one stretch of memory, not one
+ * place in each of nine columns, and the run makes one allocation.
+ *
+ * Amounts are cents up to ±21,474,836.47, stored in place. Two values at
+ * the bottom of the range are markers: NULL_AMOUNT for null, BIG for an
+ * amount that does not fit, kept in a map by slot instead.
  */
 const NULL_AMOUNT = -2147483648;
 const BIG = -2147483647;
-/** Keys of the BIG map: position × COLUMNS + the column's number. */
-const COLUMNS = 8;
-const FEE = 1, COPAY = 2, DEDUCTIBLE = 3, COINSURANCE = 4, SECONDARY = 5, DEDUCTIBLE_MET = 6, SECONDARY_NORMAL = 7;
-/** A name column's null. */
+const MAX_IN_PLACE = 2147483647;
+/** Slots: the category's number × 8 + the basis; the plan pair; then amounts and the explanation's facts. */
+const KIND = 0, PLANS = 1, FEE = 2, COPAY = 3, DEDUCTIBLE = 4, COINSURANCE = 5, SECONDARY = 6, INFO = 7, DEDUCTIBLE_MET = 8;
+const STRIDE = 9;
+/** A name's null. */
 const NO_NAME = -1;
 
 export class SharesTable implements SharesByLine, Iterable<LineShares> {
   readonly length: number;
-  private readonly basis: Uint8Array;
-  private readonly feeScheduleAllowed: Int32Array;
-  // A covered line's split; other lines' are fixed by their basis (see `at`).
-  private readonly copay: Int32Array;
-  private readonly deductible: Int32Array;
-  private readonly coinsurance: Int32Array;
-  private readonly secondaryShare: Int32Array;
-  /** Amounts that do not fit an Int32Array, by position × COLUMNS + column. */
+  /** Line `at`'s slots are cells[at × STRIDE …]. */
+  private readonly cells: Int32Array;
+  /** Amounts that do not fit in place, by slot index (secondaryNormal's: negative, −1 − position). */
   private readonly big = new Map<number, number>();
 
-  /** Per line: its category's number in `categoryNames` (CategoryRef.id). */
-  private readonly category: Int32Array;
-  /** Per line: its plans' number in `primaryOf`/`secondaryOf` (a line's two plans repeat line after line). */
-  private readonly plans: Int32Array;
   private readonly names: string[] = [];
   private readonly nameIds = new Map<string, number>();
   private readonly primaryOf: number[] = [];
@@ -104,11 +100,7 @@ export class SharesTable implements SharesByLine, Iterable<LineShares> {
   private lastSecondary: string | null | undefined = undefined;
   private lastPlans = 0;
 
-  // The explanations' facts, by position.
-  /** Covered lines: benefit id × 64 + flags. */
-  private readonly info: Int32Array;
-  /** Covered lines with a deductible: the accumulator named by the flags, right after the line. */
-  private readonly deductibleMet: Int32Array;
+  // The explanations' facts beyond the slots.
   /** Lines the out-of-pocket maximum cut (few): the OOP accumulator after the line, and the coinsurance base. */
   private readonly oopMet = new Map<number, number>();
   private readonly coinsuranceBase = new Map<number, number>();
@@ -121,17 +113,8 @@ export class SharesTable implements SharesByLine, Iterable<LineShares> {
   private categoryNames: readonly string[] = [];
 
   constructor(private readonly lines: readonly LedgerLine[]) {
-    const n = (this.length = lines.length);
-    this.basis = new Uint8Array(n);
-    this.feeScheduleAllowed = new Int32Array(n);
-    this.copay = new Int32Array(n);
-    this.deductible = new Int32Array(n);
-    this.coinsurance = new Int32Array(n);
-    this.secondaryShare = new Int32Array(n);
-    this.category = new Int32Array(n);
-    this.plans = new Int32Array(n);
-    this.info = new Int32Array(n);
-    this.deductibleMet = new Int32Array(n);
+    this.length = lines.length;
+    this.cells = new Int32Array(lines.length * STRIDE);
   }
 
   /** Where the run's benefit and category numbers point: given before any line is written. */
@@ -146,10 +129,11 @@ export class SharesTable implements SharesByLine, Iterable<LineShares> {
    * unconfigured (allowed per §5.1, no split computable).
    */
   setUncovered(at: number, basis: number, feeScheduleAllowed: Cents | null, category: CategoryRef, primaryPlanId: string | null): void {
-    this.basis[at] = basis;
-    this.putOrNull(this.feeScheduleAllowed, FEE, at, feeScheduleAllowed);
-    this.category[at] = category.id;
-    this.plans[at] = this.planPairId(primaryPlanId, null);
+    const p = at * STRIDE;
+    const c = this.cells;
+    c[p + KIND] = category.id * 8 + basis;
+    c[p + PLANS] = this.planPairId(primaryPlanId, null);
+    c[p + FEE] = feeScheduleAllowed === null ? NULL_AMOUNT : this.inPlace(p + FEE, feeScheduleAllowed);
   }
 
   /**
@@ -162,16 +146,17 @@ export class SharesTable implements SharesByLine, Iterable<LineShares> {
     at: number, feeScheduleAllowed: Cents | null, category: CategoryRef, primaryPlanId: string, secondaryPlanId: string | null,
     s: ShareScratch, secondaryShare: Cents | null, benefit: BenefitInfo, deductibleMet: Cents, oopMet: Cents, flags: number,
   ): void {
-    this.basis[at] = COVERED;
-    this.putOrNull(this.feeScheduleAllowed, FEE, at, feeScheduleAllowed);
-    this.category[at] = category.id;
-    this.plans[at] = this.planPairId(primaryPlanId, secondaryPlanId);
-    this.put(this.copay, COPAY, at, s.copay);
-    this.put(this.deductible, DEDUCTIBLE, at, s.deductible);
-    this.put(this.coinsurance, COINSURANCE, at, s.coinsurance);
-    this.putOrNull(this.secondaryShare, SECONDARY, at, secondaryShare);
-    this.info[at] = benefit.id * FLAG_SPACE + flags;
-    if (s.deductible > 0) this.put(this.deductibleMet, DEDUCTIBLE_MET, at, deductibleMet);
+    const p = at * STRIDE;
+    const c = this.cells;
+    c[p + KIND] = category.id * 8 + COVERED;
+    c[p + PLANS] = this.planPairId(primaryPlanId, secondaryPlanId);
+    c[p + FEE] = feeScheduleAllowed === null ? NULL_AMOUNT : this.inPlace(p + FEE, feeScheduleAllowed);
+    c[p + COPAY] = this.inPlace(p + COPAY, s.copay);
+    c[p + DEDUCTIBLE] = this.inPlace(p + DEDUCTIBLE, s.deductible);
+    c[p + COINSURANCE] = this.inPlace(p + COINSURANCE, s.coinsurance);
+    c[p + SECONDARY] = secondaryShare === null ? NULL_AMOUNT : this.inPlace(p + SECONDARY, secondaryShare);
+    c[p + INFO] = benefit.id * FLAG_SPACE + flags;
+    if (s.deductible > 0) c[p + DEDUCTIBLE_MET] = this.inPlace(p + DEDUCTIBLE_MET, deductibleMet);
     if ((flags & OOP_CUT) !== 0) {
       this.oopMet.set(at, oopMet);
       this.coinsuranceBase.set(at, s.coinsuranceBase);
@@ -179,28 +164,31 @@ export class SharesTable implements SharesByLine, Iterable<LineShares> {
   }
 
   setSecondaryNormal(at: number, normal: Cents): void {
-    this.put(this.secondaryNormal ?? (this.secondaryNormal = new Int32Array(this.length)), SECONDARY_NORMAL, at, normal);
+    const col = this.secondaryNormal ?? (this.secondaryNormal = new Int32Array(this.length));
+    col[at] = this.inPlace(-1 - at, normal);
   }
 
   /** lines[i]'s shares, as a record of its own; undefined outside 0 … length − 1. */
   at(i: number): LineShares | undefined {
     if (!(i >= 0 && i < this.length)) return undefined;
     const line = this.lines[i]!;
-    const basis = this.basis[i]!;
-    const fee = this.get(this.feeScheduleAllowed, FEE, i) as Cents | null;
+    const p = i * STRIDE;
+    const kind = this.cells[p + KIND]!;
+    const basis = kind & 7;
+    const fee = this.amount(p + FEE) as Cents | null;
     const allowed = basis === COVERED || basis === UNCONFIGURED ? allowedFor(line.allowed, fee, line.billed) : line.billed;
     const contractual = (line.billed - allowed) as Cents; // §5.1
-    const category = this.categoryNames[this.category[i]!]!;
-    const plans = this.plans[i]!;
+    const category = this.categoryNames[kind >> 3]!;
+    const plans = this.cells[p + PLANS]!;
     const primary = this.name(this.primaryOf[plans]!);
     const secondary = this.name(this.secondaryOf[plans]!);
     let copay: Cents | null = null, deductible: Cents | null = null, coinsurance: Cents | null = null;
     let patient: Cents | null = null, insurer: Cents | null = null, secondaryPays: Cents | null = null;
     if (basis === COVERED) {
-      copay = this.get(this.copay, COPAY, i) as Cents;
-      deductible = this.get(this.deductible, DEDUCTIBLE, i) as Cents;
-      coinsurance = this.get(this.coinsurance, COINSURANCE, i) as Cents;
-      secondaryPays = this.get(this.secondaryShare, SECONDARY, i) as Cents | null;
+      copay = this.amount(p + COPAY) as Cents;
+      deductible = this.amount(p + DEDUCTIBLE) as Cents;
+      coinsurance = this.amount(p + COINSURANCE) as Cents;
+      secondaryPays = this.amount(p + SECONDARY) as Cents | null;
       const primaryPatient = copay + deductible + coinsurance;
       insurer = (allowed - primaryPatient) as Cents;
       patient = secondaryPays === null ? null : ((primaryPatient - secondaryPays) as Cents);
@@ -241,7 +229,7 @@ export class SharesTable implements SharesByLine, Iterable<LineShares> {
   }
 
   private coveredText(r: LineShares, at: number, line: LedgerLine): string {
-    const info = this.info[at]!;
+    const info = this.cells[at * STRIDE + INFO]!;
     const f = info % FLAG_SPACE;
     const b = this.benefits[(info - f) / FLAG_SPACE]!;
     const plan = b.plan;
@@ -281,12 +269,13 @@ export class SharesTable implements SharesByLine, Iterable<LineShares> {
     if (deductible > 0) {
       const familyDeductible = (f & FAMILY_DEDUCTIBLE) !== 0;
       x.familyDeductible = familyDeductible;
-      x.deductibleMet = this.get(this.deductibleMet, DEDUCTIBLE_MET, at) as Cents;
+      x.deductibleMet = this.amount(at * STRIDE + DEDUCTIBLE_MET) as Cents;
       x.deductibleLimit = familyDeductible ? familyDeductibleLimit(plan)! : plan.deductibleIndividual;
     }
     x.secondaryActsAsPrimary = (f & SECONDARY_AS_PRIMARY) !== 0;
     x.secondaryPlanId = r.secondaryPlanId;
-    x.secondaryNormal = (this.secondaryNormal === null ? 0 : this.get(this.secondaryNormal, SECONDARY_NORMAL, at)) as Cents;
+    const normal = this.secondaryNormal === null ? 0 : this.secondaryNormal[at]!;
+    x.secondaryNormal = (normal === BIG ? this.big.get(-1 - at)! : normal) as Cents;
     x.secondaryNotCovered = (f & SECONDARY_NOT_COVERED) !== 0;
     x.nonDuplication = (f & NON_DUPLICATION) !== 0;
     x.secondaryPays = r.secondaryShare;
@@ -294,24 +283,17 @@ export class SharesTable implements SharesByLine, Iterable<LineShares> {
     return coveredText(x);
   }
 
-  /** `v` is whole cents (money.ts), so a range check tells whether it fits. */
-  private put(col: Int32Array, colNo: number, at: number, v: number): void {
-    if (v > BIG && v <= 2147483647) {
-      col[at] = v;
-    } else {
-      col[at] = BIG;
-      this.big.set(at * COLUMNS + colNo, v);
-    }
+  /** What to store for amount `v` in slot `slot`: `v` itself, or BIG with `v` kept aside. `v` is whole cents (money.ts), so a range check tells whether it fits. */
+  private inPlace(slot: number, v: number): number {
+    if (v > BIG && v <= MAX_IN_PLACE) return v;
+    this.big.set(slot, v);
+    return BIG;
   }
 
-  private putOrNull(col: Int32Array, colNo: number, at: number, v: number | null): void {
-    if (v === null) col[at] = NULL_AMOUNT;
-    else this.put(col, colNo, at, v);
-  }
-
-  private get(col: Int32Array, colNo: number, at: number): number | null {
-    const v = col[at]!;
-    return v > BIG ? v : v === NULL_AMOUNT ? null : this.big.get(at * COLUMNS + colNo)!;
+  /** The amount in slot `slot`, or null. */
+  private amount(slot: number): number | null {
+    const v = this.cells[slot]!;
+    return v > BIG ? v : v === NULL_AMOUNT ? null : this.big.get(slot)!;
   }
 
   private name(id: number): string | null {
