@@ -21,7 +21,6 @@ import type { Cents } from '../money';
 import type { Day } from '../day';
 import * as accumulators from './accumulators';
 import * as allowedAmount from './allowedAmount';
-import * as cob from './coordinationOfBenefits';
 import * as costSharing from './costSharing';
 import { ShareScratch } from './costSharing';
 import { CoverageLookup, type CoverageEntry } from './coverageLookup';
@@ -38,7 +37,6 @@ import { CategoryList, DefaultCategoryCache, type CategoryRef } from './serviceC
 const { ZERO } = money;
 const { remainingDeductible, remainingOop, familyDeductibleBinds, familyOopBinds } = accumulators;
 const { allowedFor, scheduleAllowed } = allowedAmount;
-const { secondaryPayment } = cob;
 const { shareInto } = costSharing;
 const {
   FAMILY_DEDUCTIBLE, FAMILY_OOP, NON_DUPLICATION, OOP_CUT, SECONDARY_AS_PRIMARY, SECONDARY_NOT_COVERED,
@@ -105,7 +103,7 @@ class Adjudicator {
 
   run(lines: readonly LedgerLine[], out: SharesTable): void {
     const n = lines.length;
-    out.explainWith(this.plans.benefitTable, this.categoryList.names);
+    out.explainWith(this.categoryList.refs, this.cobMethod);
     this.lines = lines;
     this.out = out;
     const schedule = new LineSchedule(lines, this.coverage);
@@ -150,10 +148,11 @@ class Adjudicator {
       this.covered(out, at, line, schedule);
     } else if (kind === UNCONFIGURED) {
       const primary = this.primary;
-      out.setUncovered(at, UNCONFIGURED, schedule, this.category!, primary === null ? null : primary.planId);
+      out.setUncovered(at, UNCONFIGURED, schedule, this.category!, primary === null ? null : primary.planId, primary === null ? null : primary.plan);
     } else {
       // §5.2: the patient owes the charge; allowed = billed, nothing written off, accumulators untouched.
-      out.setUncovered(at, kind, schedule, this.category!, kind === NOT_COVERED ? this.primary!.planId : null);
+      const primary = kind === NOT_COVERED ? this.primary : null;
+      out.setUncovered(at, kind, schedule, this.category!, primary === null ? null : primary.planId, primary === null ? null : primary.plan);
     }
   }
 
@@ -253,24 +252,22 @@ class Adjudicator {
         oMet = entry.member.oopMet;
       }
     }
-    let secondaryShare: Cents | null = ZERO;
     const secondary = this.secondary;
     if (secondary !== null) {
       const sp = secondary.plan;
       if (sp === null) {
-        secondaryShare = null; // a secondary we cannot compute: nor, then, what the patient owes
+        out.setSecondaryNormal(at, null); // a secondary we cannot compute: nor, then, what the patient owes
       } else {
         const sBenefit = this.secondaryBenefit!;
         let normal = ZERO;
         if (sBenefit.covered) normal = this.share(this.secondaryShare, day, secondary, sp, sBenefit, this.secondaryAllowed).insurer;
         else flags |= SECONDARY_NOT_COVERED;
         if (this.cobMethod === 'NonDuplication') flags |= NON_DUPLICATION;
-        secondaryShare = secondaryPayment(this.cobMethod, normal, s.insurer, s.patient);
+        // What it pays follows from this (sharesTable.ts, `secondaryPayment`); it advanced its own accumulators above.
         out.setSecondaryNormal(at, normal);
       }
     }
-    out.setCovered(at, schedule, this.category!, entry.planId, secondary === null ? null : secondary.planId,
-      s, secondaryShare, benefit, dMet, oMet, flags);
+    out.setCovered(at, schedule, this.category!, entry.planId, secondary === null ? null : secondary.planId, plan, s, dMet, oMet, flags);
   }
 
   /**

@@ -32,6 +32,19 @@ export interface ComponentSource {
   isComplex(comp: number): boolean;
 }
 
+/**
+ * The per-line account numbers of the run in progress. One array, kept for
+ * the next run: it never leaves adjudicate() (which runs to completion
+ * before another can start), and a fresh 4 MB per million lines each run
+ * counts towards the external-memory total at which V8 runs a full
+ * collection over the whole ledger in memory (sharesTable.ts).
+ */
+let scratch = new Int32Array(0);
+function accountScratch(n: number): Int32Array {
+  if (scratch.length < n) scratch = new Int32Array(n);
+  return scratch.length === n ? scratch : scratch.subarray(0, n);
+}
+
 export class LineSchedule {
   /**
    * Per line: its account's number, -1 for none. Looked up here once per run
@@ -52,7 +65,7 @@ export class LineSchedule {
 
   constructor(lines: readonly LedgerLine[], src: ComponentSource) {
     const n = lines.length;
-    const acct = new Int32Array(n);
+    const acct = accountScratch(n);
     // With a Coverage sheet the accounts are known before any line: one walk over the lines
     // (each line object is read once here — on a large heap that read is the cost). Without one,
     // accounts are numbered as they come, so their per-component state is sized after a first walk.

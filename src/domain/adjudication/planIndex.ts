@@ -12,8 +12,6 @@ import { PlanYears } from './planYear';
 
 /** A Benefits row with what the hot path needs precomputed. */
 export interface BenefitInfo {
-  /** Position in `PlanIndex.benefitTable`: explanations store this small number per line, not a reference. */
-  readonly id: number;
   readonly config: BenefitConfig;
   /** The plan it belongs to (its limits, for the explanation). */
   readonly plan: PlanConfig;
@@ -56,8 +54,6 @@ export class PlanIndex {
   private readonly byPlanKey = new Map<string, PlanInfo>();
   /** payer key → plans with that payer (several plans may share a payer). */
   private readonly byPayerKey = new Map<string, PlanInfo[]>();
-  /** Every BenefitInfo of every plan, by id. */
-  readonly benefitTable: BenefitInfo[] = [];
 
   constructor(config: Config) {
     const benefitsByPlan = new Map<string, BenefitConfig[]>();
@@ -74,9 +70,8 @@ export class PlanIndex {
         config: p,
         planKey,
         payerKey: nameKey(p.payer),
-        benefits: benefitMap(p, benefitsByPlan.get(planKey) ?? [], this.benefitTable),
+        benefits: benefitMap(p, benefitsByPlan.get(planKey) ?? []),
         defaultBenefit: {
-          id: this.benefitTable.length,
           config: { planId: p.planId, category: '', covered: true, copay: ZERO, deductibleApplies: true, coinsurancePct: null, row: 0 },
           plan: p,
           covered: true, copay: ZERO, deductibleApplies: true, coinsurancePct: p.coinsurancePct, coinsuranceLabel: percentLabel(p.coinsurancePct),
@@ -85,7 +80,6 @@ export class PlanIndex {
         years: new PlanYears(p.yearStartMonth * 100 + p.yearStartDay),
         byCode: new Map(),
       };
-      this.benefitTable.push(info.defaultBenefit);
       this.byPlanKey.set(planKey, info);
       let list = this.byPayerKey.get(info.payerKey);
       if (!list) this.byPayerKey.set(info.payerKey, (list = []));
@@ -108,17 +102,16 @@ export class PlanIndex {
   }
 }
 
-function benefitMap(plan: PlanConfig, rows: readonly BenefitConfig[], table: BenefitInfo[]): Map<string, BenefitInfo> {
+function benefitMap(plan: PlanConfig, rows: readonly BenefitConfig[]): Map<string, BenefitInfo> {
   const m = new Map<string, BenefitInfo>();
   for (const b of rows) {
     const key = categoryKey(b.category);
     if (m.has(key)) continue; // first row wins
     const pct = b.coinsurancePct ?? plan.coinsurancePct;
     const info: BenefitInfo = {
-      id: table.length, config: b, plan, covered: b.covered, copay: b.copay, deductibleApplies: b.deductibleApplies,
+      config: b, plan, covered: b.covered, copay: b.copay, deductibleApplies: b.deductibleApplies,
       coinsurancePct: pct, coinsuranceLabel: percentLabel(pct),
     };
-    table.push(info);
     m.set(key, info);
   }
   return m;

@@ -51,13 +51,14 @@ export interface CategoryRef {
  * category costs no lookup.
  */
 export class CategoryList {
-  readonly names: string[] = [];
+  /** By id. */
+  readonly refs: CategoryRef[] = [];
   private readonly byName = new Map<string, CategoryRef>();
   ref(name: string): CategoryRef {
     let r = this.byName.get(name);
     if (r === undefined) {
-      r = { name, key: categoryKey(name), id: this.names.length };
-      this.names.push(name);
+      r = { name, key: categoryKey(name), id: this.refs.length };
+      this.refs.push(r);
       this.byName.set(name, r);
     }
     return r;

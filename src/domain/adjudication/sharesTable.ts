@@ -14,32 +14,41 @@
  * LineShares is a `SharesByLine` too, so findings, statements and KPIs take
  * either.
  *
- * Only what adjudication decided is stored: the basis, the fee schedule's
- * allowed, and a covered line's copay, deductible, coinsurance and
- * secondary payment. The rest follows: allowed is the ledger's, else the
- * fee schedule's, else billed (§5.1, `allowedFor`), for every basis but
- * those §5.2 bills in full (allowed = billed); contractual = billed −
- * allowed; a basis other than covered fixes the split (§5.2); a covered
- * line's insurer pays allowed − (copay + deductible + coinsurance) and the
- * patient owes the rest less the secondary's payment (§5.3–7, §5.9). Fewer
- * columns matter beyond their writes: V8 starts a full collection — marking
- * the whole ledger in memory, ~0.2 s per million lines — once a run
- * allocates more than 64 MB outside the heap, so a run's columns stay under
- * that (bench/adjudicate.ts prints the collections).
+ * Only what adjudication decided is stored: the basis, the category, the
+ * plans, the fee schedule's allowed, a covered line's copay, deductible
+ * and coinsurance, and — for lines with a secondary plan — what that plan
+ * would pay as primary. The rest follows, each by the rule that defines it:
+ * allowed is the ledger's, else the fee schedule's, else billed (§5.1,
+ * `allowedFor`), for every basis but those §5.2 bills in full (allowed =
+ * billed); contractual = billed − allowed; a basis other than covered fixes
+ * the split (§5.2); a covered line's insurer pays allowed − (copay +
+ * deductible + coinsurance); the secondary pays `secondaryPayment` of its
+ * normal benefit (§5.9) and the patient owes the rest.
  *
- * Names are stored as numbers: a category as its CategoryRef.id, a line's
- * plan ids as the number of the pair in per-run lists.
+ * Why so sparing: bytes allocated outside the JavaScript heap count towards
+ * V8's "external memory" limit, and each time a run's allocations pass it
+ * V8 runs a full collection, which has to mark every ledger line in memory
+ * — ~0.12 s per million lines. Seven slots (28 MB per million lines) let
+ * runs pass without one; nine slots and two more arrays brought one every
+ * other run (bench/adjudicate.ts).
  *
- * The explanation's facts (the accumulators as they stood right after the
- * line, the benefit, a few flags) are kept here too, so the text can be
- * written when it is read and never depends on when that is.
+ * Names are stored as numbers: a category as its CategoryRef.id (with the
+ * basis and the explanation's flags in the same slot), a line's plan ids
+ * as the number of the pair in per-run lists.
+ *
+ * The explanation's facts (the accumulator as it stood right after the
+ * line, a few flags) are kept here too, so the text can be written when it
+ * is read and never depends on when that is; the benefit is found again
+ * from the plan and category, as adjudication found it.
  */
 import type { LedgerLine } from '../ledger';
 import type { CoverageBasis, LineShares, SharesByLine } from '../shareTypes';
 import * as money from '../money';
 import type { Cents } from '../money';
 import type { ShareScratch } from './costSharing';
-import type { BenefitInfo } from './planIndex';
+import type { CobMethod } from '../config';
+import type { PlanInfo } from './planIndex';
+import { secondaryPayment } from './coordinationOfBenefits';
 import { familyDeductibleLimit } from './accumulators';
 import { allowedFor } from './allowedAmount';
 import { CoveredFacts, coveredText, noCoverageText, notCoveredText, selfPayText, unconfiguredText } from './explanation';
@@ -55,7 +64,6 @@ export const SECONDARY_NOT_COVERED = 4;
 export const NON_DUPLICATION = 8;
 export const SECONDARY_AS_PRIMARY = 16;
 export const OOP_CUT = 32;
-const FLAG_SPACE = 64;
 
 /** The basis column's codes, in this order. */
 export const SELF_PAY = 0;
@@ -77,9 +85,16 @@ const BASES: readonly CoverageBasis[] = ['self-pay', 'no-coverage', 'unconfigure
 const NULL_AMOUNT = -2147483648;
 const BIG = -2147483647;
 const MAX_IN_PLACE = 2147483647;
-/** Slots: the category's number × 8 + the basis; the plan pair; then amounts and the explanation's facts. */
-const KIND = 0, PLANS = 1, FEE = 2, COPAY = 3, DEDUCTIBLE = 4, COINSURANCE = 5, SECONDARY = 6, INFO = 7, DEDUCTIBLE_MET = 8;
-const STRIDE = 9;
+/**
+ * Slots. KIND: the basis (3 bits), a covered line's flags (6 bits) and the
+ * category's number (CategoryRef.id: at most one per fee-schedule row, so
+ * below 2^21). PLANS: the (primary, secondary) pair's number. Then amounts,
+ * and the deductible accumulator right after the line (for the explanation).
+ */
+const KIND = 0, PLANS = 1, FEE = 2, COPAY = 3, DEDUCTIBLE = 4, COINSURANCE = 5, DEDUCTIBLE_MET = 6;
+const STRIDE = 7;
+const FLAGS_SHIFT = 3;
+const CATEGORY_SHIFT = 9;
 /** A name's null. */
 const NO_NAME = -1;
 
@@ -94,6 +109,8 @@ export class SharesTable implements SharesByLine, Iterable<LineShares> {
   private readonly nameIds = new Map<string, number>();
   private readonly primaryOf: number[] = [];
   private readonly secondaryOf: number[] = [];
+  /** Each pair's primary plan (null: not configured), for finding a covered line's benefit again. */
+  private readonly primaryPlanOf: (PlanInfo | null)[] = [];
   private readonly planPairs = new Map<number, number>();
   /** undefined: no pair named yet (null is a plan id's "none"). */
   private lastPrimary: string | null | undefined = undefined;
@@ -104,23 +121,26 @@ export class SharesTable implements SharesByLine, Iterable<LineShares> {
   /** Lines the out-of-pocket maximum cut (few): the OOP accumulator after the line, and the coinsurance base. */
   private readonly oopMet = new Map<number, number>();
   private readonly coinsuranceBase = new Map<number, number>();
-  /** Lines with a secondary plan: what it would pay as primary (made at the first such line). */
+  /**
+   * Lines with a secondary plan: what it would pay as primary, NULL_AMOUNT
+   * when its plan is not configured (made at the first such line).
+   */
   private secondaryNormal: Int32Array | null = null;
   private readonly scratch = new CoveredFacts();
 
-  /** The run's benefits (by BenefitInfo.id) and CategoryList names (filled as the run meets categories). */
-  private benefits: readonly BenefitInfo[] = [];
-  private categoryNames: readonly string[] = [];
+  /** The run's CategoryList (filled as the run meets categories) and COB method. */
+  private categories: readonly CategoryRef[] = [];
+  private cobMethod: CobMethod = 'Traditional';
 
   constructor(private readonly lines: readonly LedgerLine[]) {
     this.length = lines.length;
     this.cells = new Int32Array(lines.length * STRIDE);
   }
 
-  /** Where the run's benefit and category numbers point: given before any line is written. */
-  explainWith(benefits: readonly BenefitInfo[], categoryNames: readonly string[]): void {
-    this.benefits = benefits;
-    this.categoryNames = categoryNames;
+  /** Where the run's category numbers point, and how its secondaries pay: given before any line is written. */
+  explainWith(categories: readonly CategoryRef[], cobMethod: CobMethod): void {
+    this.categories = categories;
+    this.cobMethod = cobMethod;
   }
 
   /**
@@ -128,34 +148,32 @@ export class SharesTable implements SharesByLine, Iterable<LineShares> {
    * covered (§5.2: the patient owes the charge, allowed = billed), or
    * unconfigured (allowed per §5.1, no split computable).
    */
-  setUncovered(at: number, basis: number, feeScheduleAllowed: Cents | null, category: CategoryRef, primaryPlanId: string | null): void {
+  setUncovered(
+    at: number, basis: number, feeScheduleAllowed: Cents | null, category: CategoryRef, primaryPlanId: string | null, primaryPlan: PlanInfo | null,
+  ): void {
     const p = at * STRIDE;
     const c = this.cells;
-    c[p + KIND] = category.id * 8 + basis;
-    c[p + PLANS] = this.planPairId(primaryPlanId, null);
+    c[p + KIND] = (category.id << CATEGORY_SHIFT) | basis;
+    c[p + PLANS] = this.planPairId(primaryPlanId, null, primaryPlan);
     c[p + FEE] = feeScheduleAllowed === null ? NULL_AMOUNT : this.inPlace(p + FEE, feeScheduleAllowed);
   }
 
   /**
-   * A covered line: the primary plan's split and the secondary's payment
-   * (null when its plan is not configured). The patient and insurer shares
-   * follow from them: the insurer pays allowed − (copay + deductible +
-   * coinsurance), the secondary pays part of the patient's rest.
+   * A covered line: the primary plan's split. The patient's and insurers'
+   * shares follow from it (and, with a secondary plan, setSecondaryNormal).
    */
   setCovered(
     at: number, feeScheduleAllowed: Cents | null, category: CategoryRef, primaryPlanId: string, secondaryPlanId: string | null,
-    s: ShareScratch, secondaryShare: Cents | null, benefit: BenefitInfo, deductibleMet: Cents, oopMet: Cents, flags: number,
+    primaryPlan: PlanInfo, s: ShareScratch, deductibleMet: Cents, oopMet: Cents, flags: number,
   ): void {
     const p = at * STRIDE;
     const c = this.cells;
-    c[p + KIND] = category.id * 8 + COVERED;
-    c[p + PLANS] = this.planPairId(primaryPlanId, secondaryPlanId);
+    c[p + KIND] = (category.id << CATEGORY_SHIFT) | (flags << FLAGS_SHIFT) | COVERED;
+    c[p + PLANS] = this.planPairId(primaryPlanId, secondaryPlanId, primaryPlan);
     c[p + FEE] = feeScheduleAllowed === null ? NULL_AMOUNT : this.inPlace(p + FEE, feeScheduleAllowed);
     c[p + COPAY] = this.inPlace(p + COPAY, s.copay);
     c[p + DEDUCTIBLE] = this.inPlace(p + DEDUCTIBLE, s.deductible);
     c[p + COINSURANCE] = this.inPlace(p + COINSURANCE, s.coinsurance);
-    c[p + SECONDARY] = secondaryShare === null ? NULL_AMOUNT : this.inPlace(p + SECONDARY, secondaryShare);
-    c[p + INFO] = benefit.id * FLAG_SPACE + flags;
     if (s.deductible > 0) c[p + DEDUCTIBLE_MET] = this.inPlace(p + DEDUCTIBLE_MET, deductibleMet);
     if ((flags & OOP_CUT) !== 0) {
       this.oopMet.set(at, oopMet);
@@ -163,9 +181,10 @@ export class SharesTable implements SharesByLine, Iterable<LineShares> {
     }
   }
 
-  setSecondaryNormal(at: number, normal: Cents): void {
+  /** A covered line's secondary plan: what it would pay as primary; null when that plan is not configured. */
+  setSecondaryNormal(at: number, normal: Cents | null): void {
     const col = this.secondaryNormal ?? (this.secondaryNormal = new Int32Array(this.length));
-    col[at] = this.inPlace(-1 - at, normal);
+    col[at] = normal === null ? NULL_AMOUNT : this.inPlace(-1 - at, normal);
   }
 
   /** lines[i]'s shares, as a record of its own; undefined outside 0 … length − 1. */
@@ -175,28 +194,34 @@ export class SharesTable implements SharesByLine, Iterable<LineShares> {
     const p = i * STRIDE;
     const kind = this.cells[p + KIND]!;
     const basis = kind & 7;
+    const categoryRef = this.categories[kind >>> CATEGORY_SHIFT]!;
     const fee = this.amount(p + FEE) as Cents | null;
     const allowed = basis === COVERED || basis === UNCONFIGURED ? allowedFor(line.allowed, fee, line.billed) : line.billed;
     const contractual = (line.billed - allowed) as Cents; // §5.1
-    const category = this.categoryNames[kind >> 3]!;
     const plans = this.cells[p + PLANS]!;
     const primary = this.name(this.primaryOf[plans]!);
-    const secondary = this.name(this.secondaryOf[plans]!);
+    const secondaryId = this.secondaryOf[plans]!;
+    const secondary = this.name(secondaryId);
     let copay: Cents | null = null, deductible: Cents | null = null, coinsurance: Cents | null = null;
     let patient: Cents | null = null, insurer: Cents | null = null, secondaryPays: Cents | null = null;
     if (basis === COVERED) {
       copay = this.amount(p + COPAY) as Cents;
       deductible = this.amount(p + DEDUCTIBLE) as Cents;
       coinsurance = this.amount(p + COINSURANCE) as Cents;
-      secondaryPays = this.amount(p + SECONDARY) as Cents | null;
-      const primaryPatient = copay + deductible + coinsurance;
+      const primaryPatient = (copay + deductible + coinsurance) as Cents;
       insurer = (allowed - primaryPatient) as Cents;
+      if (secondaryId === NO_NAME) {
+        secondaryPays = ZERO;
+      } else {
+        const normal = this.secondaryNormalAt(i);
+        secondaryPays = normal === null ? null : secondaryPayment(this.cobMethod, normal, insurer, primaryPatient);
+      }
       patient = secondaryPays === null ? null : ((primaryPatient - secondaryPays) as Cents);
     } else if (basis !== UNCONFIGURED) {
       copay = deductible = coinsurance = insurer = secondaryPays = ZERO;
       patient = allowed;
     }
-    return new LineSharesRecord(this, i, line.index, BASES[basis]!, allowed, contractual, fee, category, primary, secondary,
+    return new LineSharesRecord(this, i, line.index, BASES[basis]!, allowed, contractual, fee, categoryRef.name, primary, secondary,
       copay, deductible, coinsurance, patient, insurer, secondaryPays);
   }
 
@@ -229,9 +254,11 @@ export class SharesTable implements SharesByLine, Iterable<LineShares> {
   }
 
   private coveredText(r: LineShares, at: number, line: LedgerLine): string {
-    const info = this.cells[at * STRIDE + INFO]!;
-    const f = info % FLAG_SPACE;
-    const b = this.benefits[(info - f) / FLAG_SPACE]!;
+    const kind = this.cells[at * STRIDE + KIND]!;
+    const f = (kind >>> FLAGS_SHIFT) & 63;
+    // The benefit adjudication used: the primary plan's row for the line's category, else its default (§4).
+    const primaryPlan = this.primaryPlanOf[this.cells[at * STRIDE + PLANS]!]!;
+    const b = primaryPlan.benefits.get(this.categories[kind >>> CATEGORY_SHIFT]!.key) ?? primaryPlan.defaultBenefit;
     const plan = b.plan;
     const x = this.scratch;
     const allowed = r.allowed;
@@ -274,8 +301,7 @@ export class SharesTable implements SharesByLine, Iterable<LineShares> {
     }
     x.secondaryActsAsPrimary = (f & SECONDARY_AS_PRIMARY) !== 0;
     x.secondaryPlanId = r.secondaryPlanId;
-    const normal = this.secondaryNormal === null ? 0 : this.secondaryNormal[at]!;
-    x.secondaryNormal = (normal === BIG ? this.big.get(-1 - at)! : normal) as Cents;
+    x.secondaryNormal = this.secondaryNormalAt(at) ?? ZERO;
     x.secondaryNotCovered = (f & SECONDARY_NOT_COVERED) !== 0;
     x.nonDuplication = (f & NON_DUPLICATION) !== 0;
     x.secondaryPays = r.secondaryShare;
@@ -290,6 +316,13 @@ export class SharesTable implements SharesByLine, Iterable<LineShares> {
     return BIG;
   }
 
+  /** What line `at`'s secondary plan would pay as primary; null when that plan is not configured. */
+  private secondaryNormalAt(at: number): Cents | null {
+    if (this.secondaryNormal === null) return ZERO;
+    const v = this.secondaryNormal[at]!;
+    return (v > BIG ? v : v === NULL_AMOUNT ? null : this.big.get(-1 - at)!) as Cents | null;
+  }
+
   /** The amount in slot `slot`, or null. */
   private amount(slot: number): number | null {
     const v = this.cells[slot]!;
@@ -301,7 +334,7 @@ export class SharesTable implements SharesByLine, Iterable<LineShares> {
   }
 
   /** The number of a (primary, secondary) pair of plan ids. */
-  private planPairId(primary: string | null, secondary: string | null): number {
+  private planPairId(primary: string | null, secondary: string | null, primaryPlan: PlanInfo | null): number {
     if (primary === this.lastPrimary && secondary === this.lastSecondary) return this.lastPlans;
     this.lastPrimary = primary;
     this.lastSecondary = secondary;
@@ -313,6 +346,7 @@ export class SharesTable implements SharesByLine, Iterable<LineShares> {
       id = this.primaryOf.length;
       this.primaryOf.push(p);
       this.secondaryOf.push(q);
+      this.primaryPlanOf.push(primaryPlan);
       this.planPairs.set(key, id);
     }
     return (this.lastPlans = id);
