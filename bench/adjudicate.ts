@@ -218,7 +218,6 @@ export async function run(): Promise<void> {
     const res = adjudicate(lines, config);
     const c = process.cpuUsage(c0);
     cpuAdj = Math.min(cpuAdj, (c.user + c.system) / 1e6);
-    if (byBasis.covered === undefined) for (const r of res) byBasis[r.basis] = (byBasis[r.basis] ?? 0) + 1;
     sink += res.length;
   }, 3);
   const rssAdj = rssMb();
@@ -234,6 +233,10 @@ export async function run(): Promise<void> {
   }, 3);
   // Explanations are written on each read (sharesTable.ts): what reading every one costs.
   let res: SharesTable | null = adjudicate(lines, config);
+  for (let i = 0; i < res.length; i++) {
+    const basis = res.at(i)!.basis;
+    byBasis[basis] = (byBasis[basis] ?? 0) + 1;
+  }
   const ct = process.cpuUsage();
   const t0 = performance.now();
   for (let i = 0; i < res.length; i++) sink += res.at(i)!.explanation.length;

@@ -100,15 +100,38 @@ export class Accumulator {
 const left = (limit: Cents, met: Cents): Cents => (met >= limit ? ZERO : ((limit - met) as Cents));
 
 /**
+ * A plan's limits as the rules below read them, worked out once per plan:
+ * the hot path then compares no strings (Embedded/Aggregate) per line.
+ */
+export interface PlanLimits {
+  readonly deductibleIndividual: Cents;
+  /** The family deductible in force (familyDeductibleLimit). */
+  readonly deductibleFamily: Cents | null;
+  readonly aggregate: boolean;
+  readonly oopMaxIndividual: Cents | null;
+  readonly oopMaxFamily: Cents | null;
+}
+
+export function planLimits(plan: PlanConfig): PlanLimits {
+  return {
+    deductibleIndividual: plan.deductibleIndividual,
+    deductibleFamily: familyDeductibleLimit(plan),
+    aggregate: plan.deductibleType === 'Aggregate',
+    oopMaxIndividual: plan.oopMaxIndividual,
+    oopMaxFamily: plan.oopMaxFamily,
+  };
+}
+
+/**
  * Deductible still to meet. Self-only (no family): the individual deductible.
  * Embedded: the smaller of the member's and the family's remainder.
  * Aggregate: the family's remainder alone (a plan with no family deductible
  * falls back to the individual amount as the family's).
  */
-export function remainingDeductible(plan: PlanConfig, member: Accumulator, family: Accumulator | null): Cents {
+export function remainingDeductible(plan: PlanLimits, member: Accumulator, family: Accumulator | null): Cents {
   if (family === null) return left(plan.deductibleIndividual, member.deductibleMet);
-  const famLimit = familyDeductibleLimit(plan);
-  if (plan.deductibleType === 'Aggregate') return left(famLimit!, family.deductibleMet);
+  const famLimit = plan.deductibleFamily;
+  if (plan.aggregate) return left(famLimit!, family.deductibleMet);
   const ind = left(plan.deductibleIndividual, member.deductibleMet);
   if (famLimit === null) return ind;
   const fam = left(famLimit, family.deductibleMet);
@@ -121,23 +144,23 @@ export function familyDeductibleLimit(plan: PlanConfig): Cents | null {
 }
 
 /** For the explanation: is it the family deductible that limits this member (after the line)? */
-export function familyDeductibleBinds(plan: PlanConfig, member: Accumulator, family: Accumulator | null): boolean {
+export function familyDeductibleBinds(plan: PlanLimits, member: Accumulator, family: Accumulator | null): boolean {
   if (family === null) return false;
-  const famLimit = familyDeductibleLimit(plan);
+  const famLimit = plan.deductibleFamily;
   if (famLimit === null) return false;
-  if (plan.deductibleType === 'Aggregate') return true;
+  if (plan.aggregate) return true;
   return famLimit - family.deductibleMet < plan.deductibleIndividual - member.deductibleMet;
 }
 
 /** For the explanation: is it the family out-of-pocket maximum that limits this member (after the line)? */
-export function familyOopBinds(plan: PlanConfig, member: Accumulator, family: Accumulator | null): boolean {
+export function familyOopBinds(plan: PlanLimits, member: Accumulator, family: Accumulator | null): boolean {
   if (family === null || plan.oopMaxFamily === null) return false;
   if (plan.oopMaxIndividual === null) return true;
   return plan.oopMaxFamily - family.oopMet < plan.oopMaxIndividual - member.oopMet;
 }
 
 /** Out-of-pocket room left: min of individual and family; Infinity when the plan has no maximum. */
-export function remainingOop(plan: PlanConfig, member: Accumulator, family: Accumulator | null): number {
+export function remainingOop(plan: PlanLimits, member: Accumulator, family: Accumulator | null): number {
   let r = plan.oopMaxIndividual === null ? Number.POSITIVE_INFINITY : left(plan.oopMaxIndividual, member.oopMet);
   if (family !== null && plan.oopMaxFamily !== null) {
     const f = left(plan.oopMaxFamily, family.oopMet);

@@ -232,7 +232,7 @@ class Adjudicator {
     const s = this.share(this.primaryShare, day, entry, plan, benefit, allowed);
 
     // What the explanation will say about the accumulators, as they stand right after this line.
-    const cfg = plan.config;
+    const cfg = plan.limits;
     let flags = entry.primary ? 0 : SECONDARY_AS_PRIMARY;
     let dMet = ZERO, oMet = ZERO;
     if (s.deductible > 0) {
@@ -282,7 +282,7 @@ class Adjudicator {
     const family = entry.family;
     member.enterDay(serviceDate, plan.years);
     if (family !== null) family.enter(member.planYear);
-    const cfg = plan.config;
+    const cfg = plan.limits;
     const s = shareInto(into, allowed, benefit.copay, benefit.deductibleApplies, remainingDeductible(cfg, member, family),
       benefit.coinsurancePct, remainingOop(cfg, member, family));
     member.record(s.deductible, s.patient);

@@ -9,6 +9,7 @@ import { nameKey } from './keys';
 import type { FeeEntry } from './feeScheduleIndex';
 import type { CategoryRef } from './serviceCategory';
 import { PlanYears } from './planYear';
+import { planLimits, type PlanLimits } from './accumulators';
 
 /** A Benefits row with what the hot path needs precomputed. */
 export interface BenefitInfo {
@@ -36,6 +37,8 @@ export interface PlanInfo {
   readonly yearStartMd: number;
   /** Its plan years' day ranges, computed once each. */
   readonly years: PlanYears;
+  /** Its limits as the accumulator rules read them. */
+  readonly limits: PlanLimits;
   /**
    * For lines without modifiers: code → its fee-schedule row, category and benefit under this
    * plan, found once per run (adjudicate.ts) instead of five map lookups per line.
@@ -78,6 +81,7 @@ export class PlanIndex {
         },
         yearStartMd: p.yearStartMonth * 100 + p.yearStartDay,
         years: new PlanYears(p.yearStartMonth * 100 + p.yearStartDay),
+        limits: planLimits(p),
         byCode: new Map(),
       };
       this.byPlanKey.set(planKey, info);
