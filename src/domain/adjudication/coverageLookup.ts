@@ -26,12 +26,10 @@ import * as keys from './keys';
 import type { KeyCaches } from './keys';
 import type { ComponentSource } from './lineSchedule';
 import type { PlanIndex, PlanInfo } from './planIndex';
-import * as planYears from './planYear';
 
 // Bound once: under tsx each use of a named import is a getter call, and these run once per Coverage row.
 const { Accumulator: AccumulatorClass } = accumulators;
 const { idKey } = keys;
-const { planYearOf } = planYears;
 
 export interface CoverageEntry {
   /** null for coverage derived from the line (no Coverage sheet). */
@@ -72,6 +70,11 @@ export class CoverageLookup implements ComponentSource {
   private readonly waiting: SeedGroup[] = [];
   /** Account → its first row (the rest follow `next`). */
   private readonly byAccount = new Map<string, CoverageEntry>();
+  /** While the index is built: the last row's account and that account's first row. */
+  private lastRowAccount: string | null = null;
+  private lastRowHead: CoverageEntry | undefined = undefined;
+  /** A PlanId as written → its key, trimmed form and plan (Coverage repeats a handful of PlanIds). */
+  private readonly planRefs = new Map<string, PlanRef>();
   /** Account number → its first row. */
   private readonly heads: CoverageEntry[] = [];
   /** Account number → its component (with a Coverage sheet, set when the index is built). */
@@ -129,9 +132,11 @@ export class CoverageLookup implements ComponentSource {
 
   private addRow(row: CoverageRow, parent: number[]): CoverageEntry {
     const account = idKey(row.account);
-    const planKey = this.keys.name.get(row.planId);
+    const ref = this.planRef(row.planId);
+    const planKey = ref.planKey;
     // The member is account + plan: a renewed or split row of the same plan shares its accumulators.
-    const head = this.byAccount.get(account);
+    // (An account's rows usually follow one another: the one before is checked first.)
+    const head = account === this.lastRowAccount ? this.lastRowHead : this.byAccount.get(account);
     let tail: CoverageEntry | null = null;
     let same: CoverageEntry | null = null;
     for (let o = head ?? null; o !== null; o = o.next) {
@@ -170,9 +175,9 @@ export class CoverageLookup implements ComponentSource {
     }
     const entry: CoverageEntry = {
       row,
-      planId: row.planId.trim(),
+      planId: ref.planId,
       planKey,
-      plan: this.plans.byPlan(planKey),
+      plan: ref.plan,
       primary: row.priority !== 'Secondary',
       from: row.effectiveFrom ?? Number.NEGATIVE_INFINITY,
       to: row.effectiveTo ?? Number.POSITIVE_INFINITY,
@@ -189,14 +194,26 @@ export class CoverageLookup implements ComponentSource {
     } else {
       tail.next = entry;
     }
+    this.lastRowAccount = account;
+    this.lastRowHead = head ?? entry;
     if (entry.plan !== null && (row.deductibleMet !== 0 || row.oopMet !== 0)) {
-      if (row.asOf !== null) seed(entry, planYearOf(row.asOf, entry.plan.yearStartMd));
+      if (row.asOf !== null) seed(entry, entry.plan.years.yearOf(row.asOf));
       else if (group.pending === null) {
         group.pending = [entry];
         this.waiting.push(group);
       } else group.pending.push(entry);
     }
     return entry;
+  }
+
+  private planRef(raw: string): PlanRef {
+    let r = this.planRefs.get(raw);
+    if (r === undefined) {
+      const planKey = this.keys.name.get(raw);
+      r = { planKey, planId: raw.trim(), plan: this.plans.byPlan(planKey) };
+      this.planRefs.set(raw, r);
+    }
+    return r;
   }
 
   /**
@@ -321,6 +338,13 @@ export class CoverageLookup implements ComponentSource {
   }
 }
 
+/** A Coverage PlanId: its key, its trimmed text (for output) and its plan (null: no Plans row). */
+interface PlanRef {
+  readonly planKey: string;
+  readonly planId: string;
+  readonly plan: PlanInfo | null;
+}
+
 /** A family's accumulator and seed group under one plan. */
 interface FamilyPlan {
   readonly planKey: string;
@@ -360,7 +384,7 @@ function union(parent: number[], a: number, b: number): void {
  */
 function seedGroup(group: SeedGroup): void {
   if (Number.isNaN(group.firstDay) || group.pending === null) return; // no line, or no row to start
-  for (const e of group.pending) seed(e, planYearOf(group.firstDay as Day, e.plan!.yearStartMd));
+  for (const e of group.pending) seed(e, e.plan!.years.yearOf(group.firstDay as Day));
 }
 
 /** When several rows of one member speak of the same plan year, the first counts; a family sums its members'. */
