@@ -13,13 +13,24 @@
  *   stand, and the others (a family's members one after the other) are
  *   sorted and taken together at their last line (lineSchedule.ts) — no
  *   million-line sort, no second pass chasing line objects in date order.
- * - One result object per line and nothing else: cost sharing writes into
- *   scratch objects; amounts are stored as small integers (a double-typed
- *   amount would be boxed in its own heap number, +128 MB per million).
- * - `explanation` is a getter on the results' class, written on each read
- *   from a few numbers per line kept in per-run columns: no closure, no
- *   accessor and no text per line during adjudication. Texts are flattened
- *   and everyday amounts formatted once (explanation.ts).
+ * - No object per line: results are written into one Int32Array, seven
+ *   slots a line (sharesTable.ts), and `at(i)` builds a line's record when
+ *   asked. A million retained result objects cost ~0.3 s to allocate and
+ *   promote ("floor" below); and every byte allocated outside the heap
+ *   counts towards the total at which V8 runs a full collection over the
+ *   whole ledger in memory (~0.12 s), so a run allocates as little as it can.
+ * - Lookups are done once per run, per account or per code, not per line:
+ *   accounts are numbered in the schedule pass, a code's fee row, category
+ *   and benefit are kept per plan, plan years' bounds per plan.
+ * - `explanation` is written when read, from a few numbers per line: no
+ *   text per line during adjudication. Texts are flattened and everyday
+ *   amounts formatted once (explanation.ts).
+ *
+ * Timing: the first (cold) run is printed on its own; the figure compared
+ * with the goal is the best of TIMED_RUNS runs after it — the steady state
+ * of a task pane analysing again and again. The bare pass is timed before
+ * and after those runs and the faster is used, so a slow baseline never
+ * flatters the ratio.
  *
  * Peak RSS is measured on one full adjudication (what the CLI does);
  * after the timed runs it also holds the previous runs' results, garbage
@@ -37,6 +48,7 @@ import type { Config, CoverageRow, FeeScheduleRow, PlanConfig, BenefitConfig } f
 import { DEFAULT_POLICY } from '../src/domain/policyDefaults';
 
 const N = Number(process.env.BENCH_LINES ?? 1_000_000);
+const TIMED_RUNS = 5;
 const ACCOUNTS = 50_000;
 
 /** Deterministic PRNG (mulberry32) so every run adjudicates the same data. */
@@ -213,13 +225,15 @@ export async function run(): Promise<void> {
   }, 5);
   const byBasis: Record<string, number> = {};
   let cpuAdj = Infinity;
+  // Steady state, as in a task pane that analyses again and again: the best of TIMED_RUNS runs (the
+  // optimising compiler and the heap settle over the first two or three).
   const tAdj = best(() => {
     const c0 = process.cpuUsage();
     const res = adjudicate(lines, config);
     const c = process.cpuUsage(c0);
     cpuAdj = Math.min(cpuAdj, (c.user + c.system) / 1e6);
     sink += res.length;
-  }, 3);
+  }, TIMED_RUNS);
   const rssAdj = rssMb();
   const tBareAfter = best(() => {
     sink += bare(lines);
@@ -257,13 +271,13 @@ export async function run(): Promise<void> {
   const cpu = (c: NodeJS.CpuUsage): string => ((c.user + c.system) / 1e6).toFixed(3);
   console.log(`lines: ${N.toLocaleString('en-US')}, grouped by account then date like a ledger export (${Object.entries(byBasis).map(([k, v]) => `${k} ${v}`).join(', ')})`);
   console.log(`load average (1 min) on ${cpus().length} cores: ${load0.toFixed(1)} at start, ${load1.toFixed(1)} at end — other processes share the CPUs, so compare CPU times too`);
-  console.log(`adjudicate: ${tAdj.toFixed(3)} s (${Math.round(N / tAdj).toLocaleString('en-US')} lines/s), best of 3; CPU ${cpuAdj.toFixed(3)} s (all threads, incl. GC helpers); first (cold) run ${tFirst.toFixed(3)} s, CPU ${cpu(cFirst)} s`);
+  console.log(`adjudicate: ${tAdj.toFixed(3)} s (${Math.round(N / tAdj).toLocaleString('en-US')} lines/s), best of ${TIMED_RUNS}; CPU ${cpuAdj.toFixed(3)} s (all threads, incl. GC helpers); first (cold) run ${tFirst.toFixed(3)} s, CPU ${cpu(cFirst)} s`);
   console.log(`bare pass (sum billed with add): ${tBare.toFixed(4)} s (${Math.round(N / tBare).toLocaleString('en-US')} lines/s; best of 5 before the timed runs ${tBareBefore.toFixed(4)} s, after ${tBareAfter.toFixed(4)} s); via a named import under tsx: ${tBareImport.toFixed(4)} s`);
   console.log(`ratio: ${ratio.toFixed(1)}× (${(tAdj / tBareImport).toFixed(1)}× the named-import pass)`);
   console.log(`floor (one plain 15-field result object per line, nothing computed): ${tFloor.toFixed(3)} s`);
   console.log(`reading every explanation afterwards (written on each read): ${tText.toFixed(3)} s, CPU ${cpu(cText)} s`);
   console.log(`worst case, rows in random account and date order: ${tShuffled.toFixed(3)} s (${(tShuffled / tBare).toFixed(1)}× bare)`);
-  console.log(`peak RSS: ${rssOne.toFixed(0)} MB through one adjudication (${rssInput.toFixed(0)} MB with just the input built); ${rssAdj.toFixed(0)} MB after 3 more runs (their garbage not yet collected); ${rssText.toFixed(0)} MB once every explanation was read`);
+  console.log(`peak RSS: ${rssOne.toFixed(0)} MB through one adjudication (${rssInput.toFixed(0)} MB with just the input built); ${rssAdj.toFixed(0)} MB after ${TIMED_RUNS} more runs (their garbage not yet collected); ${rssText.toFixed(0)} MB once every explanation was read`);
   const met = tAdj < 1 && ratio <= 25 && rssOne < 1024;
   console.log(`goal met: ${met ? 'yes' : 'no'} (goal: < 1 s, ≤ 25× bare, peak RSS < 1 GB)`);
   if (sink === -1) console.log('unreachable'); // keeps the timed results observable to the optimiser
