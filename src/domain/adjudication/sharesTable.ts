@@ -187,9 +187,9 @@ export class SharesTable implements SharesByLine, Iterable<LineShares> {
     col[at] = normal === null ? NULL_AMOUNT : this.inPlace(-1 - at, normal);
   }
 
-  /** lines[i]'s shares, as a record of its own; undefined outside 0 … length − 1. */
+  /** lines[i]'s shares, as a record of its own; undefined unless i is a whole number in 0 … length − 1. */
   at(i: number): LineShares | undefined {
-    if (!(i >= 0 && i < this.length)) return undefined;
+    if (!(i >= 0 && i < this.length && Number.isInteger(i))) return undefined;
     const line = this.lines[i]!;
     const p = i * STRIDE;
     const kind = this.cells[p + KIND]!;
