@@ -1,18 +1,19 @@
 /**
  * Expected insurer and patient shares per ledger line (DESIGN §5).
  *
- * `adjudicate(lines, config)[i]` is for `lines[i]`. One pass: each line is
- * classified (coverage, allowed amount, category, benefit — `classify`) and
- * finished (the cost-sharing rule on the accumulators — `finish`) in the
- * order lineSchedule.ts gives, which is service-date then sheet order within
- * each group of accounts that can share an accumulator, and otherwise sheet
- * order — for a ledger grouped by account, a nearly sequential walk.
+ * `adjudicate(lines, config).at(i)` is for `lines[i]`. One pass: each line
+ * is classified (coverage, allowed amount, category, benefit — `classify`)
+ * and finished (the cost-sharing rule on the accumulators — `covered`) in
+ * the order lineSchedule.ts gives, which is service-date then sheet order
+ * within each group of accounts that can share an accumulator, and
+ * otherwise sheet order — for a ledger grouped by account, a nearly
+ * sequential walk.
  *
- * Hot path: every lookup is a Map hit on strings that already exist
- * (indexes are built once per run); the cost-sharing arithmetic writes into
- * scratch objects; a line's result is written into the columns of a
- * SharesTable and nothing is allocated per line. Its explanation is written
- * when read (sharesTable.ts).
+ * Hot path: lookups are done once per account, per code or per plan, not
+ * per line (indexes are built once per run); the cost-sharing arithmetic
+ * writes into scratch objects; a line's result is written into the
+ * SharesTable's slots and nothing is allocated per line. Its explanation is
+ * written when read (sharesTable.ts).
  */
 import type { CobMethod, Config } from '../config';
 import type { LedgerLine } from '../ledger';

@@ -91,7 +91,7 @@ export function unconfiguredText(billed: Cents, allowed: Cents, contractual: Cen
 
 /**
  * What a covered line's working needs, captured when it was adjudicated.
- * One instance is refilled line after line (RunFacts), so writing a text
+ * One instance is refilled line after line (SharesTable), so writing a text
  * allocates only the text.
  */
 export class CoveredFacts {
