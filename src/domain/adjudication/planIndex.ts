@@ -44,6 +44,8 @@ export interface PlanInfo {
    * plan, found once per run (adjudicate.ts) instead of five map lookups per line.
    */
   readonly byCode: Map<string, CodeFacts>;
+  /** The same for lines with one modifier: code → modifier → facts. */
+  readonly byCodeModifier: Map<string, Map<string, CodeFacts>>;
 }
 
 /** What a procedure code means under one plan (the fee row's allowed still depends on the line's units). */
@@ -83,6 +85,7 @@ export class PlanIndex {
         years: new PlanYears(p.yearStartMonth * 100 + p.yearStartDay),
         limits: planLimits(p),
         byCode: new Map(),
+        byCodeModifier: new Map(),
       };
       this.byPlanKey.set(planKey, info);
       let list = this.byPayerKey.get(info.payerKey);
