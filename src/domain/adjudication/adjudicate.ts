@@ -30,7 +30,8 @@ import { SharesTable } from './sharesTable';
 import { FeeScheduleIndex, type FeeEntry } from './feeScheduleIndex';
 import { makeKeyCaches, type KeyCaches } from './keys';
 import { LineSchedule } from './lineSchedule';
-import { PlanIndex, type BenefitInfo, type CodeFacts, type PlanInfo } from './planIndex';
+import { PlanIndex, type BenefitInfo, type CodeFacts, type FeeFacts, type PlanInfo } from './planIndex';
+import { CodeMemo } from './codeMemo';
 import { CategoryList, DefaultCategoryCache, type CategoryRef } from './serviceCategory';
 
 // Hot path: bind imported functions once. tsx/esbuild compile each use of a named import to a
@@ -89,6 +90,12 @@ class Adjudicator {
   private secondaryAllowed = ZERO;
 
   private lastPayer: string | null | undefined = undefined;
+  /** Fee facts of self-pay lines, and of lines whose plan/payer has no plan to compute from. */
+  private readonly selfPayFacts = new CodeMemo<FeeFacts>();
+  private readonly unplanned = new Map<string, CodeMemo<FeeFacts>>();
+  private unplannedMemo: CodeMemo<FeeFacts> | null = null;
+  private memoPlanKey: string | null = null;
+  private memoPayerKey: string | null = null;
   private lastSelfPay = false;
 
   // The run.
@@ -174,10 +181,11 @@ class Adjudicator {
     if (primary === null || plan === null) {
       // No plan to compute from: §5.1 allowed still holds, from the line's own payer/plan.
       const planKey = primary !== null ? primary.planKey : line.planId === null ? null : this.keys.name.get(line.planId);
-      const fee = this.fees.match(line.code, planKey, line.payer === null ? null : this.keys.name.get(line.payer), line.modifiers);
+      const payerKey = line.payer === null ? null : this.keys.name.get(line.payer);
+      const { fee, category } = this.feeFacts(this.memoFor(planKey, payerKey), planKey, payerKey, line);
       const schedule = this.scheduleOf(line, fee);
       this.schedule = schedule;
-      this.category = this.categoryOf(line, fee);
+      this.category = category;
       if (primary === null && this.coverage.fromSheet) return NO_COVERAGE;
       this.allowed = allowedFor(line.allowed, schedule, line.billed);
       return UNCONFIGURED;
@@ -275,10 +283,34 @@ class Adjudicator {
 
   /** Payers repeat line after line: the last answer is kept. */
   private selfPay(line: LedgerLine): number {
-    const fee = this.fees.match(line.code, null, null, line.modifiers);
+    const { fee, category } = this.feeFacts(this.selfPayFacts, null, null, line);
     this.schedule = this.scheduleOf(line, fee);
-    this.category = this.categoryOf(line, fee);
+    this.category = category;
     return SELF_PAY;
+  }
+
+  /** The fee-schedule row and category of a line billed to no configured plan (`memo`: the memo of its plan/payer keys). */
+  private feeFacts(memo: CodeMemo<FeeFacts>, planKey: string | null, payerKey: string | null, line: LedgerLine): FeeFacts {
+    let f = memo.get(line.code, line.modifiers);
+    if (f === undefined) {
+      const fee = this.fees.match(line.code, planKey, payerKey, line.modifiers);
+      f = { fee, category: this.categoryOf(line, fee) };
+      memo.set(line.code, line.modifiers, f);
+    }
+    return f;
+  }
+
+  /** The memo for lines billed under `planKey`/`payerKey` with no plan to compute from (the last pair is kept: lines repeat it). */
+  private memoFor(planKey: string | null, payerKey: string | null): CodeMemo<FeeFacts> {
+    if (this.unplannedMemo === null || planKey !== this.memoPlanKey || payerKey !== this.memoPayerKey) {
+      this.memoPlanKey = planKey;
+      this.memoPayerKey = payerKey;
+      const key = `${planKey === null ? '-' : `+${planKey}`}\u0000${payerKey === null ? '-' : `+${payerKey}`}`;
+      let memo = this.unplanned.get(key);
+      if (memo === undefined) this.unplanned.set(key, (memo = new CodeMemo()));
+      this.unplannedMemo = memo;
+    }
+    return this.unplannedMemo;
   }
 
   private isSelfPay(payer: string | null): boolean {
@@ -293,24 +325,14 @@ class Adjudicator {
    * plan (one or two map hits per line instead of five or six).
    */
   private codeFacts(plan: PlanInfo, line: LedgerLine): CodeFacts {
-    const mods = line.modifiers;
-    if (mods.length === 0) {
-      let known = plan.byCode.get(line.code);
-      if (known === undefined) plan.byCode.set(line.code, (known = this.lookUpFacts(plan, line)));
-      return known;
+    let known = plan.facts.get(line.code, line.modifiers);
+    if (known === undefined) {
+      const fee = this.fees.match(line.code, plan.planKey, plan.payerKey, line.modifiers);
+      const category = this.categoryOf(line, fee);
+      known = { fee, category, benefit: plan.benefits.get(category.key) ?? plan.defaultBenefit };
+      plan.facts.set(line.code, line.modifiers, known);
     }
-    if (mods.length > 1) return this.lookUpFacts(plan, line);
-    let byModifier = plan.byCodeModifier.get(line.code);
-    if (byModifier === undefined) plan.byCodeModifier.set(line.code, (byModifier = new Map()));
-    let known = byModifier.get(mods[0]!);
-    if (known === undefined) byModifier.set(mods[0]!, (known = this.lookUpFacts(plan, line)));
     return known;
-  }
-
-  private lookUpFacts(plan: PlanInfo, line: LedgerLine): CodeFacts {
-    const fee = this.fees.match(line.code, plan.planKey, plan.payerKey, line.modifiers);
-    const category = this.categoryOf(line, fee);
-    return { fee, category, benefit: plan.benefits.get(category.key) ?? plan.defaultBenefit };
   }
 
   private categoryOf(line: LedgerLine, fee: FeeEntry | null): CategoryRef {

@@ -9,6 +9,7 @@ import { nameKey } from './keys';
 import type { FeeEntry } from './feeScheduleIndex';
 import type { CategoryRef } from './serviceCategory';
 import { PlanYears } from './planYear';
+import { CodeMemo } from './codeMemo';
 import { planLimits, type PlanLimits } from './accumulators';
 
 /** A Benefits row with what the hot path needs precomputed. */
@@ -39,19 +40,18 @@ export interface PlanInfo {
   readonly years: PlanYears;
   /** Its limits as the accumulator rules read them. */
   readonly limits: PlanLimits;
-  /**
-   * For lines without modifiers: code → its fee-schedule row, category and benefit under this
-   * plan, found once per run (adjudicate.ts) instead of five map lookups per line.
-   */
-  readonly byCode: Map<string, CodeFacts>;
-  /** The same for lines with one modifier: code → modifier → facts. */
-  readonly byCodeModifier: Map<string, Map<string, CodeFacts>>;
+  /** Code (and modifier) → its fee-schedule row, category and benefit under this plan, found once per run. */
+  readonly facts: CodeMemo<CodeFacts>;
 }
 
-/** What a procedure code means under one plan (the fee row's allowed still depends on the line's units). */
-export interface CodeFacts {
+/** What a procedure code means for the fee schedule (the row's allowed still depends on the line's units). */
+export interface FeeFacts {
   readonly fee: FeeEntry | null;
   readonly category: CategoryRef;
+}
+
+/** …and under one plan. */
+export interface CodeFacts extends FeeFacts {
   readonly benefit: BenefitInfo;
 }
 
@@ -84,8 +84,7 @@ export class PlanIndex {
         yearStartMd: p.yearStartMonth * 100 + p.yearStartDay,
         years: new PlanYears(p.yearStartMonth * 100 + p.yearStartDay),
         limits: planLimits(p),
-        byCode: new Map(),
-        byCodeModifier: new Map(),
+        facts: new CodeMemo(),
       };
       this.byPlanKey.set(planKey, info);
       let list = this.byPayerKey.get(info.payerKey);

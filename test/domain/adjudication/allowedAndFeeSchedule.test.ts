@@ -51,6 +51,19 @@ describe('fee-schedule match, most specific first (§5.1)', () => {
     expect(r.contractual).toBe($('200.00') - $(expected));
   });
 
+  test('in one ledger, each line gets its own match whatever came before (codes are remembered per plan, payer and modifier)', () => {
+    // The same cases as above plus self-pay lines (only * rows apply: 70.00, or 75.00 with modifier 25),
+    // interleaved so every remembered answer is asked for again by a line that must not get it.
+    const cases: [LineInput, string][] = [
+      [{ modifiers: ['25'] }, '85.00'], [{ payer: 'Self Pay', modifiers: ['25'] }, '75.00'], [{}, '80.00'],
+      [{ payer: 'Self Pay' }, '70.00'], [{ modifiers: ['59'] }, '80.00'], [{ payer: 'Beta Care', modifiers: ['25'] }, '75.00'],
+      [{ payer: 'Beta Care' }, '70.00'], [{ modifiers: ['59', '25'] }, '85.00'], [{ payer: 'Self Pay', modifiers: ['59'] }, '70.00'],
+    ];
+    const twice = [...cases, ...[...cases].reverse()];
+    const shares = adjudicate(inSheetOrder(twice.map(([extra]) => line({ billed: '200.00', account: 'A1', ...extra }))), cfg);
+    twice.forEach(([, expected], i) => expect(shares.at(i)!.feeScheduleAllowed).toBe($(expected)));
+  });
+
   test('a PlanId row beats a payer row at the same level', () => {
     const c = config({ plans: [plan({ planId: 'P1', payer: 'Acme Health' })], feeSchedule: [...rows, fee({ payer: 'p1', code: '99213', allowed: '90.00' })] });
     expect(one({ billed: '200.00' }, c).allowed).toBe($('90.00'));
