@@ -11,8 +11,8 @@
  *   accumulator (an account's rows, a family's accounts: a "component"), so
  *   components already in date order in the sheet are taken where they
  *   stand, and the others (a family's members one after the other) are
- *   sorted and taken together at their last line (lineSchedule.ts) — no
- *   million-line sort, no second pass chasing line objects in date order.
+ *   taken again from their start, sorted, after the walk (componentOrder.ts)
+ *   — no million-line sort, no extra pass over the line objects.
  * - No object per line: results are written into one Int32Array, seven
  *   slots a line (sharesTable.ts), and `at(i)` builds a line's record when
  *   asked. A million retained result objects cost ~0.3 s to allocate and

@@ -44,6 +44,19 @@ export class Accumulator {
   private yearFrom = 1;
   private yearTo = 0;
 
+  /** Back to its state before any line, without starting totals (CoverageLookup.resetComponent places them again). */
+  reset(): void {
+    this.planYear = NO_YEAR;
+    this.deductibleMet = ZERO;
+    this.oopMet = ZERO;
+    this.startYear = NO_YEAR;
+    this.startDeductible = ZERO;
+    this.startOop = ZERO;
+    this.moreStarts = null;
+    this.yearFrom = 1;
+    this.yearTo = 0;
+  }
+
   /** Enter the plan year of `d` under the plan's `years`; usually two comparisons. */
   enterDay(d: Day, years: planYears.PlanYears): void {
     if (d >= this.yearFrom && d < this.yearTo) return;

@@ -4,7 +4,7 @@
  * `adjudicate(lines, config).at(i)` is for `lines[i]`. One pass: each line
  * is classified (coverage, allowed amount, category, benefit — `classify`)
  * and finished (the cost-sharing rule on the accumulators — `covered`) in
- * the order lineSchedule.ts gives, which is service-date then sheet order
+ * the order componentOrder.ts gives, which is service-date then sheet order
  * within each group of accounts that can share an accumulator, and
  * otherwise sheet order — for a ledger grouped by account, a nearly
  * sequential walk.
@@ -29,7 +29,7 @@ import * as table from './sharesTable';
 import { SharesTable } from './sharesTable';
 import { FeeScheduleIndex, type FeeEntry } from './feeScheduleIndex';
 import { makeKeyCaches, type KeyCaches } from './keys';
-import { LineSchedule } from './lineSchedule';
+import { ComponentOrder, accountScratch, setAsideLines } from './componentOrder';
 import { PlanIndex, type BenefitInfo, type CodeFacts, type FeeFacts, type PlanInfo } from './planIndex';
 import { CodeMemo } from './codeMemo';
 import { CategoryList, DefaultCategoryCache, type CategoryRef } from './serviceCategory';
@@ -114,36 +114,49 @@ class Adjudicator {
     out.explainWith(this.categoryList.refs, this.cobMethod);
     this.lines = lines;
     this.out = out;
-    const schedule = new LineSchedule(lines, this.coverage);
-    const { account, compOfAccount, deferred, lastPos } = schedule;
+    const cov = this.coverage;
+    const account = accountScratch(n);
+    const order = new ComponentOrder(cov.compCount);
+    for (const c of cov.complexComponents()) order.setAsideFromStart(c);
+    // One walk over the sheet: each line is taken where it stands unless its component is out of order.
+    let lastAccount: string | null = null;
+    let a = -1;
+    let c = -1;
     for (let i = 0; i < n; i++) {
-      const a = account[i]!;
-      if (a < 0) {
-        this.line(i, a);
-        continue;
+      const line = lines[i]!;
+      const acc = line.account;
+      if (acc !== lastAccount) {
+        lastAccount = acc;
+        a = cov.accountOf(acc);
+        c = a < 0 ? -1 : cov.componentOf(a);
       }
-      const c = compOfAccount[a]!;
-      if (deferred[c] === 0) this.line(i, a);
-      else if (lastPos[c] === i) this.component(schedule, c);
+      account[i] = a;
+      // A line of no component touches no accumulator: any order will do.
+      if (c < 0 || order.takeNow(c, line.serviceDate, line.index)) this.line(i, a);
     }
+    if (order.setAside.length > 0) this.setAsideComponents(order, account);
     this.lines = [];
     this.out = null;
   }
 
-  /** A deferred component, at its last line: its lines in service-date then sheet order. */
-  private component(schedule: LineSchedule, c: number): void {
-    schedule.sortComponent(this.lines, c);
-    const pos = schedule.positions;
-    const from = schedule.start[c]!;
-    const to = schedule.start[c + 1]!;
-    if (this.coverage.isComplex(c)) {
-      // Every line's lookup first, so each group's first line is known before any total is placed.
-      this.coverage.deferSeeding = true;
-      for (let k = from; k < to; k++) this.classify(this.lines[pos[k]!]!, schedule.account[pos[k]!]!);
-      this.coverage.deferSeeding = false;
-      this.coverage.seedComponent(c);
+  /** The components set aside during the walk, each from its start again, its lines in service-date then sheet order. */
+  private setAsideComponents(order: ComponentOrder, account: Int32Array): void {
+    const cov = this.coverage;
+    const { components, start, positions } = setAsideLines(this.lines, account, (x) => cov.componentOf(x), order.setAside);
+    for (let s = 0; s < components.length; s++) {
+      const c = components[s]!;
+      const from = start[s]!;
+      const to = start[s + 1]!;
+      cov.resetComponent(c);
+      if (cov.isComplex(c)) {
+        // Every line's lookup first, so each group's first line is known before any total is placed.
+        cov.deferSeeding = true;
+        for (let k = from; k < to; k++) this.classify(this.lines[positions[k]!]!, account[positions[k]!]!);
+        cov.deferSeeding = false;
+        cov.seedComponent(c);
+      }
+      for (let k = from; k < to; k++) this.line(positions[k]!, account[positions[k]!]!);
     }
-    for (let k = from; k < to; k++) this.line(pos[k]!, schedule.account[pos[k]!]!);
   }
 
   /** `at` is the line's position in the input (its result's slot); `account` its account's number. */

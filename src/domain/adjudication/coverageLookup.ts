@@ -15,7 +15,7 @@
  * Components: accounts whose lines can share an accumulator (the rows of one
  * account, and every account of a family) form one component, numbered
  * here; adjudicate() needs service-date order only within a component
- * (lineSchedule.ts).
+ * (componentOrder.ts).
  */
 import type { Config, CoverageRow } from '../config';
 import type { LedgerLine } from '../ledger';
@@ -24,7 +24,6 @@ import * as accumulators from './accumulators';
 import type { Accumulator } from './accumulators';
 import * as keys from './keys';
 import type { KeyCaches } from './keys';
-import type { ComponentSource } from './lineSchedule';
 import type { PlanIndex, PlanInfo } from './planIndex';
 
 // Bound once: under tsx each use of a named import is a getter call, and these run once per Coverage row.
@@ -50,8 +49,10 @@ export interface CoverageEntry {
   next: CoverageEntry | null;
   /** The account's number in this lookup (-1 for derived entries). */
   readonly account: number;
-  /** The account's component (see the file comment); -1 for derived entries. */
+  /** The account's component (see the file comment). */
   comp: number;
+  /** The component's next entry in sheet order (for resetComponent). */
+  nextInComp: CoverageEntry | null;
 }
 
 /** Rows whose starting totals are placed by the group's first line (rows without AsOf). */
@@ -64,7 +65,7 @@ interface SeedGroup {
   seeded: boolean;
 }
 
-export class CoverageLookup implements ComponentSource {
+export class CoverageLookup {
   readonly fromSheet: boolean;
   /** Groups with rows waiting for their first line's plan year, in sheet order. */
   private readonly waiting: SeedGroup[] = [];
@@ -77,7 +78,7 @@ export class CoverageLookup implements ComponentSource {
   private readonly planRefs = new Map<string, PlanRef>();
   /** Account number → its first row. */
   private readonly heads: CoverageEntry[] = [];
-  /** Account number → its component (with a Coverage sheet, set when the index is built). */
+  /** Account number → its component (with a Coverage sheet; without one, each account is its own). */
   private compOfAccount = new Int32Array(0);
   /** FamilyId → the family's first plan (the others follow `next`): no key string built, no Map per family. */
   private readonly families = new Map<string, FamilyPlan>();
@@ -119,6 +120,7 @@ export class CoverageLookup implements ComponentSource {
       if (c < 0) compOfRoot[root] = c = this.comps++;
       e.comp = c;
       compOfAccount[e.account] = c;
+      this.linkToComponent(e);
     }
     for (const aid of complexAccounts) this.complex.add(compOfRoot[find(parent, aid)]!);
     for (const g of this.waiting) {
@@ -187,6 +189,7 @@ export class CoverageLookup implements ComponentSource {
       next: null,
       account: aid,
       comp: -1,
+      nextInComp: null,
     };
     if (tail === null) {
       this.byAccount.set(account, entry);
@@ -231,25 +234,18 @@ export class CoverageLookup implements ComponentSource {
     return c;
   }
 
-  get accountCount(): number {
-    return this.fromSheet ? this.heads.length : this.comps;
-  }
-
-  componentsOfAccounts(): Int32Array {
-    if (!this.fromSheet && this.compOfAccount.length !== this.comps) {
-      // Derived coverage: every account is its own component.
-      this.compOfAccount = new Int32Array(this.comps);
-      for (let i = 0; i < this.comps; i++) this.compOfAccount[i] = i;
-    }
-    return this.compOfAccount;
-  }
-
+  /** Components numbered so far (with a Coverage sheet, all of them). */
   get compCount(): number {
     return this.comps;
   }
 
   isComplex(comp: number): boolean {
     return this.complex.has(comp);
+  }
+
+  /** Components whose lines must all be looked up before any is computed (see `complex`). */
+  complexComponents(): Iterable<number> {
+    return this.complex;
   }
 
   /** After a complex component's lines were looked up with `deferSeeding`: place its starting totals (in sheet order of groups). */
@@ -261,6 +257,47 @@ export class CoverageLookup implements ComponentSource {
       g.seeded = true;
       seedGroup(g);
     }
+  }
+
+  /** Entries by component, in sheet order (derived ones as they are made). */
+  private readonly compFirst: (CoverageEntry | null)[] = [];
+  private readonly compLast: (CoverageEntry | null)[] = [];
+
+  private linkToComponent(e: CoverageEntry): void {
+    const last = this.compLast[e.comp];
+    if (last === undefined || last === null) this.compFirst[e.comp] = e;
+    else last.nextInComp = e;
+    this.compLast[e.comp] = e;
+  }
+
+  /**
+   * Puts a component back as it was before any of its lines: accumulators
+   * empty, AsOf starting totals placed (in sheet order, as when the index
+   * was built), the others waiting for the component's first line again.
+   * adjudicate() calls it when a component turns out to be out of
+   * service-date order part way through the sheet, to take its lines again
+   * in order (componentOrder.ts).
+   */
+  resetComponent(comp: number): void {
+    for (let e = this.compFirst[comp] ?? null; e !== null; e = e.nextInComp) {
+      e.member.reset();
+      if (e.family !== null) e.family.reset();
+      if (e.group !== null) {
+        e.group.seeded = false;
+        e.group.firstDay = Number.NaN;
+      }
+    }
+    for (let e = this.compFirst[comp] ?? null; e !== null; e = e.nextInComp) {
+      const row = e.row;
+      if (row !== null && e.plan !== null && row.asOf !== null && (row.deductibleMet !== 0 || row.oopMet !== 0)) {
+        seed(e, e.plan.years.yearOf(row.asOf));
+      }
+    }
+  }
+
+  /** The component of account number `account` (≥ 0). */
+  componentOf(account: number): number {
+    return this.fromSheet ? this.compOfAccount[account]! : account;
   }
 
   /** Primary coverage for the line (of account number `account`), or null (no coverage on the date / no plan to use). */
@@ -330,9 +367,11 @@ export class CoverageLookup implements ComponentSource {
       e = {
         row: null, planId: plan.config.planId, planKey: plan.planKey, plan, primary: true,
         from: Number.NEGATIVE_INFINITY, to: Number.POSITIVE_INFINITY,
-        member: new AccumulatorClass(), family: null, group: null, next: null, account: -1, comp: -1,
+        member: new AccumulatorClass(), family: null, group: null, next: null, account: -1,
+        comp: this.accountOf(account), nextInComp: null,
       };
       byAccount.set(account, e);
+      this.linkToComponent(e);
     }
     return e;
   }
