@@ -167,6 +167,28 @@ describe('starting accumulators from Coverage (§5.8)', () => {
     expect(owed(run([{ ...visit, account: 'A3' }], cfg))).toEqual([row('300.00', '60.00', '360.00', '240.00')]);
   });
 
+  test('a family listed member by member is taken in service-date order, starting totals and all', () => {
+    // Embedded, 500 each / 1,000 family, 20 %. A1 starts at 300 met (AsOf), A2 at 100 (no AsOf): family 400.
+    const cfg = config({
+      plans: [plan({ deductibleIndividual: '500.00', deductibleFamily: '1000.00' })],
+      coverage: [
+        coverage({ account: 'A1', familyId: 'F1', deductibleMet: '300.00', asOf: '2026-02-01' }),
+        coverage({ account: 'A2', familyId: 'F1', deductibleMet: '100.00', row: 3 }),
+      ],
+    });
+    const v = (account: string, serviceDate: string): LineInput => ({ account, serviceDate, billed: '600.00', allowed: '600.00' });
+    // The sheet lists A1's visits, then A2's; by date: A2 03-01, A1 03-05, A2 03-10, A1 03-20.
+    //   A2 03-01: min(500 − 100, 1,000 − 400) = 400; 20 % × 200 = 40 → 440 (family 800)
+    //   A1 03-05: min(500 − 300, 1,000 − 800) = 200; 20 % × 400 = 80 → 280 (family 1,000)
+    //   A2 03-10 and A1 03-20: deductible met; 20 % × 600 = 120
+    expect(owed(run([v('A1', '2026-03-05'), v('A1', '2026-03-20'), v('A2', '2026-03-01'), v('A2', '2026-03-10')], cfg))).toEqual([
+      row('200.00', '80.00', '280.00', '320.00'),
+      row('0', '120.00', '120.00', '480.00'),
+      row('400.00', '40.00', '440.00', '160.00'),
+      row('0', '120.00', '120.00', '480.00'),
+    ]);
+  });
+
   test("a member's own starting total limits them individually", () => {
     const cfg = config({
       plans: [plan({ deductibleIndividual: '500.00', deductibleFamily: '1000.00' })],
