@@ -25,24 +25,29 @@ const { ZERO, add } = money;
 const NO_YEAR = -2147483648;
 
 export class Accumulator {
-  planYear = NO_YEAR;
-  deductibleMet: Cents = ZERO;
-  oopMet: Cents = ZERO;
+  /** The Coverage seed group this member's rows belong to (CoverageLookup notes a member in two). */
+  group: object | null = null;
+  // The running state, set by `reset` (its one definition).
+  planYear!: number;
+  deductibleMet!: Cents;
+  oopMet!: Cents;
   /**
    * Met before the ledger's first line in a plan year (from Coverage, §5.8):
    * one year in fields — a Coverage export is one snapshot, so nearly every
    * member has one — and any further years in a map. (A Map per member was
    * most of what building the coverage index allocated.)
    */
-  private startYear = NO_YEAR;
-  private startDeductible: Cents = ZERO;
-  private startOop: Cents = ZERO;
-  private moreStarts: Map<number, { deductibleMet: Cents; oopMet: Cents }> | null = null;
-  /** The Coverage seed group this member's rows belong to (CoverageLookup notes a member in two). */
-  group: object | null = null;
+  private startYear!: number;
+  private startDeductible!: Cents;
+  private startOop!: Cents;
+  private moreStarts!: Map<number, { deductibleMet: Cents; oopMet: Cents }> | null;
   /** Days [yearFrom, yearTo) of `planYear` (an empty range: not known). */
-  private yearFrom = 1;
-  private yearTo = 0;
+  private yearFrom!: number;
+  private yearTo!: number;
+
+  constructor() {
+    this.reset();
+  }
 
   /** Back to its state before any line, without starting totals (CoverageLookup.resetComponent places them again). */
   reset(): void {
