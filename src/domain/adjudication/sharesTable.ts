@@ -1,12 +1,12 @@
 /**
- * What adjudicate() returns: every line's expected shares, held as columns.
+ * What adjudicate() returns: every line's expected shares, held in one
+ * Int32Array, a few numbers per line.
  *
- * Why columns and not one object per line: a million retained result
- * objects cost more than all the arithmetic of adjudication — allocating
- * them and having the garbage collector copy each one out of the young
- * generation took ~0.3 s per million lines (bench/adjudicate.ts "floor"),
- * and held ~140 MB. Typed-array columns are one allocation each and are
- * never copied or scanned by the collector.
+ * Why not one object per line: a million retained result objects cost more
+ * than all the arithmetic of adjudication — allocating them and having the
+ * garbage collector copy each one out of the young generation took ~0.3 s
+ * per million lines (bench/adjudicate.ts "floor"), and held ~140 MB. A
+ * typed array is one allocation, never copied or scanned by the collector.
  *
  * Readers see `LineShares` objects all the same: `shares.at(i)` builds the
  * line's record (lineSharesRecord.ts) when it is asked for — short-lived
@@ -74,9 +74,9 @@ export const COVERED = 4;
 const BASES: readonly CoverageBasis[] = ['self-pay', 'no-coverage', 'unconfigured', 'not-covered', 'covered'];
 
 /**
- * A line's figures sit side by side in one Int32Array, STRIDE slots per
- * line (row-major): writing a line touches one stretch of memory, not one
- * place in each of nine columns, and the run makes one allocation.
+ * A line's figures sit side by side, STRIDE slots per line (row-major):
+ * writing a line touches one stretch of memory, not one place in each of
+ * seven columns, and the run makes one allocation.
  *
  * Amounts are cents up to ±21,474,836.47, stored in place. Two values at
  * the bottom of the range are markers: NULL_AMOUNT for null, BIG for an
