@@ -19,9 +19,10 @@
  *   promote ("floor" below); and every byte allocated outside the heap
  *   counts towards the total at which V8 runs a full collection over the
  *   whole ledger in memory (~0.12 s), so a run allocates as little as it can.
- * - Lookups are done once per run, per account or per code, not per line:
- *   accounts are numbered in the schedule pass, a code's fee row, category
- *   and benefit are kept per plan, plan years' bounds per plan.
+ * - Lookups are done once per account, code or plan, not per line: an
+ *   account's coverage is found when the walk reaches its first line, a
+ *   code's fee row, category and benefit are kept per plan (and modifier),
+ *   plan years' bounds per plan.
  * - `explanation` is written when read, from a few numbers per line: no
  *   text per line during adjudication. Texts are flattened and everyday
  *   amounts formatted once (explanation.ts).
