@@ -275,7 +275,7 @@ export async function run(): Promise<void> {
   console.log(`adjudicate: ${tAdj.toFixed(3)} s (${Math.round(N / tAdj).toLocaleString('en-US')} lines/s), best of ${TIMED_RUNS}; CPU ${cpuAdj.toFixed(3)} s (all threads, incl. GC helpers); first (cold) run ${tFirst.toFixed(3)} s, CPU ${cpu(cFirst)} s`);
   console.log(`bare pass (sum billed with add): ${tBare.toFixed(4)} s (${Math.round(N / tBare).toLocaleString('en-US')} lines/s; best of 5 before the timed runs ${tBareBefore.toFixed(4)} s, after ${tBareAfter.toFixed(4)} s); via a named import under tsx: ${tBareImport.toFixed(4)} s`);
   console.log(`ratio: ${ratio.toFixed(1)}× (${(tAdj / tBareImport).toFixed(1)}× the named-import pass)`);
-  console.log(`floor (one plain 15-field result object per line, nothing computed): ${tFloor.toFixed(3)} s`);
+  console.log(`for comparison, one plain 15-field result object per line and nothing computed (the design the results table replaced): ${tFloor.toFixed(3)} s`);
   console.log(`reading every explanation afterwards (written on each read): ${tText.toFixed(3)} s, CPU ${cpu(cText)} s`);
   console.log(`worst case, rows in random account and date order: ${tShuffled.toFixed(3)} s (${(tShuffled / tBare).toFixed(1)}× bare)`);
   console.log(`peak RSS: ${rssOne.toFixed(0)} MB through one adjudication (${rssInput.toFixed(0)} MB with just the input built); ${rssAdj.toFixed(0)} MB after ${TIMED_RUNS} more runs (their garbage not yet collected); ${rssText.toFixed(0)} MB once every explanation was read`);
