@@ -56,9 +56,9 @@ export interface AdjudicateOptions {
 
 /** `adjudicate(lines, config).at(i)` is the expected shares of `lines[i]`. */
 export function adjudicate(lines: readonly LedgerLine[], config: Config, options: AdjudicateOptions = {}): SharesTable {
-  // The result columns before the indexes: allocating ~45 MB of typed arrays makes V8 collect the
-  // young generation (every 32 MB of young array buffers), which is nearly free while it is empty and
-  // ~10 ms per collection once the coverage index's objects are in it.
+  // The results table before the indexes: allocating 28 MB per million lines of typed array makes V8
+  // collect the young generation (it does at every 32 MB of young array buffers), which is nearly free
+  // while the young generation is empty and ~10 ms once the coverage index's objects are in it.
   const out = new SharesTable(lines);
   new Adjudicator(config, options.ledgerHasPayer !== false).run(lines, out);
   return out;
@@ -82,21 +82,21 @@ class Adjudicator {
   private secondaryBenefit: BenefitInfo | null = null;
   private category: CategoryRef | null = null;
   /**
-   * The fee schedule's allowed; null for none. (Not NaN: a NaN would make V8 keep this field, and
-   * every result field fed from it, as boxed doubles — 16 bytes more per amount per line.)
+   * The fee schedule's allowed; null for none. (Not NaN: a NaN would make V8 keep this field as a
+   * boxed double, and every amount computed from it a double too.)
    */
   private schedule: Cents | null = null;
   private allowed = ZERO;
   private secondaryAllowed = ZERO;
 
   private lastPayer: string | null | undefined = undefined;
+  private lastSelfPay = false;
   /** Fee facts of self-pay lines, and of lines whose plan/payer has no plan to compute from. */
   private readonly selfPayFacts = new CodeMemo<FeeFacts>();
   private readonly unplanned = new Map<string, CodeMemo<FeeFacts>>();
   private unplannedMemo: CodeMemo<FeeFacts> | null = null;
   private memoPlanKey: string | null = null;
   private memoPayerKey: string | null = null;
-  private lastSelfPay = false;
 
   // The run.
   private lines: readonly LedgerLine[] = [];

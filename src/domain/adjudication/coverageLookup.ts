@@ -199,8 +199,8 @@ export class CoverageLookup {
     }
     this.lastRowAccount = account;
     this.lastRowHead = head ?? entry;
-    if (entry.plan !== null && (row.deductibleMet !== 0 || row.oopMet !== 0)) {
-      if (row.asOf !== null) seed(entry, entry.plan.years.yearOf(row.asOf));
+    if (bringsStartingTotals(entry)) {
+      if (row.asOf !== null) seedAsOf(entry);
       else if (group.pending === null) {
         group.pending = [entry];
         this.waiting.push(group);
@@ -288,10 +288,7 @@ export class CoverageLookup {
       }
     }
     for (let e = this.compFirst[comp] ?? null; e !== null; e = e.nextInComp) {
-      const row = e.row;
-      if (row !== null && e.plan !== null && row.asOf !== null && (row.deductibleMet !== 0 || row.oopMet !== 0)) {
-        seed(e, e.plan.years.yearOf(row.asOf));
-      }
+      if (bringsStartingTotals(e) && e.row!.asOf !== null) seedAsOf(e);
     }
   }
 
@@ -424,6 +421,17 @@ function union(parent: number[], a: number, b: number): void {
 function seedGroup(group: SeedGroup): void {
   if (Number.isNaN(group.firstDay) || group.pending === null) return; // no line, or no row to start
   for (const e of group.pending) seed(e, e.plan!.years.yearOf(group.firstDay as Day));
+}
+
+/** Whether a Coverage row gives starting totals (§5.8) for a plan shares can be computed on. */
+function bringsStartingTotals(e: CoverageEntry): boolean {
+  const row = e.row;
+  return row !== null && e.plan !== null && (row.deductibleMet !== 0 || row.oopMet !== 0);
+}
+
+/** A row with AsOf: its totals count in the plan year containing AsOf, placed when the index is built. */
+function seedAsOf(e: CoverageEntry): void {
+  seed(e, e.plan!.years.yearOf(e.row!.asOf!));
 }
 
 /** When several rows of one member speak of the same plan year, the first counts; a family sums its members'. */
