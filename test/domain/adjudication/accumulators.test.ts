@@ -98,6 +98,23 @@ describe('self-only coverage (no FamilyId): individual limits only', () => {
   });
 });
 
+describe('lines out of service-date order in the sheet', () => {
+  // Deductible 500, 20 %. By date the 03-01 visit comes first and meets 300 of it.
+  const visits: LineInput[] = [
+    { serviceDate: '2026-03-10', billed: '300.00', allowed: '300.00' }, // 2nd by date: 200 + 20 % × 100 = 220
+    { serviceDate: '2026-03-01', billed: '300.00', allowed: '300.00' }, // 1st by date: 300 of the deductible
+  ];
+  const expected = [row('200.00', '20.00', '220.00', '80.00'), row('300.00', '0', '300.00', '0')];
+
+  test('with a Coverage sheet', () => {
+    expect(owed(run(visits, config({ plans: [plan()], coverage: [coverage()] })))).toEqual(expected);
+  });
+
+  test('without one (coverage taken from the line\'s payer)', () => {
+    expect(owed(run(visits, config({ plans: [plan()] })))).toEqual(expected);
+  });
+});
+
 describe('plan years (§5.8)', () => {
   test('a calendar plan year resets on January 1', () => {
     const cfg = config({ plans: [plan()], coverage: [coverage({ effectiveFrom: '2025-01-01' })] });
