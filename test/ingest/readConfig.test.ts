@@ -161,7 +161,7 @@ describe('Policy', () => {
         ['DueDays', 21],
         ['Tolerance', '0.05'],
         ['TimelyFilingDays', 120],
-        ['TimelyFilingDays: Acme Health', 180],
+        ['TimelyFilingDays:  Acme   Health', 180], // spaced as people type it: the same key as "Acme Health"
         ['CollectionsDays', 150],
         ['MinStatementBalance', 10],
         ['MinPayment', '$50.00'],

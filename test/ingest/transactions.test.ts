@@ -125,7 +125,7 @@ describe('a second insurer on a transaction ledger', () => {
   const rows = [
     ['Account', 'DOS', 'CPT', 'Type', 'Amount', 'Payer'],
     ['A100', 46083, '99213', 'Charge', 125, 'Acme Health'], // row 2
-    ['A100', 46083, '99213', 'Ins Pmt', -80, 'acme health '], // row 3: same payer, other spelling
+    ['A100', 46083, '99213', 'Ins Pmt', -80, 'ACME  health '], // row 3: same payer, other case and spacing
     ['A100', 46083, '99213', 'Payment', -16, 'Medigap Plus'], // row 4
   ];
   test('its payment lands in secondaryPaid', () => {

@@ -1,25 +1,12 @@
 /**
- * Normalised lookup keys. Config sheets and ledgers are typed by people, so
- * "Acme Health", " acme  health" and "ACME HEALTH" must meet in one Map slot.
- * Every key is built once per distinct raw string (see `KeyCache`), never
- * once per line: the hot path is a Map hit, not a regex.
+ * Normalised lookup keys for adjudication (../nameKeys.ts says how names
+ * compare). Every key is built once per distinct raw string (see
+ * `KeyCache`), never once per line: the hot path is a Map hit, not a regex.
  */
 import { isSelfPay } from '../ledger';
+import { codeKey, idKey, nameKey } from '../nameKeys';
 
-/** Payer names and PlanIds: case- and spacing-insensitive. */
-export function nameKey(raw: string): string {
-  return raw.trim().toLowerCase().replace(/\s+/g, ' ');
-}
-
-/** Procedure codes and modifiers are upper-cased by ingest; trim/upper again for config rows. */
-export function codeKey(raw: string): string {
-  return raw.trim().toUpperCase();
-}
-
-/** Accounts and family ids are identifiers: only surrounding spaces are ignored. */
-export function idKey(raw: string): string {
-  return raw.trim();
-}
+export { codeKey, idKey, nameKey };
 
 /** Memoises a string → T function; the ledger repeats a few hundred payers a million times. */
 export class KeyCache<T> {

@@ -14,6 +14,7 @@
  */
 import type { LedgerLine } from '../ledger';
 import type { Day } from '../day';
+import { nameKey } from '../nameKeys';
 import { insurerHasAdjudicated as insurerHasAdjudicatedImport } from '../lineStatus';
 import type { LineRule, RuleContext } from './context';
 import { claimAtRisk } from './codeRules';
@@ -32,7 +33,7 @@ export function dateRules(ctx: RuleContext): LineRule {
   const daysFor = (payer: string): number => {
     let d = filingDays.get(payer);
     if (d === undefined) {
-      const own = policy.timelyFilingDaysByPayer[payer.trim().toLowerCase()];
+      const own = policy.timelyFilingDaysByPayer[nameKey(payer)];
       d = own !== undefined && Number.isFinite(own) ? own : policy.timelyFilingDays;
       filingDays.set(payer, d);
     }

@@ -14,12 +14,11 @@
 import type { LedgerLine } from '../ledger';
 import type { FeeScheduleRow } from '../config';
 import { mulDivHalfUp } from '../money';
+import { codeKey, nameKey } from '../nameKeys';
 import type { LineRule, RuleContext } from './context';
 import { scratch } from './scratch';
 import { date, money, unitsText, usd } from './format';
 
-export const nameKey = (raw: string): string => raw.trim().toLowerCase().replace(/\s+/g, ' ');
-export const codeKey = (raw: string): string => raw.trim().toUpperCase();
 
 /** Units are counted in thousandths so sums of 0.5-unit lines stay exact integers. */
 const milli = (units: number): number => (Number.isFinite(units) ? Math.round(units * 1000) : 0);

@@ -9,6 +9,7 @@ import type { AssistanceTier, CobMethod, Policy } from '../../domain/config';
 import type { InputIssue } from '../../domain/ledger';
 import { percent, type Percent } from '../../domain/money';
 import { DEFAULT_POLICY } from '../../domain/policyDefaults';
+import { nameKey } from '../../domain/nameKeys';
 import type { CellGrid } from '../grid';
 import { normaliseHeader } from '../headers/normaliseHeader';
 import { isBlank } from '../values/blank';
@@ -69,7 +70,7 @@ export function readPolicy(grid: CellGrid, issues: InputIssue[]): Policy {
     }
     const colon = keyText.indexOf(':');
     const key = normaliseHeader(colon >= 0 ? keyText.slice(0, colon) : keyText);
-    const payer = colon >= 0 ? keyText.slice(colon + 1).trim().toLowerCase() : null;
+    const payer = colon >= 0 ? nameKey(keyText.slice(colon + 1)) : null;
     const seenKey = key + (payer === null ? '' : `:${payer}`);
     const first = seen.get(seenKey);
     if (first !== undefined) rr.warn('Key', `Key ${keyText} appears again (first on row ${first}); the later value is used`);

@@ -29,6 +29,7 @@ import { isSelfPay, type InputIssue, type LedgerField, type LedgerLine } from '.
 import type { Cents } from '../../domain/money';
 import { toUs, type Day } from '../../domain/day';
 import { formatMoneyDisplay } from '../../domain/money';
+import { nameKey } from '../../domain/nameKeys';
 import { a1, type CellGrid } from '../grid';
 import { cellMessage } from '../values/invalid';
 import { TRANSACTION_TYPES_EXPECTED, transactionKind, type TransactionKind } from '../values/parseTransactionType';
@@ -262,9 +263,8 @@ function buildCells(lines: MutableLine[], plan: ColumnPlan, amountLetters: strin
   }
 }
 
-const payerKey = (p: string): string => p.trim().toLowerCase();
 function samePayer(a: string, b: string): boolean {
-  return a === b || payerKey(a) === payerKey(b);
+  return a === b || nameKey(a) === nameKey(b);
 }
 
 function fold(
