@@ -111,6 +111,21 @@ export interface Policy {
   readonly smallCellMin: number;
 }
 
+/**
+ * A Coverage row ingest could not read (DESIGN §4: it covers nothing and
+ * denies nothing). Whatever of it could be read says which lines it might
+ * have covered: its account, and its dates where readable (null = unknown,
+ * taken as open).
+ */
+export interface CoverageRowIssue {
+  readonly account: string;
+  readonly effectiveFrom: Day | null;
+  readonly effectiveTo: Day | null;
+  readonly row: number;
+  /** The A1 address (on the Coverage sheet) of the first cell at fault. */
+  readonly cell: string;
+}
+
 export type ConfigSheetName = 'Plans' | 'Benefits' | 'FeeSchedule' | 'Coverage' | 'Patients' | 'Policy';
 
 export interface Config {
@@ -120,6 +135,8 @@ export interface Config {
   readonly benefits: readonly BenefitConfig[];
   readonly feeSchedule: readonly FeeScheduleRow[];
   readonly coverage: readonly CoverageRow[];
+  /** Coverage rows with an input issue and a readable account. */
+  readonly coverageIssues: readonly CoverageRowIssue[];
   readonly patients: readonly PatientRow[];
   readonly policy: Policy;
 }

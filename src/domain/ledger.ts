@@ -56,8 +56,16 @@ export interface LedgerLine {
   readonly lineId: string | null;
   readonly status: ClaimStatus | null;
   readonly statusText: string | null;
+  /** Reason code(s) as written (CARC, with or without group: `CO-45`, `PR-1`, `45`); lineStanding.ts reads them. */
   readonly denialCode: string | null;
   readonly pos: string | null;
+  /**
+   * DESIGN §8 dunning: the latest date the insurer posted on the line — a
+   * transaction ledger's insurer payment, adjustment or denial row; a
+   * service-line ledger's Posting Date where the insurer paid or adjusted
+   * the line; null when none (the balance then arises on the service date).
+   */
+  readonly insurerPostedOn: Day | null;
   /**
    * A1 addresses of the cells each field came from. For a service-line
    * ledger this is the field's column + `row`; for a transaction ledger the
@@ -94,6 +102,7 @@ export interface ColumnMapping {
   readonly confidence: number;
 }
 
+/** One ledger sheet as ingest read it (`ingestLedger`). */
 export interface Ledger {
   readonly sheet: string;
   readonly headerRow: number;
@@ -104,8 +113,38 @@ export interface Ledger {
   readonly issues: readonly InputIssue[];
 }
 
+/** One sheet of a workbook ledger, without its lines. */
+export interface LedgerSheet {
+  readonly sheet: string;
+  readonly headerRow: number;
+  readonly kind: 'service-line' | 'transaction';
+  readonly mapping: ColumnMapping;
+  readonly counts: LedgerCounts;
+}
+
+/**
+ * DESIGN §3 "Several ledger sheets": every ledger sheet read, analysed as
+ * one ledger. `lines` are in workbook then sheet order, `lines[i].index === i`;
+ * each line keeps its own sheet and row.
+ */
+export interface WorkbookLedger {
+  /** One entry per sheet read, in workbook order. */
+  readonly sheets: readonly LedgerSheet[];
+  readonly lines: readonly LedgerLine[];
+  /** Input issues of every sheet, in sheet then row order. */
+  readonly issues: readonly InputIssue[];
+  /** Totals over every sheet. */
+  readonly counts: LedgerCounts;
+}
+
+/**
+ * DESIGN §4: a Payer cell that says "no insurer" — blank, Self, Self Pay,
+ * Self-Pay, Patient, Cash, None (and Uninsured).
+ */
 export function isSelfPay(payer: string | null): boolean {
   if (payer === null) return true;
   const p = payer.trim().toLowerCase().replace(/[^a-z]/g, '');
-  return p === '' || p === 'selfpay' || p === 'self' || p === 'none' || p === 'uninsured' || p === 'patient';
+  return SELF_PAY_WORDS.has(p);
 }
+
+const SELF_PAY_WORDS = new Set(['', 'self', 'selfpay', 'patient', 'cash', 'none', 'uninsured']);
