@@ -8,7 +8,7 @@ import { CancelledError, LedgerError } from './port';
 import type { CellGrid } from '../ingest/grid';
 import { CONFIG_SHEETS, ingestLedger, readConfig, scoreLedgerGrid } from '../ingest';
 import type { Config, ConfigSheetName } from '../domain/config';
-import type { InputIssue, Ledger } from '../domain/ledger';
+import type { InputIssue, Ledger, WorkbookLedger } from '../domain/ledger';
 import type { Day } from '../domain/day';
 import type { SharesByLine } from '../domain/shareTypes';
 import type { Finding } from '../domain/findingTypes';
@@ -33,9 +33,11 @@ export interface AnalyzeOptions {
   readonly configWorkbook?: WorkbookPort | null;
 }
 
+/** Plain data end to end: it crosses from a Web Worker by structured clone. */
 export interface AnalysisResult {
   readonly asOf: Day;
-  readonly ledger: Ledger;
+  /** Every ledger sheet read (DESIGN §3), as one ledger. */
+  readonly ledger: WorkbookLedger;
   readonly config: Config;
   /** Ledger input issues followed by configuration-sheet input issues. */
   readonly inputIssues: readonly InputIssue[];
