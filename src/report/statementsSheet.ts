@@ -120,6 +120,7 @@ function writeStatement(g: GridBuilder, input: ReportInput, s: ReportStatement):
   const hdr = g.push(LINE_HEADER);
   g.format(headerFormat(rangeA1(hdr, 1, hdr, W)));
   g.format({ range: rangeA1(hdr, 4, hdr, W), alignment: { horizontal: 'right', wrapText: true } });
+  g.height(hdr, 30);
   const billed = s.lines.filter((l) => !l.pending);
   for (const l of billed) {
     g.push([{ date: l.serviceDate }, text(l.code), text(l.description), dollars(l.charge), dollars(l.insurancePaid), dollars(l.adjustments), dollars(l.patientPaid), dollars(l.patientBalance)]);
@@ -146,7 +147,8 @@ function writeStatement(g: GridBuilder, input: ReportInput, s: ReportStatement):
     g.push();
     const ah = g.push([null, null, 'Amount due by age', ...AGING_HEADER]);
     g.format({ range: rangeA1(ah, 3, ah, 3), font: { bold: true } });
-    g.format({ range: rangeA1(ah, 4, ah, W), font: { bold: true }, fill: SUBTLE_FILL, alignment: { horizontal: 'right' } });
+    g.format({ range: rangeA1(ah, 4, ah, W), font: { bold: true }, fill: SUBTLE_FILL, alignment: { horizontal: 'right', wrapText: true } });
+    g.height(ah, 30);
     const a = s.aging;
     const av = g.push([null, null, null, dollars(a.current), dollars(a.d31to60), dollars(a.d61to90), dollars(a.d91to120), dollars(a.over120)]);
     g.format({ range: rangeA1(av, 4, av, W), numFmt: CURRENCY_FORMAT, border: { bottom: 'thin' } });
