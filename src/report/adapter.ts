@@ -72,6 +72,13 @@ export function paymentPlanOf(account: string, patientName: string | null, p: Pa
   };
 }
 
+/** Every ledger sheet read; a single-sheet Ledger (the shape before WorkbookLedger) reads as one. */
+function sheetsOf(r: AnalysisResult): ReportInput['sheets'] {
+  const l = r.ledger as AnalysisResult['ledger'] & { sheet?: string; headerRow?: number };
+  if (Array.isArray(l.sheets)) return l.sheets.map((x) => ({ sheet: x.sheet, headerRow: x.headerRow, ...x.counts }));
+  return [{ sheet: l.sheet ?? '', headerRow: l.headerRow ?? 0, ...l.counts }];
+}
+
 export function reportInputFrom(r: AnalysisResult, opts: ReportOptions): ReportInput {
   const lines = r.ledger.lines;
   const byRow = new Map<string, LedgerLine>();
@@ -85,7 +92,7 @@ export function reportInputFrom(r: AnalysisResult, opts: ReportOptions): ReportI
   const s = r.summary;
   return {
     asOf: toIso(r.asOf), runAt: opts.runAt, version: opts.version, producer: opts.producer, links: opts.links,
-    sheets: r.ledger.sheets.map((x) => ({ sheet: x.sheet, headerRow: x.headerRow, ...x.counts })),
+    sheets: sheetsOf(r),
     inputIssues: r.inputIssues.length,
     policy: {
       practiceName: r.config.policy.practiceName, practiceAddress: r.config.policy.practiceAddress,

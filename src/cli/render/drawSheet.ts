@@ -88,6 +88,9 @@ function valueAt(plan: SheetPlan): (r: number, c: number) => CellValue {
 
 function drawChartTable(ws: ExcelJS.Worksheet, chart: ChartPlan, at: (r: number, c: number) => CellValue): void {
   const from = parseA1(chart.from);
+  // Values sit at the right edge of the chart's area so long category labels have room to run.
+  const valueCol = Math.max(from.col + 1, parseA1(chart.to).col - chart.series.length + 1);
+  const colOf = (j: number): number => (j === 0 ? from.col : valueCol + j - 1);
   const cats = parseRange(chart.categories);
   const series = chart.series.map((s) => parseRange(s.values));
   const title = ws.getCell(from.row, from.col);
@@ -95,7 +98,7 @@ function drawChartTable(ws: ExcelJS.Worksheet, chart: ChartPlan, at: (r: number,
   title.font = { name: 'Calibri', bold: true, size: 12, color: { argb: argb('#1F4E78') } };
   const header = [chart.categoryHeading, ...chart.series.map((s) => s.name)];
   header.forEach((h, j) => {
-    const cell = ws.getCell(from.row + 1, from.col + j);
+    const cell = ws.getCell(from.row + 1, colOf(j));
     cell.value = h;
     cell.font = { name: 'Calibri', bold: true };
     cell.border = { bottom: { style: 'thin' } };
@@ -105,7 +108,7 @@ function drawChartTable(ws: ExcelJS.Worksheet, chart: ChartPlan, at: (r: number,
     const r = from.row + 2 + i;
     ws.getCell(r, from.col).value = cellText(at(cats.top + i, cats.left));
     series.forEach((s, j) => {
-      const cell = ws.getCell(r, from.col + 1 + j);
+      const cell = ws.getCell(r, colOf(j + 1));
       cell.value = excelValue(at(s.top + i, s.left));
       cell.numFmt = chart.numFmt;
       cell.alignment = { horizontal: 'right' };
