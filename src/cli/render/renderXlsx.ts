@@ -18,7 +18,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import {
-  PLAN_VERSION, REGISTRY_HEADER, REGISTRY_SHEET, type SheetPlan, type WorkbookPlan,
+  PLAN_VERSION, REGISTRY_HEADER, REGISTRY_SHEET, sheetSignature, type SheetPlan, type WorkbookPlan,
 } from '../../report/workbookPlan';
 import { reconcileSheets, type RegistryEntry } from '../../report/sheetNames';
 import { carryOverUserColumns, readText, type ReadValue } from '../../report/carryOver';
@@ -49,7 +49,8 @@ function readRegistry(wb: ExcelJS.Workbook): RegistryEntry[] | null {
     if (n === 1) return;
     const name = readText(row.getCell(1).value as ReadValue);
     const key = readText(row.getCell(2).value as ReadValue);
-    if (name && key) out.push({ name, key });
+    const a1 = readText(row.getCell(5).value as ReadValue);
+    if (name && key) out.push({ name, key, a1 });
   });
   return out;
 }
@@ -90,9 +91,15 @@ function withCarryOver(plan: WorkbookPlan, wb: ExcelJS.Workbook, registry: reado
 
 /** Draws the plan into `wb` (empty, or an earlier report with its registry); returns the names used. */
 export function renderIntoWorkbook(wb: ExcelJS.Workbook, plan: WorkbookPlan, registry: readonly RegistryEntry[]): Omit<WriteReportResult, 'updated'> {
-  const withUser = withCarryOver(plan, wb, registry);
+  const a1Of = (name: string): string => {
+    const ws = wb.getWorksheet(name);
+    return ws ? readText(ws.getCell('A1').value as ReadValue) : '';
+  };
+  // Only registry rows whose sheet still carries our A1 are ours (a user may have replaced the sheet).
+  const signed = registry.filter((r) => r.a1 === undefined || a1Of(r.name).trim() === r.a1.trim());
+  const withUser = withCarryOver(plan, wb, signed);
   const existing = wb.worksheets.map((w) => w.name).filter((n) => n !== REGISTRY_SHEET);
-  const rec = reconcileSheets(withUser, existing, registry);
+  const rec = reconcileSheets(withUser, existing, signed, a1Of);
   for (const name of rec.remove) {
     const ws = wb.getWorksheet(name);
     if (ws) wb.removeWorksheet(ws.id);
@@ -116,7 +123,7 @@ export function renderIntoWorkbook(wb: ExcelJS.Workbook, plan: WorkbookPlan, reg
   });
   const reg = wb.addWorksheet(REGISTRY_SHEET, { state: 'veryHidden' });
   reg.addRow([...REGISTRY_HEADER]);
-  withUser.sheets.forEach((s, i) => reg.addRow([rec.assignments[i]!.name, s.key, PLAN_VERSION, plan.createdAt]));
+  withUser.sheets.forEach((s, i) => reg.addRow([rec.assignments[i]!.name, s.key, PLAN_VERSION, plan.createdAt, sheetSignature(s)]));
   return { sheets: rec.assignments.map((a) => a.name), removed: rec.remove };
 }
 
