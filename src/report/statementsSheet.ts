@@ -26,6 +26,7 @@ const usd = (c: number): string => {
 };
 
 export function optionText(o: ReportPlanOption): string {
+  if (o.months === 1) return `${o.kind === 'income-based' ? 'Income-based plan (after assistance)' : 'One payment'}: ${usd(o.monthlyPayment)}.`;
   if (o.kind === 'income-based') {
     if (o.months === 0) return 'Financial assistance may clear this balance: call us to apply.';
     return o.lastPayment === o.monthlyPayment
@@ -126,6 +127,7 @@ function writeStatement(g: GridBuilder, input: ReportInput, s: ReportStatement):
     g.push([{ date: l.serviceDate }, text(l.code), text(l.description), dollars(l.charge), dollars(l.insurancePaid), dollars(l.adjustments), dollars(l.patientPaid), dollars(l.patientBalance)]);
   }
   const first = hdr + 1;
+  if (billed.length > 0) g.format({ range: rangeA1(first, 3, first + billed.length - 1, 3), alignment: { wrapText: true, vertical: 'top' } });
   const t = s.totals;
   const totals = g.push([null, null, 'Totals', dollars(t.charges), dollars(t.insurancePaid), dollars(t.adjustments), dollars(t.patientPaid), dollars(t.patientBalance)]);
   if (billed.length > 0) g.format({ range: rangeA1(first, 1, totals - 1, 1), numFmt: DEFAULT_DATE_FORMAT, alignment: { horizontal: 'left' } });
