@@ -29,6 +29,7 @@ export interface FakeTable {
   style: string;
   showFilterButton: boolean;
   showHeaders: boolean;
+  showBandedRows?: boolean;
 }
 
 export interface FakeHyperlink {
@@ -68,6 +69,10 @@ export class FakeSheet {
     printTitleRows: string | null;
     [k: string]: unknown;
   } = { orientation: 'Portrait', zoom: { scale: 100 }, printArea: null, printTitleRows: null };
+  autoFilter: string | null = null;
+  showGridlines = true;
+  tabColor = '';
+  merges: string[] = [];
   /** How many times the sheet was cleared (re-runs rewrite in place). */
   clears = 0;
   readonly id: string;

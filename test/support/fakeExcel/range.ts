@@ -266,6 +266,28 @@ export class FakeRange extends ClientObject {
     });
   }
 
+  set columnHidden(v: boolean) {
+    this._do('columnHidden', v, () => {
+      const { sheet, rect } = this._target();
+      sheet.formats.push({ address: rectAddress(rect), columnHidden: v });
+    });
+  }
+
+  merge(across = false): void {
+    this._do('merge', across, () => {
+      const { sheet, rect } = this._target();
+      if (sheet.merges.some((m) => overlapsAddress(m, rect))) throw new FakeOfficeError('InvalidOperation', 'The range overlaps a merged range.');
+      sheet.merges.push(rectAddress(rect));
+    });
+  }
+
+  unmerge(): void {
+    this._do('unmerge', null, () => {
+      const { sheet, rect } = this._target();
+      sheet.merges = sheet.merges.filter((m) => !overlapsAddress(m, rect));
+    });
+  }
+
   select(): void {
     this._do('select', null, () => {
       const { sheet, rect } = this._target();
@@ -375,6 +397,11 @@ export class FakeRange extends ClientObject {
   static bytesOf(v: unknown): number {
     return jsonBytes(v);
   }
+}
+
+function overlapsAddress(address: string, rect: Rect): boolean {
+  const r = tryParseAddress(address);
+  return !!r && r.r0 < rect.r0 + rect.rows && rect.r0 < r.r0 + r.rows && r.c0 < rect.c0 + rect.cols && rect.c0 < r.c0 + r.cols;
 }
 
 function rectContains(outer: Rect, address: string): boolean {

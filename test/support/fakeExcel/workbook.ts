@@ -204,6 +204,13 @@ export class FakeWorksheet extends ClientObject {
           s.pageLayout.printArea = rectAddress(rectOf(area, () => s)());
         });
       },
+      get headersFooters() {
+        return recorder(ws.context, `${ws._path}.pageLayout.headersFooters`, () => {
+          const pl = ws._target().pageLayout;
+          if (!pl.headersFooters) pl.headersFooters = {};
+          return pl.headersFooters as Record<string, unknown>;
+        });
+      },
       setPrintTitleRows(rows: string | FakeRange) {
         ws._do('pageLayout.setPrintTitleRows', typeof rows === 'string' ? rows : 'range', () => {
           const s = ws._target();
@@ -256,6 +263,7 @@ export class FakeWorksheet extends ClientObject {
 
   get charts(): any {
     const ws = this;
+    let items: { delete(): void; name: string }[] | null = null;
     return {
       add(type: string, sourceData: FakeRange, seriesBy = 'Auto') {
         const rec: Record<string, unknown> = { type, seriesBy };
@@ -278,10 +286,24 @@ export class FakeWorksheet extends ClientObject {
           },
         });
       },
-      deleteAll() {
-        ws._do('charts.deleteAll', null, () => {
-          ws._target().charts = [];
+      /** As Excel's ChartCollection: load('items/name'), then items[i].delete(). */
+      load() {
+        ws.context.queue('charts.load', null, () => {
+          const s = ws._target();
+          items = s.charts.map((rec, i) => ({
+            name: String(rec.name ?? `Chart ${i + 1}`),
+            delete: () =>
+              ws._do('chart.delete', null, () => {
+                s.charts = s.charts.filter((c) => c !== rec);
+              }),
+          }));
+          return items.length * 40;
         });
+        return this;
+      },
+      get items() {
+        if (!items) throw new FakeOfficeError('PropertyNotLoaded', "The property 'items' is not available. Load the chart collection and sync first.");
+        return items;
       },
       getCount() {
         const res = new FakeClientResult<number>();
@@ -289,6 +311,35 @@ export class FakeWorksheet extends ClientObject {
         return res;
       },
     };
+  }
+
+  get autoFilter(): any {
+    this.context.requireApi('1.9', 'Worksheet.autoFilter');
+    const ws = this;
+    return {
+      apply(range: string | FakeRange) {
+        ws._do('autoFilter.apply', typeof range === 'string' ? range : 'range', () => {
+          const s = ws._target();
+          s.autoFilter = rectAddress(rectOf(range, () => s)());
+        });
+      },
+      remove() {
+        ws._do('autoFilter.remove', null, () => {
+          ws._target().autoFilter = null;
+        });
+      },
+    };
+  }
+
+  set showGridlines(v: boolean) {
+    this._do('showGridlines', v, () => {
+      this._target().showGridlines = v;
+    });
+  }
+  set tabColor(v: string) {
+    this._do('tabColor', v, () => {
+      this._target().tabColor = v;
+    });
   }
 }
 
@@ -424,6 +475,11 @@ export class FakeTable extends ClientObject {
   }
   get showHeaders(): boolean {
     return this._get('showHeaders');
+  }
+  set showBandedRows(v: boolean) {
+    this._do('showBandedRows', v, () => {
+      this._target().showBandedRows = v;
+    });
   }
   private _range(path: string, rect: (t: TableModel) => Rect | null): FakeRange {
     return new FakeRange(this.context, `${this._path}.${path}`, () => (this._exists() ? this._target().sheet : null), () => (this._exists() ? rect(this._target()) : null));
