@@ -101,8 +101,12 @@ export type ShareWorking =
       /** What the adjudicating plan leaves to the patient, and pays. */
       readonly planPatient: Cents;
       readonly planPays: Cents;
-      /** §5 step 10: the secondary adjudicated the line as primary. */
-      readonly secondaryAsPrimary: boolean;
+      /**
+       * §5 step 10: the secondary adjudicated the line as primary, because
+       * only a Secondary row was in effect, or the primary does not cover
+       * the service; null when the primary did.
+       */
+      readonly secondaryAsPrimary: null | 'only-secondary-in-effect' | 'primary-does-not-cover';
       readonly secondary: SecondaryWorking | null;
       /** What the patient owes after every payer (null when the secondary cannot be computed). */
       readonly patient: Cents | null;

@@ -54,7 +54,11 @@ export function explainShares(w: ShareWorking): string {
 /** A covered line: allowed, copay, deductible, coinsurance, any out-of-pocket cap, then who pays what. */
 function coveredText(x: Covered): string {
   const b = x.benefit;
-  let t = x.secondaryAsPrimary ? `Your secondary plan ${b.planId} covers this service as primary. ` : '';
+  let t = x.secondaryAsPrimary === 'only-secondary-in-effect'
+    ? 'Only secondary coverage was in effect on this date, so it is treated as primary. '
+    : x.secondaryAsPrimary === 'primary-does-not-cover'
+      ? `Your primary plan does not cover this service, so your secondary plan ${b.planId} pays as primary. `
+      : '';
   t += allowedSentence(x.billed, x.allowed, x.contractual);
   if (b.copay > 0) t += `Copay ${m(x.copay)}. `;
   const noDeductible = !b.deductibleApplies || !x.planHasDeductible;
@@ -72,7 +76,7 @@ function coveredText(x: Covered): string {
   if (x.oopCut > 0) {
     t += `Out-of-pocket maximum reached (${x.familyOop ? 'family ' : ''}${m(x.oopMet)} met of ${m(x.oopLimit)}), so your share is ${m(x.oopCut)} less. `;
   }
-  if (x.secondaryAsPrimary) return `${t}You owe ${m(x.planPatient)}; your secondary plan pays ${m(x.planPays)}.`;
+  if (x.secondaryAsPrimary !== null) return `${t}You owe ${m(x.planPatient)}; your secondary plan pays ${m(x.planPays)}.`;
   const sec = x.secondary;
   if (sec === null) return `${t}You owe ${m(x.planPatient)}; your plan pays ${m(x.planPays)}.`;
   t += `Your plan pays ${m(x.planPays)}. `;

@@ -86,7 +86,7 @@ export class LineAdjudicator {
       const fee = this.feeFacts(line, entry === null ? this.lineParty(line) : { planKey: entry.planKey, payerKey: this.lineParty(line).payerKey });
       return this.unconfigured(f, fee, entry === null ? null : entry.planId);
     }
-    if (f.primary?.onlySecondary === true) return this.secondaryAsPrimary(f, { primaryPlanId: null, secondary: entry });
+    if (f.primary?.onlySecondary === true) return this.secondaryAsPrimary(f, { primaryPlanId: null, secondary: entry, why: 'only-secondary-in-effect' });
     return this.underPrimary(f, entry);
   }
 
@@ -100,7 +100,7 @@ export class LineAdjudicator {
     if (!benefit.covered) {
       if (secondary === null) return this.notCovered(f, fee, { benefit, planId: entry.planId, secondaryPlanId: null });
       if (secondary.plan === null) return this.unconfigured(f, fee, secondary.planId);
-      return this.secondaryAsPrimary(f, { primaryPlanId: entry.planId, secondary });
+      return this.secondaryAsPrimary(f, { primaryPlanId: entry.planId, secondary, why: 'primary-does-not-cover' });
     }
     const allowed = allowedFor(line.allowed, fee.feeScheduleAllowed, line.billed);
     const acc = this.coverage.accumulatorsOn(entry, plan, line.serviceDate);
@@ -124,7 +124,7 @@ export class LineAdjudicator {
       copay: share.copay, deductible: share.deductible, coinsurance: share.coinsurance,
       patientShare: patient, insurerShare: share.insurer, secondaryShare,
       benefit, primaryPlanId: entry.planId, secondaryPlanId: secondary?.planId ?? null, coverageRow: entry.row?.row ?? null,
-      working: coveredWorking({ line, plan, acc, benefit, allowed, share, secondaryAsPrimary: false, secondary: secondaryWorking, patient }),
+      working: coveredWorking({ line, plan, acc, benefit, allowed, share, secondaryAsPrimary: null, secondary: secondaryWorking, patient }),
     });
   }
 
@@ -134,7 +134,10 @@ export class LineAdjudicator {
    * (steps 1–7, the ledger's allowed included); its accumulators grow, the
    * primary's do not; the insurer share is 0.00 and the secondary pays.
    */
-  private secondaryAsPrimary(f: LineFacts, x: { primaryPlanId: string | null; secondary: CoverageEntry }): LineShares {
+  private secondaryAsPrimary(
+    f: LineFacts,
+    x: { primaryPlanId: string | null; secondary: CoverageEntry; why: 'only-secondary-in-effect' | 'primary-does-not-cover' },
+  ): LineShares {
     const { line } = f;
     const plan = x.secondary.plan!;
     const fee = this.feeFacts(line, planParty(plan));
@@ -148,7 +151,7 @@ export class LineAdjudicator {
       copay: share.copay, deductible: share.deductible, coinsurance: share.coinsurance,
       patientShare: share.patient, insurerShare: ZERO, secondaryShare: share.insurer,
       benefit, primaryPlanId: x.primaryPlanId, secondaryPlanId: x.secondary.planId, coverageRow: x.secondary.row?.row ?? null,
-      working: coveredWorking({ line, plan, acc, benefit, allowed, share, secondaryAsPrimary: true, secondary: null, patient: share.patient }),
+      working: coveredWorking({ line, plan, acc, benefit, allowed, share, secondaryAsPrimary: x.why, secondary: null, patient: share.patient }),
     });
   }
 
@@ -257,21 +260,23 @@ export class LineAdjudicator {
       feeScheduleAllowed: fee.feeScheduleAllowed,
       category: fee.category,
       benefit: x.benefit ?? null,
-      primaryPlanId: x.primaryPlanId ?? f.primary?.entry.planId ?? null,
+      primaryPlanId: x.primaryPlanId !== undefined ? x.primaryPlanId : f.primary?.entry.planId ?? null,
       secondaryPlanId: x.secondaryPlanId ?? null,
-      coverageRow: x.coverageRow ?? f.primary?.entry.row?.row ?? null,
+      coverageRow: x.coverageRow !== undefined ? x.coverageRow : f.primary?.entry.row?.row ?? null,
       coverageIssueCell: x.coverageIssueCell ?? null,
       working: x.working,
     };
   }
 }
 
+type Covered = Extract<ShareWorking, { kind: 'covered' }>;
+
 const planParty = (plan: Plan): FeeParty => ({ planKey: plan.planKey, payerKey: plan.payerKey });
 
 /** The working of a covered line, with the accumulators as they stand right after it. */
 function coveredWorking(x: {
   line: LedgerLine; plan: Plan; acc: MemberAccumulators; benefit: AppliedBenefit; allowed: Cents;
-  share: CostShare; secondaryAsPrimary: boolean; secondary: SecondaryWorking | null; patient: Cents | null;
+  share: CostShare; secondaryAsPrimary: Covered['secondaryAsPrimary']; secondary: SecondaryWorking | null; patient: Cents | null;
 }): ShareWorking {
   const { plan, acc, share } = x;
   const familyDeductible = share.deductible > 0 && familyDeductibleBinds(plan, acc);

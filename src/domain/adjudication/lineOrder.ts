@@ -8,5 +8,5 @@ import type { LedgerLine } from '../ledger';
 /** Positions in `lines`, in the order adjudication takes them. */
 export function serviceDateOrder(lines: readonly LedgerLine[]): number[] {
   const positions = lines.map((_, i) => i);
-  return positions.sort((a, b) => lines[a]!.serviceDate - lines[b]!.serviceDate || a - b);
+  return positions.sort((a, b) => lines[a]!.serviceDate - lines[b]!.serviceDate || lines[a]!.index - lines[b]!.index);
 }
