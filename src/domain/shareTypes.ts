@@ -70,8 +70,9 @@ export type ShareWorking =
   | {
       readonly kind: 'unconfigured';
       readonly billed: Cents;
-      readonly allowed: Cents;
-      readonly contractual: Cents;
+      /** null when neither the ledger nor a fee-schedule row gives one. */
+      readonly allowed: Cents | null;
+      readonly contractual: Cents | null;
       readonly planId: string | null;
       readonly payer: string | null;
     }

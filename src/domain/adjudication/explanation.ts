@@ -42,7 +42,7 @@ export function explainShares(w: ShareWorking): string {
     case 'denied-patient':
       return `Denied as patient responsibility (${w.denialCode}), so you owe the full charge of ${m(w.billed)}.`;
     case 'unconfigured': {
-      const a = allowedSentence(w.billed, w.allowed, w.contractual);
+      const a = w.allowed === null || w.contractual === null ? '' : allowedSentence(w.billed, w.allowed, w.contractual);
       if (w.planId !== null) return `${a}Shares not computed: plan ${w.planId} has no row in the Plans sheet.`;
       return `${a}Shares not computed: no plan in the Plans sheet matches ${w.payer === null ? 'this line' : `payer ${w.payer}`}.`;
     }

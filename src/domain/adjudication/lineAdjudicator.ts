@@ -202,11 +202,17 @@ export class LineAdjudicator {
     });
   }
 
-  /** Insured, but no Plans row to compute from: §5.1's allowed still holds; the split is not computed. */
+  /**
+   * Insured, but no Plans row to compute from: the split is not computed.
+   * §5.1's allowed still holds where something real gives it — the ledger's
+   * Allowed or a fee-schedule row; the charge alone is no allowed amount
+   * (§4: share fields are null where no configuration allows them).
+   */
   private unconfigured(f: LineFacts, fee: FeeFacts, planId: string | null): LineShares {
     const { line } = f;
-    const allowed = allowedFor(line.allowed, fee.feeScheduleAllowed, line.billed);
-    const contractual = (line.billed - allowed) as Cents;
+    const known = line.allowed !== null || fee.feeScheduleAllowed !== null;
+    const allowed = known ? allowedFor(line.allowed, fee.feeScheduleAllowed, line.billed) : null;
+    const contractual = allowed === null ? null : ((line.billed - allowed) as Cents);
     return this.record(f, fee, {
       basis: 'unconfigured', ...NOTHING_COMPUTED, allowed, contractual, primaryPlanId: planId,
       working: { kind: 'unconfigured', billed: line.billed, allowed, contractual, planId, payer: line.payer },
