@@ -157,7 +157,7 @@ describe('§5 step 10: the secondary acts as primary', () => {
   });
 
   test('covered by neither: §5.2, the patient owes the charge', () => {
-    const neither = config({ ...cfg, benefits: [...cfg.benefits, benefit({ planId: 'P2', category: 'Cosmetic', covered: false })] });
+    const neither: Config = { ...cfg, benefits: [...cfg.benefits, benefit({ planId: 'P2', category: 'Cosmetic', covered: false })] };
     const [r] = run([{ account: 'A1', code: '15780', billed: '1200.00' }], neither);
     expect(r).toMatchObject({ basis: 'not-covered', patientShare: $('1200.00'), insurerShare: 0, secondaryShare: 0, allowed: $('1200.00') });
   });
