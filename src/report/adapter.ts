@@ -8,6 +8,7 @@ import type { LedgerLine } from '../domain/ledger';
 import { isSelfPay } from '../domain/ledger';
 import type { LineShares } from '../domain/shareTypes';
 import { toIso } from '../domain/day';
+import { explainShares } from '../domain/adjudication/explanation';
 import { percentToNumber } from '../domain/money';
 import { isDenied, lineBalance } from '../domain/lineStatus';
 import { DUNNING_LABELS } from '../domain/statements/dunning';
@@ -25,10 +26,9 @@ export interface ReportOptions {
   readonly planAccounts?: readonly string[];
 }
 
-/** The share's explanation, whichever form the domain gives it in. */
+/** The share's working in words (the domain's one sentence-maker). */
 function explanationOf(s: LineShares | undefined): string {
-  const e = (s as { explanation?: unknown } | undefined)?.explanation;
-  return typeof e === 'string' ? e : '';
+  return s ? explainShares(s.working) : '';
 }
 
 function lineOf(l: LedgerLine, s: LineShares | undefined): ReportLine {
