@@ -55,6 +55,8 @@ export interface ColumnPlan {
   readonly firstColumn: readonly (PlannedColumn | null)[];
   /** The fields whose cell address goes into `LedgerLine.cells`, with their column letters. */
   readonly cellFields: readonly { readonly field: LedgerField; readonly letters: string }[];
+  /** An object with every cell field as a key, copied for each line's cells (see makeLine `rowCells`). */
+  readonly cellTemplate: Readonly<Partial<Record<LedgerField, string>>>;
   /** 0-based indices of the money columns (for spotting unlabelled total rows). */
   readonly moneyColumns: readonly number[];
 }
@@ -79,7 +81,8 @@ export function buildColumnPlan(grid: CellGrid, header: HeaderDetection, omitFro
     .filter((c): c is PlannedColumn => c !== null && c.field !== 'type' && c.field !== 'amount' && !omitFromCells.includes(c.field))
     .map((c) => ({ field: c.field as LedgerField, letters: c.letters }));
   const moneyColumns = columns.filter((c) => isMoneyKind(c.kind)).map((c) => c.index);
-  return { columns, firstColumn, cellFields, moneyColumns };
+  const cellTemplate = Object.fromEntries(cellFields.map((c) => [c.field, '']));
+  return { columns, firstColumn, cellFields, cellTemplate, moneyColumns };
 }
 
 /** The label and letters of a field's first column, or the field's own name when the sheet lacks it. */

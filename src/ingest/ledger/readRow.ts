@@ -84,10 +84,12 @@ function parseCell(reading: SheetReading, column: PlannedColumn, v: CellValue, r
 /** Merged code columns (Mod 1..4, Dx 1..4, or one cell listing several) add to the list so far. */
 function codeList(reading: SheetReading, sofar: readonly string[] | null, text: string | null): readonly string[] | null {
   if (text === null) return sofar;
-  const added = hasCodeSeparator(text) ? splitCodes(text) : [upperAscii(text)];
-  if (sofar !== null) return sofar.concat(added); // never push: `sofar` may be a shared list
-  if (added.length !== 1) return added;
-  const code = added[0]!;
+  if (hasCodeSeparator(text)) {
+    const codes = splitCodes(text);
+    return sofar === null ? codes : sofar.concat(codes);
+  }
+  const code = upperAscii(text);
+  if (sofar !== null) return sofar.concat(code); // never push: `sofar` may be a shared list
   let shared = reading.singleCodeLists.get(code);
   if (shared === undefined) {
     shared = Object.freeze([code]);
