@@ -24,6 +24,7 @@
  */
 export { ingestLedger, scoreLedgerGrid, type IngestResult, type IngestOptions } from './ledger/ingestLedger';
 export { combineLedgers } from './ledger/workbookLedger';
+export { checkColumnMap, mapPastLastColumn, lastUsedColumn, type ColumnMap, type ColumnMapCheck } from './headers/columnMap';
 export { detectHeaderRow, type HeaderDetection, type HeaderResult, type HeaderOptions } from './headers/detectHeaderRow';
 export { readConfig, configSheetName, CONFIG_SHEETS, type ConfigResult } from './config/readConfig';
 export { parseMoney, parseMoneyReceived, parseMoneyNonNegative, parseMoneyText } from './values/parseMoney';
