@@ -21,7 +21,7 @@ interface Column {
 export function table(columns: readonly Column[], rows: readonly (readonly string[])[]): string[] {
   const widths = columns.map((c, i) => Math.max(c.title.length, ...rows.map((r) => (r[i] ?? '').length)));
   const line = (cells: readonly string[]): string =>
-    cells.map((text, i) => (columns[i]!.align === 'right' ? text.padStart(widths[i]!) : text.padEnd(widths[i]!))).join('  ').trimEnd();
+    `  ${cells.map((text, i) => (columns[i]!.align === 'right' ? text.padStart(widths[i]!) : text.padEnd(widths[i]!))).join('  ')}`.trimEnd();
   return [line(columns.map((c) => c.title)), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)];
 }
 
@@ -92,6 +92,12 @@ function largestSection(findings: readonly Finding[]): string[] {
   ];
 }
 
+/** Workbook-level notices ("this rule needs a FeeSchedule sheet"): what was not checked, and why. */
+function noticesSection(notices: readonly Finding[]): string[] {
+  if (notices.length === 0) return [];
+  return [`Notices (${notices.length})`, ...notices.map((f) => `  ${f.rule}: ${oneLine(f.message, 110)}`)];
+}
+
 function statementsSection(r: AnalysisResult): string[] {
   const bills = r.statements.filter((s) => s.amountDue > 0);
   const due = bills.reduce((sum, s) => sum + s.amountDue, 0);
@@ -103,13 +109,17 @@ function statementsSection(r: AnalysisResult): string[] {
 
 export function analysisReport(r: AnalysisResult): string {
   const errors = r.inputIssues.filter((i) => i.severity === 'error').length;
-  const notices = r.inputIssues.length - errors;
+  const inputNotices = r.inputIssues.length - errors;
+  // Findings on lines and accounts; `info` findings are notices about the workbook.
+  const onLines = r.findings.filter((f) => f.severity !== 'info');
+  const notices = r.findings.filter((f) => f.severity === 'info');
   const sections = [
     [`Patient ledger analysis as of ${toIso(r.asOf)}`],
     sheetsSection(r),
-    [`Input issues: ${count(r.inputIssues.length)} (${count(errors)} errors, ${count(notices)} notices); --json - lists each cell`],
-    byRuleSection(r.findings),
-    largestSection(r.findings),
+    [`Input issues: ${count(r.inputIssues.length)} (${count(errors)} errors, ${count(inputNotices)} notices); --json - lists each cell`],
+    byRuleSection(onLines),
+    largestSection(onLines),
+    noticesSection(notices),
     statementsSection(r),
   ].filter((s) => s.length > 0);
   return `${sections.map((s) => s.join('\n')).join('\n\n')}\n`;

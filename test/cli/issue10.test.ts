@@ -165,9 +165,9 @@ describe('reproduction 5: monthly sheets Jan and Feb are one ledger', () => {
 
   test('reproduction 6: without --json the report shows counts per sheet, findings by rule and the statements', () => {
     expect(report).toMatch(/Sheets read/);
-    expect(report).toMatch(/^Jan\s+3\s+1\s+1\s+0\s+0\s+0$/m);
-    expect(report).toMatch(/^Feb\s+1\s+3\s+1\s+0\s+1\s+1$/m);
-    expect(report).toMatch(/^All sheets\s+4\s+2\s+0\s+1\s+1$/m);
+    expect(report).toMatch(/^\s+Jan\s+3\s+1\s+1\s+0\s+0\s+0$/m);
+    expect(report).toMatch(/^\s+Feb\s+1\s+3\s+1\s+0\s+1\s+1$/m);
+    expect(report).toMatch(/^\s+All sheets\s+4\s+2\s+0\s+1\s+1$/m);
     expect(report).toMatch(/Findings by rule/);
     expect(report).toMatch(/^Statements: /m);
   });
