@@ -37,7 +37,7 @@ import { a1, type CellGrid } from '../grid';
 import { cellMessage } from '../values/invalid';
 import { normaliseStatus } from '../values/parseStatus';
 import { TRANSACTION_TYPES_EXPECTED, transactionKind, type TransactionKind } from '../values/parseTransactionType';
-import { SLOT as S, fieldColumn, type ColumnPlan } from './columnPlan';
+import { SLOT, fieldColumn, type ColumnPlan } from './columnPlan';
 import { makeLine, rowCells, type MutableLine } from './makeLine';
 import { isBlankRow, readRow, requireField, startReading, type SheetReading } from './readRow';
 import { lastNonBlankRow, type ReadResult, type SheetRows } from './serviceLines';
@@ -78,12 +78,12 @@ const byAcctDos: KeyFn = (l) => l.account + SEP + l.serviceDate;
 const byAccount: KeyFn = (l) => l.account;
 
 /** The matching line index, or -1 none, or -2 ambiguous. */
-function match(ix: ChargeIndex, s: readonly unknown[]): number {
-  const claim = s[S.claimId] as string | null;
-  const lineId = s[S.lineId] as string | null;
-  const code = s[S.code] as string | null;
-  const account = s[S.account] as string | null;
-  const dos = s[S.serviceDate] as Day | null;
+function match(ix: ChargeIndex, values: readonly unknown[]): number {
+  const claim = values[SLOT.claimId] as string | null;
+  const lineId = values[SLOT.lineId] as string | null;
+  const code = values[SLOT.code] as string | null;
+  const account = values[SLOT.account] as string | null;
+  const dos = values[SLOT.serviceDate] as Day | null;
   if (claim !== null) {
     if (lineId !== null) {
       const hit = ix.get(byClaimLine, claim + SEP + lineId);
@@ -118,11 +118,11 @@ const KIND_WORD: Readonly<Record<TransactionKind, string>> = {
   denial: 'Denial',
 };
 
-function describeKey(s: readonly unknown[]): string {
+function describeKey(values: readonly unknown[]): string {
   const parts: string[] = [];
-  if (s[S.claimId] !== null) parts.push(`claim ${String(s[S.claimId])}${s[S.lineId] !== null ? ` line ${String(s[S.lineId])}` : ''}`);
-  if (s[S.serviceDate] !== null) parts.push(`date of service ${toUs(s[S.serviceDate] as Day)}`);
-  if (s[S.code] !== null) parts.push(`code ${String(s[S.code])}`);
+  if (values[SLOT.claimId] !== null) parts.push(`claim ${String(values[SLOT.claimId])}${values[SLOT.lineId] !== null ? ` line ${String(values[SLOT.lineId])}` : ''}`);
+  if (values[SLOT.serviceDate] !== null) parts.push(`date of service ${toUs(values[SLOT.serviceDate] as Day)}`);
+  if (values[SLOT.code] !== null) parts.push(`code ${String(values[SLOT.code])}`);
   return parts.length > 0 ? parts.join(', ') : 'no claim, date of service or code given';
 }
 
@@ -142,8 +142,8 @@ export function readTransactions(grid: CellGrid, plan: ColumnPlan, rows: SheetRo
   const lines: MutableLine[] = [];
   const last = lastNonBlankRow(grid, rows.headerIndex + 1);
   const sheet = grid.sheet;
-  const typeColumn = fieldColumn(plan, S.type);
-  const amountColumn = fieldColumn(plan, S.amount);
+  const typeColumn = fieldColumn(plan, SLOT.type);
+  const amountColumn = fieldColumn(plan, SLOT.amount);
   const kindByText = new Map<string, TransactionKind | null>();
   const pending: { readonly r: number; readonly kind: TransactionKind }[] = [];
   let blankRows = 0;
@@ -165,7 +165,7 @@ export function readTransactions(grid: CellGrid, plan: ColumnPlan, rows: SheetRo
       continue;
     }
     let bad = readRow(reading, r);
-    const typeText = values[S.type] as string | null;
+    const typeText = values[SLOT.type] as string | null;
     const kind = typeText === null ? null : remembered(kindByText, typeText, transactionKind);
     if (typeText === null) bad += requireField(reading, r, 'type', `expected a transaction type: ${TRANSACTION_TYPES_EXPECTED}`);
     else if (kind === null) {
@@ -185,7 +185,7 @@ export function readTransactions(grid: CellGrid, plan: ColumnPlan, rows: SheetRo
     }
     const cells = rowCells(reading, excelRow);
     cells.billed = amountColumn.letters + excelRow;
-    const line = makeLine(reading, { index: rows.firstLineIndex + lines.length, row: excelRow, cells }, values[S.amount] as Cents);
+    const line = makeLine(reading, { index: rows.firstLineIndex + lines.length, row: excelRow, cells }, values[SLOT.amount] as Cents);
     line.balance = null;
     line.insurerPostedOn = null;
     lines.push(line);
@@ -199,7 +199,7 @@ export function readTransactions(grid: CellGrid, plan: ColumnPlan, rows: SheetRo
     const excelRow = grid.top + r;
     readRow(reading, r);
     const at = match(charges, values);
-    const amount = Math.abs((values[S.amount] as number | null) ?? 0) as Cents;
+    const amount = Math.abs((values[SLOT.amount] as number | null) ?? 0) as Cents;
     if (at < 0) {
       excludedRows++;
       const what = kind === 'denial' ? 'Denial' : `${KIND_WORD[kind]} of ${formatMoneyDisplay(amount)}`;
@@ -211,7 +211,7 @@ export function readTransactions(grid: CellGrid, plan: ColumnPlan, rows: SheetRo
       continue;
     }
     folded++;
-    const payer = values[S.payer] as string | null;
+    const payer = values[SLOT.payer] as string | null;
     const selfPay = payer === null || remembered(selfPayByPayer, payer, isSelfPay);
     fold(lines[at]!, { kind, amount, selfPay, values, cellLetters, excelRow });
   }
@@ -224,10 +224,10 @@ export function readTransactions(grid: CellGrid, plan: ColumnPlan, rows: SheetRo
 function checkCharge(reading: SheetReading, r: number): number {
   let bad = 0;
   for (const field of ['account', 'serviceDate', 'code'] as const) bad += requireField(reading, r, field, CHARGE_WHY);
-  const amount = reading.fieldValues[S.amount] as Cents | null;
+  const amount = reading.fieldValues[SLOT.amount] as Cents | null;
   if (amount !== null && amount < 0) {
     const { grid } = reading;
-    const column = fieldColumn(reading.plan, S.amount);
+    const column = fieldColumn(reading.plan, SLOT.amount);
     const excelRow = grid.top + r;
     reading.issues.push({ sheet: grid.sheet, row: excelRow, cell: column.letters + excelRow, severity: 'error',
       message: cellMessage(column.label, grid.values[r]![column.index], 'is negative on a charge (expected the amount charged, 0.00 or more)') });
@@ -247,9 +247,9 @@ interface FoldedLetters {
 function foldedLetters(plan: ColumnPlan, amount: string): FoldedLetters {
   return {
     amount,
-    allowed: fieldColumn(plan, S.allowed).letters,
-    status: fieldColumn(plan, S.status).letters,
-    denialCode: fieldColumn(plan, S.denialCode).letters,
+    allowed: fieldColumn(plan, SLOT.allowed).letters,
+    status: fieldColumn(plan, SLOT.status).letters,
+    denialCode: fieldColumn(plan, SLOT.denialCode).letters,
   };
 }
 
@@ -272,8 +272,8 @@ interface Posting {
 const INSURER_POSTINGS: ReadonlySet<TransactionKind> = new Set<TransactionKind>(['insPayment', 'secPayment', 'insRefund', 'adjustment', 'denial']);
 
 function fold(line: MutableLine, p: Posting): void {
-  const s = p.values;
-  const payer = s[S.payer] as string | null;
+  const values = p.values;
+  const payer = values[SLOT.payer] as string | null;
   const cell = p.cellLetters.amount + p.excelRow;
   // DESIGN §3: a payment with a payer is the insurer's, without one the patient's.
   let kind = p.kind;
@@ -307,7 +307,7 @@ function fold(line: MutableLine, p: Posting): void {
       line.cells.insurerPaid = cell;
       break;
     case 'denial':
-      if (s[S.status] === null && line.status === null) {
+      if (values[SLOT.status] === null && line.status === null) {
         line.status = 'denied';
         line.statusText = 'Denied';
       }
@@ -316,24 +316,24 @@ function fold(line: MutableLine, p: Posting): void {
       break;
   }
   // ERA details posted with a payment describe the line.
-  if (s[S.allowed] !== null) {
-    line.allowed = s[S.allowed] as Cents;
+  if (values[SLOT.allowed] !== null) {
+    line.allowed = values[SLOT.allowed] as Cents;
     line.cells.allowed = p.cellLetters.allowed + p.excelRow;
   }
-  if (s[S.status] !== null) {
-    line.statusText = s[S.status] as string;
+  if (values[SLOT.status] !== null) {
+    line.statusText = values[SLOT.status] as string;
     line.status = normaliseStatus(line.statusText);
     line.cells.status = p.cellLetters.status + p.excelRow;
   }
-  if (s[S.denialCode] !== null) {
-    line.denialCode = s[S.denialCode] as string;
+  if (values[SLOT.denialCode] !== null) {
+    line.denialCode = values[SLOT.denialCode] as string;
     line.cells.denialCode = p.cellLetters.denialCode + p.excelRow;
   }
-  const postedOn = s[S.postingDate] as Day | null;
-  if (postedOn !== null && (INSURER_POSTINGS.has(kind) || s[S.denialCode] !== null)) {
+  const postedOn = values[SLOT.postingDate] as Day | null;
+  if (postedOn !== null && (INSURER_POSTINGS.has(kind) || values[SLOT.denialCode] !== null)) {
     if (line.insurerPostedOn === null || postedOn > line.insurerPostedOn) line.insurerPostedOn = postedOn;
   }
   if (line.payer === null && payer !== null && (kind === 'insPayment' || kind === 'insRefund')) line.payer = payer;
-  if (line.memberId === null && s[S.memberId] !== null) line.memberId = s[S.memberId] as string;
-  if (line.planId === null && s[S.planId] !== null) line.planId = s[S.planId] as string;
+  if (line.memberId === null && values[SLOT.memberId] !== null) line.memberId = values[SLOT.memberId] as string;
+  if (line.planId === null && values[SLOT.planId] !== null) line.planId = values[SLOT.planId] as string;
 }
