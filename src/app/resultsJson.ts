@@ -3,16 +3,13 @@
  * dates YYYY-MM-DD, rows 1-based, cells A1. The shape is a contract: tests
  * outside this repository read it.
  */
-import { formatMoney as formatMoneyImport, type Cents } from '../domain/money';
-import { toIso as toIsoImport, type Day } from '../domain/day';
+import { formatMoney, type Cents } from '../domain/money';
+import { toIso as toIsoUncached, type Day } from '../domain/day';
 import type { AnalysisResult } from './analyze';
 import type { Finding } from '../domain/findingTypes';
 import { statementToJson } from '../domain/statements/statement';
 import { summaryToJson } from '../domain/kpis/summary';
 
-// Local bindings: a compiled import is a property read (a getter under tsx) on each of millions of calls.
-const formatMoney = formatMoneyImport;
-const toIsoUncached = toIsoImport;
 
 const money = (c: Cents | null): string | null => (c === null ? null : c === 0 ? '0.00' : formatMoney(c));
 

@@ -4,11 +4,9 @@
  * ledger, 2 bad usage. Progress goes to stderr; stdout stays for results.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
-import { closeSync, openSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, openSync, writeSync } from 'node:fs';
 import { dirname, extname, join, resolve } from 'node:path';
 import { parseArgs, USAGE, type AnalyzeArgs, type PlanArgs } from './args';
-import { CsvWorkbook } from './csvWorkbook';
-import { XlsxWorkbook } from './xlsxWorkbook';
 import { LedgerError, type WorkbookPort } from '../app/port';
 import { analyzeWorkbook } from '../app/analyze';
 import { resultsJsonChunks } from '../app/resultsJson';
@@ -23,8 +21,9 @@ const stderr = (line: string): void => {
 
 async function openWorkbook(path: string): Promise<WorkbookPort> {
   const ext = extname(path).toLowerCase();
-  if (ext === '.csv' || ext === '.txt') return CsvWorkbook.open(path);
-  if (ext === '.xlsx' || ext === '.xlsm') return XlsxWorkbook.open(path);
+  // Each reader is loaded only when a file needs it: a CSV run never loads the zip/XML reader.
+  if (ext === '.csv' || ext === '.txt') return (await import('./csvWorkbook')).CsvWorkbook.open(path);
+  if (ext === '.xlsx' || ext === '.xlsm') return (await import('./xlsxWorkbook')).XlsxWorkbook.open(path);
   throw new UsageError(`${path}: expected an .xlsx or .csv file`);
 }
 
@@ -109,11 +108,15 @@ async function runPlan(args: PlanArgs): Promise<number> {
   return 0;
 }
 
-/** The package's root folder (bin/ and src/ sit in it). */
-const PACKAGE_ROOT = resolve(__dirname, '..', '..');
+/** The package's root folder: the nearest folder up with a package.json (this file runs from src/cli or build/src/cli). */
+function packageRoot(): string {
+  let dir = __dirname;
+  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
+  return dir;
+}
 
 async function runDemo(): Promise<number> {
-  const sample = join(PACKAGE_ROOT, 'assets', 'sample-ledger.xlsx');
+  const sample = join(packageRoot(), 'assets', 'sample-ledger.xlsx');
   const outDir = resolve('out');
   await mkdir(outDir, { recursive: true });
   const json = join(outDir, 'results.json');

@@ -11,13 +11,7 @@
  */
 import type { CellGrid, CellValue } from '../../ingest/grid';
 import { dayFromYmd, excelSerialFromDay } from '../../domain/day';
-import {
-  cursor as cursorImport, decodeOoxmlEscapes as decodeOoxmlEscapesImport, isName as isNameImport, readText as readTextImport, skipPrefix as skipPrefixImport,
-} from './xmlText';
-
-// Local bindings: a compiled import is a property read (a getter under tsx) on every call in the hot loop.
-const cursor = cursorImport, decodeOoxmlEscapes = decodeOoxmlEscapesImport;
-const isName = isNameImport, readText = readTextImport, skipPrefix = skipPrefixImport;
+import { cursor, decodeOoxmlEscapes, isName, readText, skipPrefix } from './xmlText';
 
 export interface SheetParts {
   readonly sharedStrings: readonly string[];

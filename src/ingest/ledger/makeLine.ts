@@ -10,8 +10,6 @@ import { SLOT, type ColumnPlan } from './columnPlan';
 export type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 export type MutableLine = Mutable<LedgerLine> & { cells: Partial<Record<LedgerField, string>> };
 
-// Captured once (tsx/esbuild turns each imported-binding access into a getter call).
-const normaliseStatusL = normaliseStatus;
 
 const NONE: readonly string[] = Object.freeze([]);
 
@@ -97,7 +95,7 @@ export function makeLine(
     memberId: s[S_memberId] as string | null,
     claimId: s[S_claimId] as string | null,
     lineId: s[S_lineId] as string | null,
-    status: statusText === null ? null : normaliseStatusL(statusText),
+    status: statusText === null ? null : normaliseStatus(statusText),
     statusText,
     denialCode: s[S_denialCode] as string | null,
     pos: s[S_pos] as string | null,

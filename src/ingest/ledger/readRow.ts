@@ -15,23 +15,7 @@ import { parseUnits } from '../values/parseNumber';
 import { hasCodeSeparator, parseCode, parseText, splitCodes, upperAscii } from '../values/parseText';
 import { K_MONEY, K_RECEIVED, SLOT, type ColumnPlan } from './columnPlan';
 
-/*
- * Imports captured once: under tsx/esbuild (the CLI) every access to an
- * imported binding is a getter call, which at 15M cells is measurable.
- */
 const S_UNITS = SLOT.units;
-const InvalidL = Invalid;
-const parseTextL = parseText;
-const parseCodeL = parseCode;
-const parseMoneyL = parseMoney;
-const parseMoneyReceivedL = parseMoneyReceived;
-const parseMoneyNonNegativeL = parseMoneyNonNegative;
-const parseDateL = parseDate;
-const parseUnitsL = parseUnits;
-const hasCodeSeparatorL = hasCodeSeparator;
-const splitCodesL = splitCodes;
-const upperAsciiL = upperAscii;
-const cellMessageL = cellMessage;
 const KM = K_MONEY;
 const KR = K_RECEIVED;
 /** Serial ≥ 61 (after Excel's phantom 29 Feb 1900) → days since 1970: serial − 1 + (1899-12-31 = −25568). */
@@ -77,8 +61,8 @@ export function readRow(
     if (typeof v === 'string') {
       const c0 = v.charCodeAt(0);
       const c1 = v.charCodeAt(v.length - 1);
-      scratch[slot[k]!] = c0 > 32 && c0 !== 160 && c1 > 32 && c1 !== 160 ? v : parseTextL(v);
-    } else scratch[slot[k]!] = parseTextL(v, formatAt(grid, r, col[k]!));
+      scratch[slot[k]!] = c0 > 32 && c0 !== 160 && c1 > 32 && c1 !== 160 ? v : parseText(v);
+    } else scratch[slot[k]!] = parseText(v, formatAt(grid, r, col[k]!));
   }
 
   // Codes: kept as is when already trimmed and upper case.
@@ -90,8 +74,8 @@ export function readRow(
     if (typeof v === 'string') {
       const c0 = v.charCodeAt(0);
       const c1 = v.charCodeAt(v.length - 1);
-      scratch[slot[k]!] = c0 > 32 && c0 !== 160 && c1 > 32 && c1 !== 160 && isUpperCode(v) ? v : parseCodeL(v);
-    } else scratch[slot[k]!] = parseCodeL(v, formatAt(grid, r, col[k]!));
+      scratch[slot[k]!] = c0 > 32 && c0 !== 160 && c1 > 32 && c1 !== 160 && isUpperCode(v) ? v : parseCode(v);
+    } else scratch[slot[k]!] = parseCode(v, formatAt(grid, r, col[k]!));
   }
 
   // Merged code columns (Mod 1..4, Dx 1..4, or one cell listing several).
@@ -100,16 +84,16 @@ export function readRow(
     const k = codesK[j]!;
     const v = row[col[k]!];
     if (v === null || v === undefined || v === '') continue;
-    const t = parseTextL(v);
+    const t = parseText(v);
     if (t === null) continue;
     const s = slot[k]!;
     const prev = scratch[s] as readonly string[] | null;
-    if (hasCodeSeparatorL(t)) {
-      const parts = splitCodesL(t);
+    if (hasCodeSeparator(t)) {
+      const parts = splitCodes(t);
       scratch[s] = prev === null ? parts : prev.concat(parts);
     } else if (prev === null) {
-      scratch[s] = single(plan, upperAsciiL(t));
-    } else scratch[s] = prev.concat(upperAsciiL(t)); // never push: `prev` may be a shared single
+      scratch[s] = single(plan, upperAscii(t));
+    } else scratch[s] = prev.concat(upperAscii(t)); // never push: `prev` may be a shared single
   }
 
   // Money: a number that is whole cents is taken directly (exact check, see parseMoney).
@@ -132,8 +116,8 @@ export function readRow(
         }
       }
     }
-    const out = kind === KM ? parseMoneyL(v) : kind === KR ? parseMoneyReceivedL(v) : parseMoneyNonNegativeL(v);
-    if (out instanceof InvalidL) bad += report(grid, r, plan, k, v, out, issues);
+    const out = kind === KM ? parseMoney(v) : kind === KR ? parseMoneyReceived(v) : parseMoneyNonNegative(v);
+    if (out instanceof Invalid) bad += report(grid, r, plan, k, v, out, issues);
     else scratch[slot[k]!] = out;
   }
 
@@ -148,8 +132,8 @@ export function readRow(
       scratch[slot[k]!] = EPOCH_1900_AFTER_LEAP + Math.floor(v);
       continue;
     }
-    const out = parseDateL(v, date1904);
-    if (out instanceof InvalidL) bad += report(grid, r, plan, k, v, out, issues);
+    const out = parseDate(v, date1904);
+    if (out instanceof Invalid) bad += report(grid, r, plan, k, v, out, issues);
     else scratch[slot[k]!] = out;
   }
 
@@ -163,8 +147,8 @@ export function readRow(
       scratch[slot[k]!] = v;
       continue;
     }
-    const out = parseUnitsL(v);
-    if (out instanceof InvalidL) bad += report(grid, r, plan, k, v, out, issues);
+    const out = parseUnits(v);
+    if (out instanceof Invalid) bad += report(grid, r, plan, k, v, out, issues);
     else scratch[slot[k]!] = out;
   }
 
@@ -194,7 +178,7 @@ function report(grid: CellGrid, r: number, plan: ColumnPlan, k: number, v: CellV
     sheet: grid.sheet,
     row: excelRow,
     cell: plan.letters[k]! + excelRow,
-    message: cellMessageL(plan.label[k]!, v, out.reason),
+    message: cellMessage(plan.label[k]!, v, out.reason),
     severity: 'error',
   });
   return 1;

@@ -20,14 +20,6 @@ export interface ReadResult {
   readonly counts: LedgerCounts;
 }
 
-// Captured once (tsx/esbuild turns each imported-binding access into a getter call).
-const readRowL = readRow;
-const requireFieldL = requireField;
-const isBlankRowL = isBlankRow;
-const isBlankL = isBlank;
-const totalRowHitL = totalRowHit;
-const makeLineL = makeLine;
-const lazyCellsL = lazyCells;
 const S_BILLED = SLOT.billed;
 
 const REQUIRED_WHY = 'required for a charge line';
@@ -44,16 +36,16 @@ const S_ACCOUNT = SLOT.account;
 /** None of the required cells has anything in it (checked only when the account cell is blank). */
 function notALine(row: readonly CellValue[], plan: ColumnPlan): boolean {
   const acct = plan.firstCol[S_ACCOUNT]!;
-  if (!isBlankL(row[acct])) return false;
+  if (!isBlank(row[acct])) return false;
   for (let k = 0; k < REQUIRED_SLOTS.length; k++) {
     const c = plan.firstCol[REQUIRED_SLOTS[k]!]!;
-    if (c >= 0 && !isBlankL(row[c])) return false;
+    if (c >= 0 && !isBlank(row[c])) return false;
   }
   return true;
 }
 
 function firstNonBlank(row: readonly CellValue[]): number {
-  for (let c = 0; c < row.length; c++) if (!isBlankL(row[c])) return c;
+  for (let c = 0; c < row.length; c++) if (!isBlank(row[c])) return c;
   return 0;
 }
 
@@ -69,11 +61,11 @@ export function readServiceLines(grid: CellGrid, headerIndex: number, plan: Colu
   let excludedRows = 0;
   for (let r = headerIndex + 1; r <= last; r++) {
     const row = grid.values[r];
-    if (isBlankRowL(row)) {
+    if (isBlankRow(row)) {
       blankRows++;
       continue;
     }
-    const total = totalRowHitL(grid, r, plan);
+    const total = totalRowHit(grid, r, plan);
     if (total !== null) {
       totalRows++;
       issues.push({ sheet, row: grid.top + r, cell: a1(grid.left + total.col, grid.top + r), message: total.message, severity: 'info' });
@@ -87,17 +79,17 @@ export function readServiceLines(grid: CellGrid, headerIndex: number, plan: Colu
         message: `Row ${grid.top + r} is not a charge line: it has no account, date of service, code or charge` });
       continue;
     }
-    let bad = readRowL(grid, r, plan, scratch, issues);
+    let bad = readRow(grid, r, plan, scratch, issues);
     for (let k = 0; k < REQUIRED_SLOTS.length; k++) {
       const slot = REQUIRED_SLOTS[k]!;
-      if (scratch[slot] === null) bad += requireFieldL(grid, r, plan, slot, scratch, issues, REQUIRED_WHY);
+      if (scratch[slot] === null) bad += requireField(grid, r, plan, slot, scratch, issues, REQUIRED_WHY);
     }
     if (bad > 0) {
       excludedRows++;
       continue;
     }
     const excelRow = grid.top + r;
-    lines.push(makeLineL(lines.length, sheet, excelRow, scratch, scratch[S_BILLED] as Cents, lazyCellsL(cellsOf, excelRow)));
+    lines.push(makeLine(lines.length, sheet, excelRow, scratch, scratch[S_BILLED] as Cents, lazyCells(cellsOf, excelRow)));
   }
   const rowsRead = Math.max(0, last - headerIndex);
   return { lines, issues, counts: { rowsRead, linesAnalyzed: lines.length, excludedRows, blankRows, totalRows } };

@@ -15,8 +15,6 @@ import { isBlank } from '../values/blank';
 import { showRaw } from '../values/invalid';
 import { SLOT, type ColumnPlan } from './columnPlan';
 
-// Captured once (tsx/esbuild turns each imported-binding access into a getter call).
-const isBlankL = isBlank;
 const S_CODE = SLOT.code;
 const S_ACCOUNT = SLOT.account;
 const S_DOS = SLOT.serviceDate;
@@ -46,7 +44,7 @@ export function totalRowHit(grid: CellGrid, r: number, plan: ColumnPlan): TotalR
   if (typeof code === 'string' && code.length > 0) {
     const c = code.charCodeAt(0);
     if (c >= 48 && c <= 57) return null;
-    if (!isBlankL(code) && !isTotalLabel(code)) return null;
+    if (!isBlank(code) && !isTotalLabel(code)) return null;
   }
   const excelRow = grid.top + r;
   for (let c = 0; c < row.length; c++) {
@@ -55,10 +53,10 @@ export function totalRowHit(grid: CellGrid, r: number, plan: ColumnPlan): TotalR
   }
   const acctCol = plan.firstCol[S_ACCOUNT]!;
   const dosCol = plan.firstCol[S_DOS]!;
-  if ((acctCol < 0 || isBlankL(row[acctCol])) && (dosCol < 0 || isBlankL(row[dosCol]))) {
+  if ((acctCol < 0 || isBlank(row[acctCol])) && (dosCol < 0 || isBlank(row[dosCol]))) {
     for (let k = 0; k < plan.moneyCols.length; k++) {
       const c = plan.moneyCols[k]!;
-      if (!isBlankL(row[c])) {
+      if (!isBlank(row[c])) {
         return { col: c, message: `Row ${excelRow} looks like a total row (amounts but no account, code or date of service) and is left out of the analysis` };
       }
     }

@@ -13,9 +13,6 @@ import { trimFast } from './blank';
 export const NOT_AN_AMOUNT = 'is not an amount (expected a number like 125.00)';
 export const TOO_MANY_DECIMALS = 'has more than two decimals (expected whole cents like 125.50; amounts are never rounded)';
 
-// Imports captured once (tsx/esbuild turns each imported-binding access into a getter call).
-const trimL = trimFast;
-const centsFromNumberL = centsFromNumber;
 
 const notAmount = (): Invalid => new Invalid(NOT_AN_AMOUNT);
 const tooPrecise = (): Invalid => new Invalid(TOO_MANY_DECIMALS);
@@ -33,7 +30,7 @@ export function parseMoney(v: CellValue | undefined): Cents | null | Invalid {
       const c = Math.round(v * 100);
       if (c / 100 === v) return c as Cents;
     }
-    const c = centsFromNumberL(v);
+    const c = centsFromNumber(v);
     return c === null ? tooPrecise() : c;
   }
   if (typeof v === 'boolean') return notAmount();
@@ -67,7 +64,7 @@ const C_RPAREN = 41;
 const C_SPACE = 32;
 
 export function parseMoneyText(raw: string): Cents | null | Invalid {
-  const s = trimL(raw);
+  const s = trimFast(raw);
   let end = s.length;
   if (end === 0) return null;
   let i = 0;
