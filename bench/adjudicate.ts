@@ -284,5 +284,5 @@ export async function run(): Promise<void> {
   if (sink === -1) console.log('unreachable'); // keeps the timed results observable to the optimiser
 }
 
-// Run when executed directly (`node bin/run-ts.js bench/adjudicate.ts` puts this file in argv[1]).
-if (require.main === module || process.argv[1] === __filename) void run();
+// Runs when executed directly (node build/bench/adjudicate.js), not when imported.
+if (require.main === module) void run();

@@ -5,7 +5,7 @@
  */
 import { dayFromExcelSerial, dayFromYmd, type Day } from '../../src/domain/day';
 import type { CellValue } from '../../src/ingest/grid';
-import type { GeneratedSample, SampleField } from '../../src/sample';
+import type { GeneratedSample, SampleField } from '../../tools/sample';
 
 export const CPT_OR_HCPCS = /^(\d{4}[0-9FTU]|[A-V]\d{4})$/;
 export const ICD10 = /^[A-TV-Z][0-9][0-9A-Z](\.[0-9A-Z]{1,4})?$/;

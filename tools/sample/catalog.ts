@@ -3,8 +3,8 @@
  * benefits, fee schedules). Figures are realistic for a US family practice in
  * 2026 but invented; every number is integer cents so the oracle stays exact.
  */
-import { cents, mulDivHalfUp, percent, type Cents } from '../domain/money';
-import type { BenefitConfig, FeeScheduleRow, PlanConfig } from '../domain/config';
+import { cents, mulDivHalfUp, percent, type Cents } from '../../src/domain/money';
+import type { BenefitConfig, FeeScheduleRow, PlanConfig } from '../../src/domain/config';
 
 export interface CodeInfo {
   readonly code: string;

@@ -4,9 +4,9 @@
  * money mostly as numbers and sometimes as currency text. Text forms are
  * cached per value because a million-line sample reuses a few hundred dates.
  */
-import { day, ymd, type Day } from '../domain/day';
-import { formatMoneyDisplay, type Cents } from '../domain/money';
-import type { CellValue } from '../ingest/grid';
+import { day, ymd, type Day } from '../../src/domain/day';
+import { formatMoneyDisplay, type Cents } from '../../src/domain/money';
+import type { CellValue } from '../../src/ingest/grid';
 import type { Rng } from './prng';
 
 const EXCEL_DAY0 = day(1899, 12, 31);

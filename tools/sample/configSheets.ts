@@ -3,11 +3,11 @@
  * columns exactly as §4) and typed, with `row` = the sheet row each typed
  * entry came from.
  */
-import { percentToNumber, type Cents } from '../domain/money';
-import type { Day } from '../domain/day';
-import type { Config, ConfigSheetName, CoverageRow, PatientRow, Policy } from '../domain/config';
-import { DEFAULT_POLICY } from '../domain/policyDefaults';
-import type { CellValue } from '../ingest/grid';
+import { percentToNumber, type Cents } from '../../src/domain/money';
+import type { Day } from '../../src/domain/day';
+import type { Config, ConfigSheetName, CoverageRow, PatientRow, Policy } from '../../src/domain/config';
+import { DEFAULT_POLICY } from '../../src/domain/policyDefaults';
+import type { CellValue } from '../../src/ingest/grid';
 import { BENEFITS, FEE_SCHEDULE, PLANS } from './catalog';
 import { excelSerial } from './cells';
 import type { CoverageDraft, Person } from './model';
@@ -140,6 +140,7 @@ function practiceConfig(
       present: new Set<ConfigSheetName>(['Plans', 'Benefits', 'FeeSchedule', 'Coverage', 'Patients', 'Policy']),
       ...PRACTICE_TABLES,
       coverage,
+      coverageIssues: [],
       patients,
       policy,
     },

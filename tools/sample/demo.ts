@@ -2,8 +2,8 @@
  * The fixed options behind assets/sample-ledger.xlsx / .csv, so tests can
  * regenerate its answer key (injected problems, expected shares) exactly.
  */
-import { day } from '../domain/day';
-import type { ConfigSheetName } from '../domain/config';
+import { day } from '../../src/domain/day';
+import type { ConfigSheetName } from '../../src/domain/config';
 import type { SampleOptions } from './types';
 
 export const DEMO_SAMPLE_OPTIONS: SampleOptions = {

@@ -9,14 +9,15 @@
  * service-date order) → postings → problems in what was posted or typed →
  * layout (blank rows) → cells. The total row comes after the last chunk.
  */
-import { toIso, type Day } from '../domain/day';
-import { cents, formatMoney } from '../domain/money';
+import { toIso, type Day } from '../../src/domain/day';
+import { cents, formatMoney } from '../../src/domain/money';
 import { ConfigBuilder, PRACTICE_TABLES } from './configSheets';
 import { CellStyle } from './cells';
 import { injectAfter, injectCollections, injectCreditBalance, type AfterKind } from './injectAfter';
 import { holdSites, injectBefore, type BeforeKind } from './injectBefore';
 import type { InjectedKind, Person, SLine } from './model';
-import { SampleOracle, type OracleBasis } from './oracle';
+import { SampleAdjudicator } from './adjudicate';
+import type { OracleBasis } from '../../test/oracle';
 import { arithmeticBalance, postPayments } from './payments';
 import { addHousehold } from './population';
 import { Rng } from './prng';
@@ -28,7 +29,7 @@ import { assignRoles } from './roles';
 import type { ExpectedLine, GeneratedSample, InjectedProblem, SampleOptions } from './types';
 import { addVisits } from './visits';
 import { InjectedLog } from './injectedLog';
-import type { CellValue } from '../ingest/grid';
+import type { CellValue } from '../../src/ingest/grid';
 
 /** Per problem kind, as a share of lines, when `problems: true`. */
 export const DEFAULT_PROBLEM_RATE = 0.03;
@@ -74,7 +75,7 @@ export function generateSample(opts: SampleOptions): GeneratedSample {
   const tx = kind === 'transaction' ? new TransactionRenderer(out.rows, headerRow, style, streams[4]) : null;
   const config = new ConfigBuilder();
   const counters = { nextAccount: 100_200, nextFamily: 1, nextLineId: 1, nextClaim: 26_100_001, nextVisit: 1 };
-  const oracle: { current: SampleOracle | null } = { current: null };
+  const oracle: { current: SampleAdjudicator | null } = { current: null };
 
   const chunks = Math.max(1, Math.ceil(total / CHUNK_LINES));
   for (let c = 0; c < chunks; c++) {
@@ -142,8 +143,8 @@ interface ChunkInput {
   readonly counters: { nextAccount: number; nextFamily: number; nextLineId: number; nextClaim: number; nextVisit: number };
   readonly out: ChunkOutput;
   readonly rng: readonly [Rng, Rng, Rng, Rng, Rng, Rng];
-  /** One oracle for the whole sample (its look-up caches stay warm); coverage is replaced per chunk. */
-  readonly oracle: { current: SampleOracle | null };
+  /** One adjudicator for the whole sample (its tables converted once); coverage is replaced per chunk. */
+  readonly oracle: { current: SampleAdjudicator | null };
 }
 
 function generateChunk(input: ChunkInput): void {
@@ -174,7 +175,7 @@ function generateChunk(input: ChunkInput): void {
   const coverage = ConfigBuilder.coverageOf(persons);
   let oracle = input.oracle.current;
   if (oracle) oracle.replaceCoverage(coverage);
-  else oracle = input.oracle.current = new SampleOracle({ ...PRACTICE_TABLES, coverage }, asOf);
+  else oracle = input.oracle.current = new SampleAdjudicator(PRACTICE_TABLES, coverage, asOf);
 
   // 3. Problems the payer saw.
   const before = { rng: rngInject, held, asOf, lines: pool, oracle, nextLineId: visitCtx.nextLineId, nextClaim: visitCtx.nextClaim };
@@ -298,7 +299,7 @@ function layout(rng: Rng, lines: readonly SLine[], blanks: number): RowItem[] {
   return items;
 }
 
-const BASES: readonly OracleBasis[] = ['covered', 'not-covered', 'no-coverage', 'self-pay'];
+const BASES: readonly OracleBasis[] = ['covered', 'secondary-as-primary', 'not-covered', 'no-coverage', 'self-pay', 'unknown'];
 
 /** Packs the clean lines' shares into typed arrays; returns a function that expands them. */
 function compactExpected(lines: readonly SLine[], rowOfLine: Int32Array): () => ExpectedLine[] {

@@ -3,10 +3,10 @@
  * formats Excel would report) and the ledger as CSV text (what "Save As CSV"
  * writes: dates and money as displayed).
  */
-import { dayFromExcelSerial, toUs } from '../domain/day';
-import { formatMoneyDisplay, cents } from '../domain/money';
-import type { ConfigSheetName } from '../domain/config';
-import type { CellGrid, CellValue } from '../ingest/grid';
+import { dayFromExcelSerial, toUs } from '../../src/domain/day';
+import { formatMoneyDisplay, cents } from '../../src/domain/money';
+import type { ConfigSheetName } from '../../src/domain/config';
+import type { CellGrid, CellValue } from '../../src/ingest/grid';
 import type { SampleField } from './model';
 import type { GeneratedSample } from './types';
 

@@ -1,6 +1,6 @@
 /** The sample ledger generator: public API. */
 export { generateSample, DEFAULT_PROBLEM_RATE } from './generate';
-export { SampleOracle, oracleShares, defaultCategory, type OracleConfig, type OracleLine, type OracleShares, type OracleBasis } from './oracle';
+export { SampleAdjudicator, oracleTables, oracleCoverage, oracleLine, type SampleShares, type SampleLineFacts } from './adjudicate';
 export { SERVICE_COLUMNS, PRACTICE_NAME } from './renderLines';
 export { TRANSACTION_COLUMNS } from './renderTransactions';
 export { CONFIG_HEADERS } from './configSheets';

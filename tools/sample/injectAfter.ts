@@ -13,7 +13,7 @@
  * - overbilling is a contractual adjustment never taken: the balance is
  *   consistent with the columns but above the patient's share.
  */
-import { cents, type Cents } from '../domain/money';
+import { cents, type Cents } from '../../src/domain/money';
 import { arithmeticBalance } from './payments';
 import { chooseLines, free, release, type Held } from './injectBefore';
 import type { InjectedKind, Person, SampleField, SLine } from './model';

@@ -10,11 +10,11 @@
  * deductible met, or self-pay — whose shares cannot move any accumulator
  * another line depends on, nor depend on one.
  */
-import { addDays, day, daysInMonth, ymd, type Day } from '../domain/day';
-import { cents } from '../domain/money';
+import { addDays, day, daysInMonth, ymd, type Day } from '../../src/domain/day';
+import { cents } from '../../src/domain/money';
 import { codeInfo } from './catalog';
 import type { InjectedKind, Person, SampleField, SLine } from './model';
-import type { SampleOracle } from './oracle';
+import type { SampleAdjudicator } from './adjudicate';
 import type { Rng } from './prng';
 
 export type BeforeKind =
@@ -154,7 +154,7 @@ export interface BeforeContext {
   readonly held: Held;
   readonly asOf: Day;
   readonly lines: readonly SLine[];
-  readonly oracle: SampleOracle;
+  readonly oracle: SampleAdjudicator;
   nextLineId: number;
   nextClaim: number;
 }

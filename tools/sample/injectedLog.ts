@@ -4,7 +4,7 @@
  * problems, and 600,000 small objects with address strings are what would
  * otherwise dominate the garbage collector's work.
  */
-import { a1 } from '../ingest/grid';
+import { a1 } from '../../src/ingest/grid';
 import type { InjectedKind } from './model';
 import type { InjectedProblem } from './types';
 

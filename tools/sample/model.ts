@@ -2,11 +2,11 @@
  * The generator's internal model, before it is rendered to cells. Money is
  * integer cents, dates are Days; rendering decides numbers vs text.
  */
-import type { Cents } from '../domain/money';
-import type { Day } from '../domain/day';
-import type { Priority } from '../domain/config';
-import type { RuleId } from '../domain/findingTypes';
-import type { OracleShares } from './oracle';
+import type { Cents } from '../../src/domain/money';
+import type { Day } from '../../src/domain/day';
+import type { Priority } from '../../src/domain/config';
+import type { RuleId } from '../../src/domain/findingTypes';
+import type { SampleShares } from './adjudicate';
 import type { PlanKind } from './catalog';
 
 export type InjectedKind = RuleId | 'JUNK_CELL' | 'BAD_DATE' | 'TOTAL_ROW' | 'BLANK_ROW' | 'MONEY_3_DECIMALS';
@@ -70,8 +70,8 @@ export interface Person {
 }
 
 /**
- * One charge line. Its field names match `OracleLine` so the oracle reads it
- * directly (no per-line copies at a million lines). Changes a payer would
+ * One charge line. Its field names match `SampleLineFacts`, what the oracle reads
+ * (tools/sample/adjudicate.ts converts them to the oracle's plain input). Changes a payer would
  * not have seen (code typos, bad modifiers, diagnoses) are applied after
  * adjudication; changes it would have seen (units, allowed, dates) before.
  */
@@ -116,7 +116,7 @@ export interface SLine {
   duplicateOf: SLine | null;
   /** Another injection relies on this line staying as it is. */
   reserved: boolean;
-  shares: OracleShares | null;
+  shares: SampleShares | null;
   injected: InjectedKind | null;
   injectedField: SampleField | null;
   /** Raw value put into a cell instead of its normal value (junk, impossible date, 3 decimals). */

@@ -3,7 +3,7 @@
  * secondary paid exactly the expected shares, the contractual adjustment was
  * written off, and the patient paid all, part or none of their share.
  */
-import type { Cents } from '../domain/money';
+import type { Cents } from '../../src/domain/money';
 
 /** Whole cents by construction (sums of cents); a cast keeps the million-line path call-free. */
 const cents = (n: number): Cents => n as Cents;

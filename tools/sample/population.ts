@@ -4,9 +4,9 @@
  * secondary), PPO members with a spouse's HMO as secondary, self-pay
  * patients. Starting accumulators are realistic and never exceed the limits.
  */
-import { addDays, type Day } from '../domain/day';
-import { civilFromDays as civil, daysFromCivil } from '../domain/day';
-import { cents, type Cents } from '../domain/money';
+import { addDays, type Day } from '../../src/domain/day';
+import { civilFromDays as civil, daysFromCivil } from '../../src/domain/day';
+import { cents, type Cents } from '../../src/domain/money';
 import { planById, type PlanKind } from './catalog';
 import { CALL_TIMES, CONTACTS, FIRST_FEMALE, FIRST_MALE, LAST, STREETS, TOWNS } from './names';
 import type { CoverageDraft, Person } from './model';

@@ -3,9 +3,9 @@
  * header synonyms as a real export names them, title rows above, blank rows
  * and a total row when problems are on.
  */
-import { toUs, type Day } from '../domain/day';
-import type { Cents } from '../domain/money';
-import type { CellValue } from '../ingest/grid';
+import { toUs, type Day } from '../../src/domain/day';
+import type { Cents } from '../../src/domain/money';
+import type { CellValue } from '../../src/ingest/grid';
 import { CellStyle } from './cells';
 import type { SampleField, SLine } from './model';
 

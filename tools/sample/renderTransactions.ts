@@ -7,9 +7,9 @@
  * Allowed or Balance column, so ALLOWED_MISMATCH and BALANCE_MISMATCH are
  * not injected here, and balance-type problems have no single cell.
  */
-import { addDays, type Day } from '../domain/day';
-import type { Cents } from '../domain/money';
-import type { CellValue } from '../ingest/grid';
+import { addDays, type Day } from '../../src/domain/day';
+import type { Cents } from '../../src/domain/money';
+import type { CellValue } from '../../src/ingest/grid';
 import { planById } from './catalog';
 import type { CellStyle } from './cells';
 import type { SampleField, SLine } from './model';

@@ -5,7 +5,7 @@
  * before the last visit. Each problem account gets no other injection, so
  * its account-level finding is the only one it can raise.
  */
-import { addDays, type Day } from '../domain/day';
+import { addDays, type Day } from '../../src/domain/day';
 import type { Person, SLine } from './model';
 import type { Rng } from './prng';
 

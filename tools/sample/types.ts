@@ -1,9 +1,9 @@
 /** Public shapes of the sample generator. */
-import type { Day } from '../domain/day';
-import type { Config, ConfigSheetName } from '../domain/config';
-import type { CellValue } from '../ingest/grid';
+import type { Day } from '../../src/domain/day';
+import type { Config, ConfigSheetName } from '../../src/domain/config';
+import type { CellValue } from '../../src/ingest/grid';
 import type { InjectedKind, SampleField } from './model';
-import type { OracleBasis } from './oracle';
+import type { OracleBasis } from '../../test/oracle';
 
 export type { InjectedKind, SampleField } from './model';
 

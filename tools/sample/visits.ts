@@ -6,9 +6,9 @@
  * appears once (bilateral joint injections use RT / LT+59), so a clean
  * sample has no duplicate charges and no units over the daily maximum.
  */
-import { addDays, type Day } from '../domain/day';
-import { civilFromDays as civil } from '../domain/day';
-import type { Cents } from '../domain/money';
+import { addDays, type Day } from '../../src/domain/day';
+import { civilFromDays as civil } from '../../src/domain/day';
+import type { Cents } from '../../src/domain/money';
 import { CODE_BY_ID, DX } from './catalog';
 import { newLine, type Person, type SLine } from './model';
 import type { Rng } from './prng';
