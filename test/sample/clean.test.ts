@@ -5,7 +5,7 @@
  */
 import { generateSample, type GeneratedSample } from '../../tools/sample';
 import { addDays, day, parseIso, type Day } from '../../src/domain/day';
-import { CPT_OR_HCPCS, ICD10, MODIFIER, cents, dataRows, dateOf, postings, sheetObjects, type Row } from './support';
+import { CPT_OR_HCPCS, ICD10, MODIFIER, cents, dataRows, dateOf, postings, sheetObjects, type Row } from '../support/sampleRows';
 
 const asOf = day(2026, 11, 1);
 

@@ -7,7 +7,7 @@ import { generateSample, SampleAdjudicator, type GeneratedSample, type InjectedK
 import { RULE_IDS } from '../../src/domain/findingTypes';
 import { day, type Day } from '../../src/domain/day';
 import type { Cents } from '../../src/domain/money';
-import { CPT_OR_HCPCS, ICD10, MODIFIER, a1Column, a1Row, cents, dataRows, dateOf, isBlankRow, postings, isTotalRow, sheetObjects, type Row } from './support';
+import { CPT_OR_HCPCS, ICD10, MODIFIER, a1Column, a1Row, cents, dataRows, dateOf, isBlankRow, postings, isTotalRow, sheetObjects, type Row } from '../support/sampleRows';
 
 const asOf = day(2026, 11, 1);
 

@@ -2,14 +2,14 @@
  * Helpers for findings tests: a column mapping matching the builders' cells,
  * hand-made LineShares (never from the adjudication engine), and a runner.
  */
-import { line, $, d, type LineInput } from '../../support/builders';
-import type { ColumnMapping, LedgerField, LedgerLine } from '../../../src/domain/ledger';
-import type { Config } from '../../../src/domain/config';
-import type { LineShares } from '../../../src/domain/shareTypes';
-import type { Finding, RuleId } from '../../../src/domain/findingTypes';
-import { EMPTY_CONFIG } from '../../../src/domain/policyDefaults';
-import { findDiscrepancies } from '../../../src/domain/findings';
-import type { Cents } from '../../../src/domain/money';
+import { line, $, d, type LineInput } from './builders';
+import type { ColumnMapping, LedgerField, LedgerLine } from '../../src/domain/ledger';
+import type { Config } from '../../src/domain/config';
+import type { LineShares } from '../../src/domain/shareTypes';
+import type { Finding, RuleId } from '../../src/domain/findingTypes';
+import { EMPTY_CONFIG } from '../../src/domain/policyDefaults';
+import { findDiscrepancies } from '../../src/domain/findings';
+import type { Cents } from '../../src/domain/money';
 
 /** The columns builders.line() puts each field in. */
 export const COLUMNS: Readonly<Partial<Record<LedgerField, string>>> = {

@@ -1,6 +1,6 @@
-import type { LineShares } from '../../../src/domain/shareTypes';
-import type { LedgerLine } from '../../../src/domain/ledger';
-import { $ } from '../../support/builders';
+import type { LineShares } from '../../src/domain/shareTypes';
+import type { LedgerLine } from '../../src/domain/ledger';
+import { $ } from './builders';
 
 /** A LineShares for `l` with only the patient share mattering to statements. */
 export function shareFor(l: LedgerLine, patientShare: string | null): LineShares {
