@@ -26,7 +26,8 @@ import {
 } from './renderLines';
 import { TRANSACTION_FIELD_COLUMNS, TRANSACTION_HEADER, TransactionRenderer } from './renderTransactions';
 import { assignRoles } from './roles';
-import type { ExpectedLine, GeneratedSample, InjectedProblem, SampleOptions } from './types';
+import type { ExpectedLine, GeneratedSample, InjectedProblem, SampleModelLine, SampleOptions } from './types';
+import { oracleLine } from './adjudicate';
 import { addVisits } from './visits';
 import { InjectedLog } from './injectedLog';
 import type { CellValue } from '../../src/ingest/grid';
@@ -70,7 +71,7 @@ export function generateSample(opts: SampleOptions): GeneratedSample {
   const style = new CellStyle(streams[4], TEXT_CELL_RATE);
 
   const out: ChunkOutput = {
-    rows: [], injected: new InjectedLog(), expected: [], rowsAnalysed: 0, excludedRows: 0, blankRows: 0, chargeLines: 0, totals: emptyTotals(),
+    rows: [], injected: new InjectedLog(), expected: [], model: opts.model ? [] : null, rowsAnalysed: 0, excludedRows: 0, blankRows: 0, chargeLines: 0, totals: emptyTotals(),
   };
   const tx = kind === 'transaction' ? new TransactionRenderer(out.rows, headerRow, style, streams[4]) : null;
   const config = new ConfigBuilder();
@@ -82,7 +83,7 @@ export function generateSample(opts: SampleOptions): GeneratedSample {
     const size = c < chunks - 1 ? CHUNK_LINES : total - CHUNK_LINES * (chunks - 1);
     // Chunk 0 uses the root streams, so a small sample does not depend on the chunk size.
     const rng = c === 0 ? streams : ([1, 2, 3, 4, 5, 6].map((k) => root.fork(c * 16 + k)) as unknown as typeof streams);
-    generateChunk({ kind, asOf, size, rate, first: c === 0, headerRow, style, tx, config, counters, out, rng, oracle });
+    generateChunk({ kind, asOf, size, rate, first: c === 0, headerRow, style, tx, config, counters, out, rng, oracle, kinds: opts.kinds ?? null });
   }
   if (rate > 0 && total > 0) {
     if (tx) tx.totalRow(out.injected);
@@ -96,6 +97,7 @@ export function generateSample(opts: SampleOptions): GeneratedSample {
   const columns = tx ? TRANSACTION_FIELD_COLUMNS : columnsOf(SERVICE_COLUMNS);
   const sample = {
     seed: opts.seed,
+    ...(out.model ? { model: out.model } : {}),
     asOf,
     ledger: { sheet: 'Ledger' as const, kind, header, rows: out.rows, headerRow, titleRows: titleRows(titleCount, header.length, asOf), columns },
     config: finished.grids,
@@ -122,6 +124,8 @@ interface ChunkOutput {
   readonly rows: CellValue[][];
   readonly injected: InjectedLog;
   readonly expected: (() => ExpectedLine[])[];
+  /** Every charge line as the oracle reads it (with its row), when asked for. */
+  readonly model: SampleModelLine[] | null;
   rowsAnalysed: number;
   excludedRows: number;
   blankRows: number;
@@ -145,6 +149,8 @@ interface ChunkInput {
   readonly rng: readonly [Rng, Rng, Rng, Rng, Rng, Rng];
   /** One adjudicator for the whole sample (its tables converted once); coverage is replaced per chunk. */
   readonly oracle: { current: SampleAdjudicator | null };
+  /** Only these problem kinds (null = all). */
+  readonly kinds: readonly InjectedKind[] | null;
 }
 
 function generateChunk(input: ChunkInput): void {
@@ -155,7 +161,8 @@ function generateChunk(input: ChunkInput): void {
   // 1. People and their visits, up to the line budget (duplicates are added later).
   const persons: Person[] = [];
   const popCtx = { asOf, nextAccount: counters.nextAccount, nextFamily: counters.nextFamily, persons };
-  const duplicates = Math.min(per(1), Math.floor(size / 4));
+  const allow = (k: InjectedKind): boolean => input.kinds === null || input.kinds.includes(k);
+  const duplicates = allow('DUPLICATE_CHARGE') ? Math.min(per(1), Math.floor(size / 4)) : 0;
   const visitCtx = { asOf, left: size - duplicates, nextLineId: counters.nextLineId, nextClaim: counters.nextClaim, nextVisit: counters.nextVisit };
   // The first chunk's second household is self-pay, so even a small sample has self-pay lines.
   for (let h = 0; visitCtx.left > 0; h++) {
@@ -166,11 +173,12 @@ function generateChunk(input: ChunkInput): void {
   // account), then the coverage they imply (coverage ends for NO_COVERAGE_ON_DOS).
   const pool: SLine[] = [];
   for (const p of persons) for (const l of p.lines) pool.push(l);
-  const enabled = new Set<InjectedKind>(rate > 0 ? [...BEFORE_KINDS, ...AFTER_KINDS] : []);
+  const enabled = new Set<InjectedKind>(rate > 0 ? [...BEFORE_KINDS, ...AFTER_KINDS].filter(allow) : []);
   const held = holdSites(rngInject, pool, enabled);
   const roles = assignRoles(rngRoles, persons, asOf, {
     planOld: size >= 30 ? Math.max(1, Math.round(size / 150)) : 0,
-    collections: per(1 / 6), credit: per(1 / 6), noCoverageLines: per(1 / 2),
+    collections: allow('COLLECTIONS_CANDIDATE') ? per(1 / 6) : 0, credit: allow('CREDIT_BALANCE') ? per(1 / 6) : 0,
+    noCoverageLines: allow('NO_COVERAGE_ON_DOS') ? per(1 / 2) : 0,
   });
   const coverage = ConfigBuilder.coverageOf(persons);
   let oracle = input.oracle.current;
@@ -180,7 +188,7 @@ function generateChunk(input: ChunkInput): void {
   // 3. Problems the payer saw.
   const before = { rng: rngInject, held, asOf, lines: pool, oracle, nextLineId: visitCtx.nextLineId, nextClaim: visitCtx.nextClaim };
   for (const k of BEFORE_KINDS) {
-    if (kind === 'transaction' && NOT_IN_TRANSACTIONS.has(k)) continue;
+    if ((kind === 'transaction' && NOT_IN_TRANSACTIONS.has(k)) || !enabled.has(k)) continue;
     injectBefore(before, k, k === 'DUPLICATE_CHARGE' ? duplicates : per(1));
   }
   // Fewer duplicates than planned (a small sample): more households make up the line count exactly.
@@ -224,7 +232,7 @@ function generateChunk(input: ChunkInput): void {
   }
   const after = { rng: rngInject, held, lines: analysed, locked: new Set<Person>(), hasAllowedColumn: kind === 'service-line' };
   for (const k of AFTER_KINDS) {
-    if (kind === 'transaction' && NOT_IN_TRANSACTIONS.has(k)) continue;
+    if ((kind === 'transaction' && NOT_IN_TRANSACTIONS.has(k)) || !enabled.has(k)) continue;
     injectAfter(after, k, per(1));
   }
   for (const p of roles.credit) injectCreditBalance(rngInject, p);
@@ -257,7 +265,13 @@ function generateChunk(input: ChunkInput): void {
     addToTotals(out.totals, lines);
   }
   out.chargeLines += lines.length;
+  if (out.model) for (const l of lines) out.model.push(modelLine(l, rowOfLine[l.order]!));
   out.expected.push(compactExpected(lines, rowOfLine));
+}
+
+/** A charge line as the oracle reads it, after everything was posted on it. */
+function modelLine(l: SLine, row: number): SampleModelLine {
+  return { ...oracleLine(l), row, excluded: l.excluded };
 }
 
 function inDateOrder(lines: readonly SLine[]): boolean {

@@ -9,3 +9,5 @@ export type {
   SampleOptions, GeneratedSample, SampleLedger, InjectedProblem, ExpectedLine, SampleCounts, InjectedKind, SampleField,
 } from './types';
 export { DEMO_SAMPLE_OPTIONS } from './demo';
+export { generateWorkbook, type WorkbookShape, type WorkbookOptions, type SampleWorkbook, type SheetGrid, type PlacedProblem, type SheetCounts } from './workbook';
+export type { SampleModelLine } from './types';

@@ -3,7 +3,7 @@ import type { Day } from '../../src/domain/day';
 import type { Config, ConfigSheetName } from '../../src/domain/config';
 import type { CellValue } from '../../src/ingest/grid';
 import type { InjectedKind, SampleField } from './model';
-import type { OracleBasis } from '../../test/oracle';
+import type { OracleBasis, OracleLine } from '../../test/oracle';
 
 export type { InjectedKind, SampleField } from './model';
 
@@ -18,7 +18,14 @@ export interface SampleOptions {
   readonly kind?: 'service-line' | 'transaction';
   /** Rows above the header (default 3: practice name, export date, blank). */
   readonly titleRows?: number;
+  /** Only these problem kinds are injected (default: every kind). */
+  readonly kinds?: readonly InjectedKind[];
+  /** Also return `model`: every charge line as the oracle reads it. */
+  readonly model?: boolean;
 }
+
+/** A charge line as the oracle reads it, with its 1-based Excel row; `excluded` rows never reach the engine. */
+export type SampleModelLine = OracleLine & { readonly row: number; readonly excluded: boolean };
 
 export interface SampleLedger {
   readonly sheet: 'Ledger';
@@ -83,4 +90,6 @@ export interface GeneratedSample {
   readonly injected: InjectedProblem[];
   readonly expected: ExpectedLine[];
   readonly counts: SampleCounts;
+  /** With `model: true`: every charge line in sheet order, as the oracle reads it. */
+  readonly model?: readonly SampleModelLine[];
 }
