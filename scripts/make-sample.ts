@@ -107,10 +107,10 @@ async function main(): Promise<void> {
   );
 }
 
-/** The nearest folder up with a package.json (this file runs from scripts/ or build/scripts/). */
+/** The package's root: the nearest folder up holding bin/patient-ledger.js (this file runs from scripts/ or build/scripts/). */
 function packageRoot(): string {
   let dir = __dirname;
-  while (!fs.existsSync(path.join(dir, 'package.json')) && path.dirname(dir) !== dir) dir = path.dirname(dir);
+  while (!fs.existsSync(path.join(dir, 'bin', 'patient-ledger.js')) && path.dirname(dir) !== dir) dir = path.dirname(dir);
   return dir;
 }
 

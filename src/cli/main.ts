@@ -12,8 +12,6 @@ import { analyzeWorkbook } from '../app/analyze';
 import { resultsJsonChunks } from '../app/resultsJson';
 import { planFromCli } from '../app/planCommand';
 import { parseIso, todayUtc, toIso } from '../domain/day';
-import { writeAnalysisReport } from './render/reportOut';
-import { ReportTargetError } from './render/renderXlsx';
 
 class UsageError extends Error {}
 
@@ -97,6 +95,8 @@ async function runAnalyze(args: AnalyzeArgs): Promise<number> {
   }
   if (args.out !== null) {
     // The report workbook (src/cli/render/): updated in place when it is one this tool wrote before.
+    // exceljs and the report builders load only when a report is asked for (start-up on a plain run).
+    const { writeAnalysisReport } = await import('./render/reportOut');
     const written = await writeAnalysisReport(result, args.file, args.out);
     stderr(`${written.updated ? 'Updated' : 'Wrote'} ${args.out} (${written.sheets.join(', ')})`);
   }
@@ -115,10 +115,10 @@ async function runPlan(args: PlanArgs): Promise<number> {
   return 0;
 }
 
-/** The package's root folder: the nearest folder up with a package.json (this file runs from src/cli or build/src/cli). */
+/** The package's root folder: the nearest folder up holding bin/patient-ledger.js (this file runs from src/cli or build/src/cli). */
 function packageRoot(): string {
   let dir = __dirname;
-  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
+  while (!existsSync(join(dir, 'bin', 'patient-ledger.js')) && dirname(dir) !== dir) dir = dirname(dir);
   return dir;
 }
 
@@ -151,7 +151,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         return await runDemo();
     }
   } catch (e) {
-    if (e instanceof UsageError || e instanceof ReportTargetError) {
+    if (e instanceof UsageError || (e instanceof Error && e.name === 'ReportTargetError')) {
       stderr(`patient-ledger: ${e.message}`);
       return 2;
     }
