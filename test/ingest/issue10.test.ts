@@ -8,7 +8,7 @@ import { configSheetName, readConfig } from '../../src/ingest/config/readConfig'
 import { checkColumnMap, lastUsedColumn, mapPastLastColumn } from '../../src/ingest/headers/columnMap';
 import type { Ledger } from '../../src/domain/ledger';
 import { toIso } from '../../src/domain/day';
-import { gridOf } from './gridOf';
+import { gridOf } from '../support/gridOf';
 
 function ok(r: ReturnType<typeof ingestLedger>): Ledger {
   if (!r.ok) throw new Error(r.message);

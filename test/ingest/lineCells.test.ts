@@ -9,7 +9,7 @@ import type { LedgerLine } from '../../src/domain/ledger';
 import { parseDate } from '../../src/ingest/values/parseDate';
 import { parseMoney, parseMoneyReceived } from '../../src/ingest/values/parseMoney';
 import { Invalid } from '../../src/ingest/values/invalid';
-import { gridOf } from './gridOf';
+import { gridOf } from '../support/gridOf';
 
 function firstLine(): LedgerLine {
   const r = ingestLedger(gridOf([

@@ -1,4 +1,4 @@
-import { sheet, shares, run, fired, notices, $, d } from './helpers';
+import { sheet, shares, run, fired, notices, $, d } from '../../support/findings';
 import { config, patient } from '../../support/builders';
 
 describe('BALANCE_MISMATCH', () => {

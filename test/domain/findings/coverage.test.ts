@@ -1,4 +1,4 @@
-import { sheet, run, fired, notices, $ } from './helpers';
+import { sheet, run, fired, notices, $ } from '../../support/findings';
 import { config, coverage } from '../../support/builders';
 
 describe('NO_COVERAGE_ON_DOS', () => {

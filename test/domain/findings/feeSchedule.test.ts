@@ -1,4 +1,4 @@
-import { sheet, shares, run, fired, notices, $ } from './helpers';
+import { sheet, shares, run, fired, notices, $ } from '../../support/findings';
 import { config, fee, plan } from '../../support/builders';
 
 describe('UNITS_OVER_LIMIT', () => {

@@ -1,4 +1,4 @@
-import { sheet, run, notices, mapping } from './helpers';
+import { sheet, run, notices, mapping } from '../../support/findings';
 import type { RuleId } from '../../../src/domain/findingTypes';
 import type { ColumnMapping } from '../../../src/domain/ledger';
 

@@ -13,7 +13,7 @@ import type { Finding } from '../../../src/domain/findingTypes';
 import { cents, type Cents } from '../../../src/domain/money';
 import type { Day } from '../../../src/domain/day';
 import { config, coverage, fee, patient } from '../../support/builders';
-import { COLUMNS, d } from './helpers';
+import { COLUMNS, d } from '../../support/findings';
 
 const BASE = d('2025-06-01');
 const money = fc.integer({ min: -50_000, max: 500_000 }).map((n) => cents(n));

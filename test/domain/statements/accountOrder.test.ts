@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { buildStatements } from '../../../src/domain/statements/statement';
 import { config, d, inSheetOrder, line } from '../../support/builders';
-import { shareFor } from './support';
+import { shareFor } from '../../support/statementShares';
 
 const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
 

@@ -10,7 +10,7 @@ import { cents, formatMoney } from '../../../src/domain/money';
 import { day, type Day } from '../../../src/domain/day';
 import { isSelfPay, type ClaimStatus, type LedgerLine } from '../../../src/domain/ledger';
 import { config, line } from '../../support/builders';
-import { shareFor } from './support';
+import { shareFor } from '../../support/statementShares';
 
 const asOf = day(2026, 6, 30);
 const m = (c: number | null): string | null => (c === null ? null : formatMoney(cents(c)));

@@ -5,7 +5,7 @@
  */
 import { buildStatements, statementToJson, type Statement } from '../../../src/domain/statements/statement';
 import { $, config, d, inSheetOrder, line, patient } from '../../support/builders';
-import { shareFor } from './support';
+import { shareFor } from '../../support/statementShares';
 import type { LedgerLine } from '../../../src/domain/ledger';
 import type { Config } from '../../../src/domain/config';
 
