@@ -23,10 +23,10 @@ export function d(iso: string): Day {
 
 let nextIndex = 0;
 
-export type LineInput = Partial<Omit<LedgerLine, 'billed' | 'allowed' | 'insurerPaid' | 'secondaryPaid' | 'patientPaid' | 'adjustment' | 'balance' | 'serviceDate' | 'postingDate' | 'dob'>> & {
+export type LineInput = Partial<Omit<LedgerLine, 'billed' | 'allowed' | 'insurerPaid' | 'secondaryPaid' | 'patientPaid' | 'adjustment' | 'balance' | 'serviceDate' | 'postingDate' | 'dob' | 'insurerPostedOn'>> & {
   billed?: string; allowed?: string | null; insurerPaid?: string | null; secondaryPaid?: string | null;
   patientPaid?: string | null; adjustment?: string | null; balance?: string | null;
-  serviceDate?: string; postingDate?: string | null; dob?: string | null;
+  serviceDate?: string; postingDate?: string | null; dob?: string | null; insurerPostedOn?: string | null;
 };
 
 const money = (v: string | null | undefined): Cents | null => (v === null || v === undefined ? null : $(v));
@@ -67,6 +67,7 @@ export function line(input: LineInput = {}): LedgerLine {
     statusText: input.statusText ?? null,
     denialCode: input.denialCode ?? null,
     pos: input.pos ?? null,
+    insurerPostedOn: date(input.insurerPostedOn),
     cells: input.cells ?? {
       account: `A${row}`, serviceDate: `C${row}`, code: `D${row}`, modifiers: `E${row}`, diagnoses: `F${row}`,
       units: `G${row}`, billed: `H${row}`, allowed: `I${row}`, insurerPaid: `J${row}`, secondaryPaid: `K${row}`,
@@ -176,6 +177,7 @@ export function config(c: Partial<Omit<Config, 'present' | 'policy'>> & { policy
     benefits: c.benefits ?? [],
     feeSchedule: c.feeSchedule ?? [],
     coverage: c.coverage ?? [],
+    coverageIssues: c.coverageIssues ?? [],
     patients: c.patients ?? [],
     policy: { ...DEFAULT_POLICY, ...(c.policy ?? {}) },
   };
