@@ -32,6 +32,7 @@ export const EMPTY_CONFIG: Config = {
   benefits: [],
   feeSchedule: [],
   coverage: [],
+  coverageIssues: [],
   patients: [],
   policy: DEFAULT_POLICY,
 };

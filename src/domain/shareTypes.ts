@@ -70,8 +70,9 @@ export type ShareWorking =
   | {
       readonly kind: 'unconfigured';
       readonly billed: Cents;
-      readonly allowed: Cents;
-      readonly contractual: Cents;
+      /** null when neither the ledger nor a fee-schedule row gives one. */
+      readonly allowed: Cents | null;
+      readonly contractual: Cents | null;
       readonly planId: string | null;
       readonly payer: string | null;
     }
@@ -101,8 +102,12 @@ export type ShareWorking =
       /** What the adjudicating plan leaves to the patient, and pays. */
       readonly planPatient: Cents;
       readonly planPays: Cents;
-      /** §5 step 10: the secondary adjudicated the line as primary. */
-      readonly secondaryAsPrimary: boolean;
+      /**
+       * §5 step 10: the secondary adjudicated the line as primary, because
+       * only a Secondary row was in effect, or the primary does not cover
+       * the service; null when the primary did.
+       */
+      readonly secondaryAsPrimary: null | 'only-secondary-in-effect' | 'primary-does-not-cover';
       readonly secondary: SecondaryWorking | null;
       /** What the patient owes after every payer (null when the secondary cannot be computed). */
       readonly patient: Cents | null;

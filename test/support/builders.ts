@@ -5,7 +5,7 @@
  */
 import { parseCentsExact, percent, type Cents } from '../../src/domain/money';
 import { parseIso, type Day } from '../../src/domain/day';
-import type { LedgerLine } from '../../src/domain/ledger';
+import type { ColumnMapping, LedgerLine } from '../../src/domain/ledger';
 import type { Config, PlanConfig, BenefitConfig, FeeScheduleRow, CoverageRow, PatientRow, Policy, ConfigSheetName } from '../../src/domain/config';
 import { DEFAULT_POLICY } from '../../src/domain/policyDefaults';
 
@@ -67,7 +67,7 @@ export function line(input: LineInput = {}): LedgerLine {
     statusText: input.statusText ?? null,
     denialCode: input.denialCode ?? null,
     pos: input.pos ?? null,
-    insurerPostedOn: date(input.insurerPostedOn),
+    insurerPostedOn: date(input.insurerPostedOn as string | null | undefined),
     cells: input.cells ?? {
       account: `A${row}`, serviceDate: `C${row}`, code: `D${row}`, modifiers: `E${row}`, diagnoses: `F${row}`,
       units: `G${row}`, billed: `H${row}`, allowed: `I${row}`, insurerPaid: `J${row}`, secondaryPaid: `K${row}`,
@@ -181,4 +181,14 @@ export function config(c: Partial<Omit<Config, 'present' | 'policy'>> & { policy
     patients: c.patients ?? [],
     policy: { ...DEFAULT_POLICY, ...(c.policy ?? {}) },
   };
+}
+
+/**
+ * The lines as a one-sheet workbook ledger for adjudicate(): sheet `Ledger`
+ * with a Payer column unless `payerColumn` is false.
+ */
+export function ledgerOf(lines: readonly LedgerLine[], opts: { payerColumn?: boolean } = {}): { lines: readonly LedgerLine[]; sheets: { sheet: string; mapping: ColumnMapping }[] } {
+  const sheets = [...new Set(lines.map((l) => l.sheet))];
+  const fields = opts.payerColumn === false ? {} : { payer: ['O'] };
+  return { lines, sheets: (sheets.length > 0 ? sheets : ['Ledger']).map((sheet) => ({ sheet, mapping: { fields, unmapped: {}, confidence: 1 } })) };
 }

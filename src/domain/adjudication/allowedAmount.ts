@@ -9,40 +9,12 @@
  * does not spell out; half-up matches Excel's ROUND and the rest of §5.
  */
 import Decimal from 'decimal.js';
-import * as money from '../money';
-import type { Cents } from '../money';
-
-// Hot path: bind imported functions once. tsx/esbuild compile each use of a named import to a
-// getter call on the module object (~20 ns a call, measured in bench/adjudicate.ts's runner).
-const { cents, decimalToCentsHalfUp, mulDivHalfUp } = money;
-
-interface Ratio {
-  readonly num: number;
-  readonly den: number;
-}
-
-const ratioMemo = new Map<number, Ratio | null>();
-
-/** units as num/den with den a power of ten; null when that leaves safe integers. */
-function unitsRatio(units: number): Ratio | null {
-  let r = ratioMemo.get(units);
-  if (r !== undefined) return r;
-  const s = new Decimal(units).toFixed();
-  const dot = s.indexOf('.');
-  const decimals = dot < 0 ? 0 : s.length - dot - 1;
-  const num = Number(s.replace('.', ''));
-  const den = 10 ** decimals;
-  r = Number.isSafeInteger(num) && Number.isSafeInteger(den) ? { num, den } : null;
-  if (ratioMemo.size < 10_000) ratioMemo.set(units, r);
-  return r;
-}
+import { cents, decimalToCentsHalfUp, type Cents } from '../money';
 
 /** fee × units, exact, rounded half-up to the cent only when units are fractional. */
 export function feeTimesUnits(fee: Cents, units: number): Cents {
   if (Number.isInteger(units)) return cents(fee * units);
-  const r = unitsRatio(units);
-  if (r !== null) return cents(mulDivHalfUp(fee, r.num, r.den));
-  return decimalToCentsHalfUp(new Decimal(fee).mul(units).div(100));
+  return decimalToCentsHalfUp(new Decimal(fee).mul(new Decimal(units)).div(100));
 }
 
 /** The fee schedule's allowed for the line: fee × units, never above the charge. */

@@ -1,123 +1,100 @@
 /**
- * DESIGN §5 steps 3–7 for one covered line with a positive allowed amount:
- * pure arithmetic over the remaining deductible and out-of-pocket room.
- *
- * `shareInto` is the hot-path form: it writes into a reusable scratch
- * object, so a covered line allocates nothing here. `shareCost` returns a
- * fresh `CostShare` for callers that keep the result.
+ * DESIGN §5 steps 3–7 for one covered line: copay, deductible, coinsurance,
+ * the out-of-pocket cap, and who pays what — each step a function of its
+ * own, over the remaining deductible and out-of-pocket room.
  */
-import * as money from '../money';
-import type { Cents, Percent } from '../money';
+import { percentOf, type Cents, type Percent } from '../money';
 
-// Hot path: bind imported functions once. tsx/esbuild compile each use of a named import to a
-// getter call on the module object (~20 ns a call, measured in bench/adjudicate.ts's runner).
-const { ZERO, cents, percentOf } = money;
+export interface CostShareInput {
+  readonly allowed: Cents;
+  readonly benefitCopay: Cents;
+  readonly deductibleApplies: boolean;
+  /** What is left of the deductible that applies (§5 step 4). */
+  readonly remainingDeductible: Cents;
+  readonly coinsurancePct: Percent;
+  /** Out-of-pocket room left; null when the plan has no maximum. */
+  readonly remainingOop: Cents | null;
+}
 
 export interface CostShare {
   readonly copay: Cents;
   readonly deductible: Cents;
   readonly coinsurance: Cents;
-  /** allowed − copay − deductible before the OOP cap: what coinsurance was taken of. */
+  /** allowed − copay − deductible before the cap: what coinsurance was taken of. */
   readonly coinsuranceBase: Cents;
-  /** round_half_up(base × pct) before the OOP cap. */
+  /** round_half_up(base × pct) before the cap. */
   readonly coinsuranceBeforeCap: Cents;
-  /** How much the out-of-pocket maximum took off (coinsurance, then copay, then deductible). */
+  /** How much the out-of-pocket maximum took off. */
   readonly oopCut: Cents;
+  /** copay + deductible + coinsurance (step 7). */
   readonly patient: Cents;
+  /** allowed − patient (step 7). */
   readonly insurer: Cents;
 }
 
-/** A CostShare that is overwritten line after line (one per adjudication run and payer). */
-export class ShareScratch implements CostShare {
-  copay: Cents = ZERO;
-  deductible: Cents = ZERO;
-  coinsurance: Cents = ZERO;
-  coinsuranceBase: Cents = ZERO;
-  coinsuranceBeforeCap: Cents = ZERO;
-  oopCut: Cents = ZERO;
-  patient: Cents = ZERO;
-  insurer: Cents = ZERO;
+const min = (a: Cents, b: Cents): Cents => (a < b ? a : b);
+const atLeastZero = (a: number): Cents => (a < 0 ? 0 : a) as Cents;
+
+/** Step 3: copay = min(benefit copay, allowed). */
+export function copayFor(allowed: Cents, benefitCopay: Cents): Cents {
+  return atLeastZero(min(benefitCopay, allowed));
 }
 
-export const NO_SHARE: CostShare = {
-  copay: ZERO, deductible: ZERO, coinsurance: ZERO, coinsuranceBase: ZERO, coinsuranceBeforeCap: ZERO,
-  oopCut: ZERO, patient: ZERO, insurer: ZERO,
-};
+/** Step 4: deductible = min(allowed − copay, remaining deductible) when it applies. */
+export function deductibleFor(afterCopay: Cents, applies: boolean, remaining: Cents): Cents {
+  return applies ? atLeastZero(min(afterCopay, remaining)) : (0 as Cents);
+}
+
+/** Step 5: coinsurance = round half-up to the cent of (allowed − copay − deductible) × pct / 100. */
+export function coinsuranceFor(base: Cents, pct: Percent): Cents {
+  return percentOf(base, pct);
+}
 
 /**
- * Writes the split into `s` and returns it.
- * @param remainingDeductible what is left of the applicable deductible (§5.4)
- * @param remainingOop out-of-pocket room left (Infinity when no maximum)
+ * Step 6: cap copay + deductible + coinsurance at the out-of-pocket room; a
+ * cut comes off coinsurance first, then copay, then deductible.
  */
-export function shareInto(
-  s: ShareScratch,
-  allowed: Cents,
-  benefitCopay: Cents,
-  deductibleApplies: boolean,
-  remainingDeductible: Cents,
-  pct: Percent,
-  remainingOop: number,
-): ShareScratch {
-  if (allowed <= 0) {
-    s.copay = ZERO;
-    s.deductible = ZERO;
-    s.coinsurance = ZERO;
-    s.coinsuranceBase = ZERO;
-    s.coinsuranceBeforeCap = ZERO;
-    s.oopCut = ZERO;
-    s.patient = ZERO;
-    s.insurer = allowed === 0 ? ZERO : allowed;
-    return s;
-  }
-  // 3. copay = min(benefit copay, allowed)
-  let copay: number = benefitCopay < allowed ? benefitCopay : allowed;
-  if (copay < 0) copay = 0;
-  // 4. deductible = min(allowed − copay, remaining) when it applies
-  const afterCopay = allowed - copay;
-  let deductible = !deductibleApplies ? 0 : remainingDeductible < afterCopay ? remainingDeductible : afterCopay;
-  // 5. coinsurance on what is left, rounded half-up to the cent
-  const base = cents(afterCopay - deductible);
-  const coinsuranceBeforeCap = percentOf(base, pct);
-  let coinsurance: number = coinsuranceBeforeCap;
-  // 6. cap at the out-of-pocket room: coinsurance first, then copay, then deductible
-  const total = copay + deductible + coinsurance;
-  let oopCut = 0;
-  if (total > remainingOop) {
-    oopCut = total - remainingOop;
-    let cut = oopCut;
-    const fromCoins = cut < coinsurance ? cut : coinsurance;
-    coinsurance -= fromCoins;
-    cut -= fromCoins;
-    const fromCopay = cut < copay ? cut : copay;
-    copay -= fromCopay;
-    cut -= fromCopay;
-    deductible -= cut;
-  }
-  // 7. patient and insurer
-  const patient = copay + deductible + coinsurance;
-  s.copay = cents(copay);
-  s.deductible = cents(deductible);
-  s.coinsurance = cents(coinsurance);
-  s.coinsuranceBase = base;
-  s.coinsuranceBeforeCap = coinsuranceBeforeCap;
-  s.oopCut = cents(oopCut);
-  s.patient = cents(patient);
-  s.insurer = cents(allowed - patient);
-  return s;
+export function capAtOutOfPocket(
+  split: { readonly copay: Cents; readonly deductible: Cents; readonly coinsurance: Cents },
+  remainingOop: Cents | null,
+): { copay: Cents; deductible: Cents; coinsurance: Cents; cut: Cents } {
+  const total = split.copay + split.deductible + split.coinsurance;
+  if (remainingOop === null || total <= remainingOop) return { ...split, cut: 0 as Cents };
+  const cut = total - Math.max(0, remainingOop);
+  let left = cut;
+  const fromCoinsurance = Math.min(left, split.coinsurance);
+  left -= fromCoinsurance;
+  const fromCopay = Math.min(left, split.copay);
+  left -= fromCopay;
+  return {
+    coinsurance: (split.coinsurance - fromCoinsurance) as Cents,
+    copay: (split.copay - fromCopay) as Cents,
+    deductible: (split.deductible - left) as Cents,
+    cut: cut as Cents,
+  };
 }
 
-/** `shareInto` with a result of its own. */
-export function shareCost(
-  allowed: Cents,
-  benefitCopay: Cents,
-  deductibleApplies: boolean,
-  remainingDeductible: Cents,
-  pct: Percent,
-  remainingOop: number,
-): CostShare {
-  const s = shareInto(new ShareScratch(), allowed, benefitCopay, deductibleApplies, remainingDeductible, pct, remainingOop);
+/** Steps 3–7 on one plan's benefit. */
+export function shareCost(x: CostShareInput): CostShare {
+  if (x.allowed <= 0) {
+    // Nothing to share: a zero or credit line leaves the patient nothing.
+    const zero = 0 as Cents;
+    return { copay: zero, deductible: zero, coinsurance: zero, coinsuranceBase: zero, coinsuranceBeforeCap: zero, oopCut: zero, patient: zero, insurer: x.allowed };
+  }
+  const copay = copayFor(x.allowed, x.benefitCopay);
+  const deductible = deductibleFor((x.allowed - copay) as Cents, x.deductibleApplies, x.remainingDeductible);
+  const coinsuranceBase = (x.allowed - copay - deductible) as Cents;
+  const coinsuranceBeforeCap = coinsuranceFor(coinsuranceBase, x.coinsurancePct);
+  const capped = capAtOutOfPocket({ copay, deductible, coinsurance: coinsuranceBeforeCap }, x.remainingOop);
+  const patient = (capped.copay + capped.deductible + capped.coinsurance) as Cents;
   return {
-    copay: s.copay, deductible: s.deductible, coinsurance: s.coinsurance, coinsuranceBase: s.coinsuranceBase,
-    coinsuranceBeforeCap: s.coinsuranceBeforeCap, oopCut: s.oopCut, patient: s.patient, insurer: s.insurer,
+    copay: capped.copay,
+    deductible: capped.deductible,
+    coinsurance: capped.coinsurance,
+    coinsuranceBase,
+    coinsuranceBeforeCap,
+    oopCut: capped.cut,
+    patient,
+    insurer: (x.allowed - patient) as Cents,
   };
 }

@@ -1,5 +1,5 @@
-/** Expected insurer and patient shares (DESIGN §5): `adjudicate(lines, config)`. */
-export { adjudicate, type AdjudicateOptions } from './adjudicate';
-export type { SharesTable } from './sharesTable';
+/** Expected insurer and patient shares (DESIGN §4, §5): `adjudicate(ledger, config)`. */
+export { adjudicate, type AdjudicationInput } from './adjudicate';
+export { explainShares } from './explanation';
 export { defaultCategory, DEFAULT_CATEGORIES, type DefaultCategory } from './serviceCategory';
 export { feeTimesUnits } from './allowedAmount';

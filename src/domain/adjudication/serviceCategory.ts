@@ -4,8 +4,6 @@
  * preventive visit codes sit inside the E/M range, and venipuncture (36415)
  * inside the surgery range, so the specific lists are checked first.
  */
-import { categoryKey } from '../config';
-
 export const DEFAULT_CATEGORIES = [
   'Preventive', 'Office', 'Specialist', 'Emergency', 'UrgentCare', 'Lab', 'Imaging', 'Surgery', 'Inpatient', 'Drug', 'Other',
 ] as const;
@@ -36,45 +34,4 @@ export function defaultCategory(code: string): DefaultCategory {
   if (n >= 70010 && n <= 79999) return 'Imaging';
   if (n >= 10004 && n <= 69990) return 'Surgery';
   return 'Other';
-}
-
-/** A category as shown (`name`), as matched against Benefits (`key`), and its number in the run's CategoryList. */
-export interface CategoryRef {
-  readonly name: string;
-  readonly key: string;
-  readonly id: number;
-}
-
-/**
- * One run's categories, each named once and numbered: results store a
- * line's category as its number (sharesTable.ts), so naming a line's
- * category costs no lookup.
- */
-export class CategoryList {
-  /** By id. */
-  readonly refs: CategoryRef[] = [];
-  private readonly byName = new Map<string, CategoryRef>();
-  ref(name: string): CategoryRef {
-    let r = this.byName.get(name);
-    if (r === undefined) {
-      r = { name, key: categoryKey(name), id: this.refs.length };
-      this.refs.push(r);
-      this.byName.set(name, r);
-    }
-    return r;
-  }
-}
-
-/** Code → default category, memoised: a ledger has few distinct codes. */
-export class DefaultCategoryCache {
-  private readonly memo = new Map<string, CategoryRef>();
-  constructor(private readonly list: CategoryList) {}
-  get(code: string): CategoryRef {
-    let v = this.memo.get(code);
-    if (v === undefined) {
-      v = this.list.ref(defaultCategory(code));
-      this.memo.set(code, v);
-    }
-    return v;
-  }
 }

@@ -2,12 +2,12 @@
  * Family and self-only accumulators (§5.4, §5.7), plan-year resets and
  * starting totals from Coverage (§5.8). Hand-worked in the comments.
  */
-import { adjudicate } from '../../../src/domain/adjudication';
-import { $, config, coverage, inSheetOrder, line, plan, type LineInput } from '../../support/builders';
+import { adjudicate, explainShares } from '../../../src/domain/adjudication';
+import { $, config, coverage, inSheetOrder, line, plan, type LineInput, ledgerOf } from '../../support/builders';
 import type { LineShares } from '../../../src/domain/shareTypes';
 import type { Config, DeductibleType } from '../../../src/domain/config';
 
-const run = (inputs: LineInput[], cfg: Config): LineShares[] => adjudicate(inSheetOrder(inputs.map((i) => line(i))), cfg).toArray();
+const run = (inputs: LineInput[], cfg: Config): LineShares[] => adjudicate(ledgerOf(inSheetOrder(inputs.map((i) => line(i)))), cfg);
 const owed = (r: LineShares[]) => r.map((x) => [x.deductible, x.coinsurance, x.patientShare, x.insurerShare]);
 const row = (deductible: string, coinsurance: string, patient: string, insurer: string) => [$(deductible), $(coinsurance), $(patient), $(insurer)];
 
@@ -38,7 +38,7 @@ describe('family deductible with three members (deductible 500 each, 1,000 famil
       row('400.00', '40.00', '440.00', '160.00'), // A2: min(600, fam 400) = 400; 20 % × 200
       row('0', '120.00', '120.00', '480.00'), // A3: family met
     ]);
-    expect(r[1]!.explanation).toContain('Family deductible 400.00 (1,000.00 met of 1,000.00 after this visit)');
+    expect(explainShares(r[1]!.working)).toContain('Family deductible 400.00 (1,000.00 met of 1,000.00 after this visit)');
   });
 
   test('Embedded: the explanation names the family deductible when it is the one that binds', () => {
@@ -49,7 +49,7 @@ describe('family deductible with three members (deductible 500 each, 1,000 famil
       }));
     // A1 500 (family 500); A2 min(500, 200) = 200 → family 700 met
     expect(r[1]!.deductible).toBe($('200.00'));
-    expect(r[1]!.explanation).toContain('Family deductible 200.00 (700.00 met of 700.00 after this visit)');
+    expect(explainShares(r[1]!.working)).toContain('Family deductible 200.00 (700.00 met of 700.00 after this visit)');
     expect(r[2]!.deductible).toBe(0);
   });
 
@@ -72,7 +72,7 @@ describe('family deductible with three members (deductible 500 each, 1,000 famil
       { account: 'A2', serviceDate: '2026-03-02', billed: '2000.00', allowed: '2000.00' }, // 1,000 but family room 500
     ], cfg);
     expect(r.map((x) => x.patientShare)).toEqual([$('1000.00'), $('500.00')]);
-    expect(r[1]!.explanation).toContain('Out-of-pocket maximum reached (family 1,500.00 met of 1,500.00), so your share is 500.00 less.');
+    expect(explainShares(r[1]!.working)).toContain('Out-of-pocket maximum reached (family 1,500.00 met of 1,500.00), so your share is 500.00 less.');
   });
 });
 

@@ -2,13 +2,13 @@
  * DESIGN §5.1 allowed amount and fee-schedule specificity; §4 default
  * categories. Expected values are worked by hand in the comments.
  */
-import { adjudicate } from '../../../src/domain/adjudication';
+import { adjudicate, explainShares } from '../../../src/domain/adjudication';
 import { defaultCategory } from '../../../src/domain/adjudication/serviceCategory';
 import { feeTimesUnits } from '../../../src/domain/adjudication/allowedAmount';
-import { $, config, fee, inSheetOrder, line, plan, type LineInput } from '../../support/builders';
+import { $, config, fee, inSheetOrder, line, plan, type LineInput, ledgerOf } from '../../support/builders';
 import type { Config } from '../../../src/domain/config';
 
-const one = (input: LineInput, cfg: Config) => adjudicate(inSheetOrder([line(input)]), cfg).at(0)!;
+const one = (input: LineInput, cfg: Config) => adjudicate(ledgerOf(inSheetOrder([line(input)])), cfg).at(0)!;
 
 describe('DESIGN §5 worked check', () => {
   test('billed 1,000.00, allowed 600.00, deductible left 500.00, 20 % → patient 520.00, insurer 80.00, contractual 400.00', () => {
@@ -20,7 +20,7 @@ describe('DESIGN §5 worked check', () => {
       coinsurance: $('20.00'), patientShare: $('520.00'), insurerShare: $('80.00'), secondaryShare: $('0'),
       primaryPlanId: 'P1', secondaryPlanId: null, feeScheduleAllowed: null,
     });
-    expect(r.explanation).toBe(
+    expect(explainShares(r.working)).toBe(
       'Allowed 600.00 (billed 1,000.00 less 400.00 contractual adjustment). Deductible 500.00 (500.00 met of 500.00 after this visit), '
       + 'then 20% coinsurance of 100.00 = 20.00. You owe 520.00; your plan pays 80.00.',
     );
@@ -60,7 +60,7 @@ describe('fee-schedule match, most specific first (§5.1)', () => {
       [{ payer: 'Beta Care' }, '70.00'], [{ modifiers: ['59', '25'] }, '85.00'], [{ payer: 'Self Pay', modifiers: ['59'] }, '70.00'],
     ];
     const twice = [...cases, ...[...cases].reverse()];
-    const shares = adjudicate(inSheetOrder(twice.map(([extra]) => line({ billed: '200.00', account: 'A1', ...extra }))), cfg);
+    const shares = adjudicate(ledgerOf(inSheetOrder(twice.map(([extra]) => line({ billed: '200.00', account: 'A1', ...extra })))), cfg);
     twice.forEach(([, expected], i) => expect(shares.at(i)!.feeScheduleAllowed).toBe($(expected)));
   });
 

@@ -1,13 +1,13 @@
 /**
  * Who covers a line (§4 Coverage, §5.2) and the order lines are taken in.
  */
-import { adjudicate } from '../../../src/domain/adjudication';
-import { $, benefit, config, coverage, fee, inSheetOrder, line, plan, type LineInput } from '../../support/builders';
+import { adjudicate, explainShares } from '../../../src/domain/adjudication';
+import { $, benefit, config, coverage, fee, inSheetOrder, line, plan, type LineInput, ledgerOf } from '../../support/builders';
 import type { LineShares } from '../../../src/domain/shareTypes';
 import type { Config } from '../../../src/domain/config';
 import { EMPTY_CONFIG } from '../../../src/domain/policyDefaults';
 
-const run = (inputs: LineInput[], cfg: Config): LineShares[] => adjudicate(inSheetOrder(inputs.map((i) => line(i))), cfg).toArray();
+const run = (inputs: LineInput[], cfg: Config): LineShares[] => adjudicate(ledgerOf(inSheetOrder(inputs.map((i) => line(i)))), cfg);
 
 /** §5.2: allowed = billed, contractual 0, insurer 0, patient owes billed. */
 function expectFullCharge(r: LineShares, billed: string): void {
@@ -34,7 +34,7 @@ describe('a service the plan does not cover', () => {
     expect(r[0]!.basis).toBe('not-covered');
     expect(r[0]!.category).toBe('Cosmetic');
     expect(r[0]!.feeScheduleAllowed).toBe($('500.00'));
-    expect(r[0]!.explanation).toBe('Not covered: plan P1 does not cover Cosmetic services, so you owe the full charge of 1,200.00.');
+    expect(explainShares(r[0]!.working)).toBe('Not covered: plan P1 does not cover Cosmetic services, so you owe the full charge of 1,200.00.');
     expect(r[1]!.patientShare).toBe($('520.00'));
   });
 });
@@ -54,7 +54,7 @@ describe('no coverage on the date of service', () => {
   test('the patient owes the charge; the explanation says why', () => {
     const r = run([{ serviceDate: '2026-03-02', billed: '250.00', allowed: '100.00' }], cfg)[0]!;
     expectFullCharge(r, '250.00');
-    expect(r.explanation).toBe('No coverage on file for this account on 03/02/2026 (billed to Acme Health), so you owe the full charge of 250.00.');
+    expect(explainShares(r.working)).toBe('No coverage on file for this account on 03/02/2026 (billed to Acme Health), so you owe the full charge of 250.00.');
   });
 
   test('an account with no Coverage row at all has no coverage when the sheet is filled', () => {
@@ -70,11 +70,28 @@ describe('no coverage on the date of service', () => {
 describe('self-pay', () => {
   const cfg = config({ plans: [plan()], coverage: [coverage()] });
   test.each(['Self Pay', 'SELF-PAY', 'self', 'Uninsured', null])('payer %p: the patient owes the charge, even with an allowed amount', (payer) => {
-    const r = run([{ payer, billed: '175.00', allowed: '90.00' }], cfg)[0]!;
+    // Account S1 has no Coverage row (DESIGN §4: a Coverage row covering the account would make the line insured).
+    const r = run([{ account: 'S1', payer, billed: '175.00', allowed: '90.00' }], cfg)[0]!;
     expect(r.basis).toBe('self-pay');
+    expect(r.whoPays).toBe('self-pay');
     expectFullCharge(r, '175.00');
     expect(r.primaryPlanId).toBeNull();
-    expect(r.explanation).toBe('Self-pay: no insurance on this line, so you owe the full charge of 175.00.');
+    expect(explainShares(r.working)).toBe('Self-pay: no insurance on this line, so you owe the full charge of 175.00.');
+  });
+
+  test.each(['Cash', 'None', 'Patient'])('payer %p is self-pay too (DESIGN §4)', (payer) => {
+    expect(run([{ account: 'S1', payer }], cfg)[0]!.whoPays).toBe('self-pay');
+  });
+
+  test('DESIGN §4 order: a Coverage row covering the account on the DOS makes the line insured, whatever its Payer says', () => {
+    const r = run([{ payer: 'Self Pay', billed: '600.00' }], cfg)[0]!;
+    expect(r.whoPays).toBe('insured');
+    expect(r.basis).toBe('covered');
+  });
+
+  test('DESIGN §4: a line with an insurer payment is never self-pay', () => {
+    const r = run([{ account: 'S1', payer: 'Self Pay', insurerPaid: '10.00' }], config({ plans: [plan()] }))[0]!;
+    expect(r.whoPays).toBe('insured');
   });
 
   test('self-pay lines need no configuration at all', () => {
@@ -105,14 +122,14 @@ describe('without a Coverage sheet', () => {
       basis: 'unconfigured', allowed: $('80.00'), contractual: $('120.00'), feeScheduleAllowed: $('80.00'),
       copay: null, deductible: null, coinsurance: null, patientShare: null, insurerShare: null, secondaryShare: null,
     });
-    expect(r.explanation).toBe('Allowed 80.00 (billed 200.00 less 120.00 contractual adjustment). Shares not computed: no plan in the Plans sheet matches payer Acme Health.');
+    expect(explainShares(r.working)).toBe('Allowed 80.00 (billed 200.00 less 120.00 contractual adjustment). Shares not computed: no plan in the Plans sheet matches payer Acme Health.');
   });
 
-  test('no configuration at all: unconfigured, allowed = the ledger\'s or billed', () => {
+  test('no configuration at all: unconfigured, allowed = the ledger\'s, else null (DESIGN §4: null where no configuration allows it)', () => {
     const r = run([{ billed: '200.00', allowed: '150.00' }, { billed: '90.00' }], EMPTY_CONFIG);
     expect(r.map((x) => [x.basis, x.allowed, x.contractual, x.patientShare])).toEqual([
       ['unconfigured', $('150.00'), $('50.00'), null],
-      ['unconfigured', $('90.00'), 0, null],
+      ['unconfigured', null, null, null],
     ]);
   });
 
@@ -120,7 +137,7 @@ describe('without a Coverage sheet', () => {
     const r = run([{}], config({ plans, coverage: [coverage({ planId: 'ZZ' })] }))[0]!;
     expect(r.basis).toBe('unconfigured');
     expect(r.primaryPlanId).toBe('ZZ');
-    expect(r.explanation).toContain('plan ZZ has no row in the Plans sheet');
+    expect(explainShares(r.working)).toContain('plan ZZ has no row in the Plans sheet');
   });
 });
 
@@ -142,7 +159,7 @@ describe('order: service date, then sheet order', () => {
     const first = line({ index: 0, serviceDate: '2026-03-02', code: '29881', billed: '300.00' });
     const second = line({ index: 1, serviceDate: '2026-03-02', code: '99213', billed: '600.00' });
     // Sheet order: 300 first → deductible 300; then 600 → deductible 200, 20 % × 400 = 80 → 280.
-    const r = adjudicate([second, first], cfg).toArray();
+    const r = adjudicate(ledgerOf([second, first]), cfg);
     expect(r.map((x) => x.lineIndex)).toEqual([1, 0]);
     expect(r[1]!.patientShare).toBe($('300.00'));
     expect(r[0]!.patientShare).toBe($('280.00'));

@@ -1,40 +1,43 @@
 /**
- * PlanYears (the memoised plan-year bounds accumulators use) must agree with
- * the direct calendar functions it stands in for, for every start — month
- * ends, 02-29, and starts that are not calendar dates.
+ * planYearOf (DESIGN §5.8: accumulators reset at each PlanYearStart) against
+ * hand-worked cases and against JavaScript's own calendar (Date.UTC) for any
+ * day and start — month ends and 02-29 included.
  */
 import fc from 'fast-check';
-import { PlanYears, planYearOf, planYearStart } from '../../../src/domain/adjudication/planYear';
+import { planYearOf } from '../../../src/domain/adjudication/planYear';
 import { day, type Day } from '../../../src/domain/day';
 
-describe('PlanYears', () => {
+const start = (month: number, d: number) => ({ month, day: d });
+
+describe('planYearOf', () => {
   test('hand-worked: a 07-01 plan', () => {
-    const y = new PlanYears(701);
-    expect(y.yearOf(day(2026, 3, 2))).toBe(2025);
-    expect(y.yearOf(day(2026, 6, 30))).toBe(2025);
-    expect(y.yearOf(day(2026, 7, 1))).toBe(2026);
-    expect(y.startOf(2026)).toBe(day(2026, 7, 1));
+    expect(planYearOf(day(2026, 3, 2), start(7, 1))).toBe(2025);
+    expect(planYearOf(day(2026, 6, 30), start(7, 1))).toBe(2025);
+    expect(planYearOf(day(2026, 7, 1), start(7, 1))).toBe(2026);
   });
 
   test('hand-worked: a 02-29 start means 03-01 in common years', () => {
-    const y = new PlanYears(229);
-    expect(y.startOf(2024)).toBe(day(2024, 2, 29));
-    expect(y.startOf(2025)).toBe(day(2025, 3, 1));
-    expect(y.yearOf(day(2025, 2, 28))).toBe(2024);
-    expect(y.yearOf(day(2025, 3, 1))).toBe(2025);
+    expect(planYearOf(day(2024, 2, 29), start(2, 29))).toBe(2024);
+    expect(planYearOf(day(2024, 2, 28), start(2, 29))).toBe(2023);
+    expect(planYearOf(day(2025, 2, 28), start(2, 29))).toBe(2024);
+    expect(planYearOf(day(2025, 3, 1), start(2, 29))).toBe(2025);
   });
 
-  test('agrees with planYearOf and planYearStart on any day and start', () => {
-    const md = fc.oneof(
-      fc.tuple(fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 31 })).map(([m, d]) => m * 100 + d),
-      fc.constantFrom(101, 229, 230, 1231, 1232, 0, 1301),
-    );
-    fc.assert(fc.property(md, fc.integer({ min: -200_000, max: 200_000 }), (startMd, d) => {
-      const y = new PlanYears(startMd);
-      const py = y.yearOf(d as Day);
-      expect(py).toBe(planYearOf(d as Day, startMd));
-      expect(Object.is(y.startOf(py), planYearStart(py, startMd))).toBe(true);
-      expect(Object.is(y.startOf(py + 1), planYearStart(py + 1, startMd))).toBe(true);
-    }), { numRuns: 3000 });
+  test('agrees with Date.UTC: the plan year is the latest start on or before the day', () => {
+    fc.assert(fc.property(
+      fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 31 }), fc.integer({ min: -50_000, max: 50_000 }),
+      (month, dom, offset) => {
+        const d = (day(2000, 1, 1) + offset) as Day;
+        const date = new Date(Date.UTC(2000, 0, 1 + offset));
+        const y = date.getUTCFullYear();
+        // The start in a given year: that month and day, or the next month's first day when the month is shorter.
+        const startIn = (year: number): number => {
+          const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+          return dom <= last ? Date.UTC(year, month - 1, dom) : Date.UTC(year, month, 1);
+        };
+        const expected = date.getTime() >= startIn(y) ? y : y - 1;
+        expect(planYearOf(d, start(month, dom))).toBe(expected);
+      },
+    ), { numRuns: 3000 });
   });
 });

@@ -1,13 +1,12 @@
 /**
- * The results table (sharesTable.ts) keeps amounts as 32-bit integers with
- * an escape for larger ones, and finds the patient's, insurer's and
- * secondary's shares again from what it stored. These cases are worked by
- * hand, with amounts past ±21,474,836.47 (the in-place limit) on purpose.
+ * Large amounts stay exact through adjudication, and each line's record is
+ * its own. Worked by hand, with amounts past ±21,474,836.47 (the 32-bit
+ * range in cents) on purpose.
  */
-import { adjudicate } from '../../../src/domain/adjudication';
-import { $, benefit, config, coverage, fee, inSheetOrder, line, plan } from '../../support/builders';
+import { adjudicate, explainShares } from '../../../src/domain/adjudication';
+import { $, benefit, config, coverage, fee, inSheetOrder, line, plan, ledgerOf } from '../../support/builders';
 
-describe('SharesTable', () => {
+describe('large amounts', () => {
   // Primary P1: deductible 500.00, 20 % coinsurance, no out-of-pocket maximum. Secondary P2 pays everything it covers.
   const cfg = config({
     plans: [
@@ -28,7 +27,7 @@ describe('SharesTable', () => {
     line({ ...big, account: 'TWO' }),
     line({ account: 'GAP', code: '27447', billed: '1000.00', allowed: '600.00' }),
   ]);
-  const shares = adjudicate(lines, cfg);
+  const shares = adjudicate(ledgerOf(lines), cfg);
 
   test('amounts past the 32-bit range come back exact', () => {
     // Allowed 25,000,000.00 (the ledger's); fee schedule 40,000,000.00 capped at billed = 30,000,000.00.
@@ -47,7 +46,7 @@ describe('SharesTable', () => {
     expect(r.secondaryShare).toBe($('5,000,400.00'));
     expect(r.patientShare).toBe($('0.00'));
     expect(r.insurerShare).toBe($('19,999,600.00'));
-    expect(r.explanation).toContain('25,000,000.00');
+    expect(explainShares(r.working)).toContain('25,000,000.00');
   });
 
   test('a secondary plan with no Plans row leaves the patient\'s share unknown, not zero', () => {
@@ -59,15 +58,8 @@ describe('SharesTable', () => {
     expect(r.patientShare).toBeNull();
   });
 
-  test('at(i) is undefined outside the lines (no negative indexes, unlike an array)', () => {
-    expect(shares.length).toBe(3);
-    expect(shares.at(3)).toBeUndefined();
-    expect(shares.at(-1)).toBeUndefined();
-    expect(shares.at(0.5)).toBeUndefined();
-  });
-
-  test('iteration, toArray and at(i) give the same records, each for its own line', () => {
-    const all = shares.toArray();
+  test('one record per line, each for its own line', () => {
+    const all = shares;
     expect([...shares]).toEqual(all);
     all.forEach((r, i) => {
       expect(r).toEqual(shares.at(i));
