@@ -8,7 +8,7 @@
 import type { LedgerField, LedgerLine, LedgerSheet, WorkbookLedger } from '../ledger';
 import type { Config, CoverageRow, PatientRow } from '../config';
 import type { LineShares } from '../shareTypes';
-import type { Finding, RuleId, Severity } from '../findingTypes';
+import type { Finding, NoticeRuleId, RuleId, Severity } from '../findingTypes';
 import type { Day } from '../day';
 import { cents } from '../money';
 import { idKey, nameKey } from '../nameKeys';
@@ -120,7 +120,7 @@ export function codeCellOf(ctx: RuleContext, line: LedgerLine, field: 'modifiers
 
 /** What a rule found on a line. */
 export interface LineFault {
-  readonly rule: RuleId;
+  readonly rule: RuleId | NoticeRuleId;
   readonly severity: Severity;
   readonly line: LedgerLine;
   readonly cell: string | null;

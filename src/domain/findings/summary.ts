@@ -1,7 +1,7 @@
 /**
  * Findings per rule for the Summary sheet (summary.findingsByRule).
  *
- * Every rule id in RULE_IDS (but the notice-only ones) is present, in that order, with count 0 when it
+ * Every rule id in RULE_IDS is present, in that order, with count 0 when it
  * did not fire: a manager's table then always has the same rows, and "0
  * duplicate charges" is itself worth reporting. Rules outside RULE_IDS (added
  * later) follow in first-seen order. Info notices ("this rule needs a
@@ -9,12 +9,12 @@
  * `amount` sums the findings' amounts (a null amount adds nothing).
  */
 import type { Finding } from '../findingTypes';
-import { NOTICE_ONLY_RULES, RULE_IDS } from '../findingTypes';
+import { RULE_IDS } from '../findingTypes';
 import { cents, type Cents } from '../money';
 
 export function summarizeFindingsByRule(findings: readonly Finding[]): Record<string, { count: number; amount: Cents }> {
   const counts = new Map<string, { count: number; amount: number }>();
-  for (const r of RULE_IDS) if (!NOTICE_ONLY_RULES.has(r)) counts.set(r, { count: 0, amount: 0 });
+  for (const r of RULE_IDS) counts.set(r, { count: 0, amount: 0 });
   for (const f of findings) {
     if (f.severity === 'info') continue;
     let e = counts.get(f.rule);

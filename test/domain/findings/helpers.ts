@@ -7,7 +7,7 @@ import { line, $, d, type LineInput } from '../../support/builders';
 import { isSelfPay, type ColumnMapping, type LedgerField, type LedgerLine, type WorkbookLedger, type LedgerSheet } from '../../../src/domain/ledger';
 import type { Config, FeeScheduleRow } from '../../../src/domain/config';
 import type { AppliedBenefit, CoverageBasis, LineShares, LineStanding, WhoPays } from '../../../src/domain/shareTypes';
-import type { Finding, RuleId } from '../../../src/domain/findingTypes';
+import type { Finding } from '../../../src/domain/findingTypes';
 import { lineStanding } from '../../../src/domain/lineStanding';
 import { EMPTY_CONFIG } from '../../../src/domain/policyDefaults';
 import { findDiscrepancies } from '../../../src/domain/findings';
@@ -136,8 +136,8 @@ export function run(lines: readonly LedgerLine[], o: RunOptions = {}): Finding[]
 }
 
 /** Findings of one rule that fired on lines/accounts (notices left out). */
-export const fired = (fs: readonly Finding[], rule: RuleId): Finding[] => fs.filter((f) => f.rule === rule && f.severity !== 'info');
-export const notices = (fs: readonly Finding[], rule?: RuleId): Finding[] =>
+export const fired = (fs: readonly Finding[], rule: Finding['rule']): Finding[] => fs.filter((f) => f.rule === rule && f.severity !== 'info');
+export const notices = (fs: readonly Finding[], rule?: Finding['rule']): Finding[] =>
   fs.filter((f) => f.severity === 'info' && (rule === undefined || f.rule === rule));
 
 export { $, d };

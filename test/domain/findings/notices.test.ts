@@ -1,5 +1,5 @@
 import { sheet, run, notices, mapping } from './helpers';
-import type { RuleId } from '../../../src/domain/findingTypes';
+import type { Finding } from '../../../src/domain/findingTypes';
 import type { ColumnMapping } from '../../../src/domain/ledger';
 
 describe('info notices for rules that lack data', () => {
@@ -9,7 +9,7 @@ describe('info notices for rules that lack data', () => {
   const fs = run(lines, { mapping: bare });
 
   it('says so once per rule concerned, never once per line', () => {
-    const counts = new Map<RuleId, number>();
+    const counts = new Map<Finding['rule'], number>();
     for (const n of notices(fs)) counts.set(n.rule, (counts.get(n.rule) ?? 0) + 1);
     expect([...counts.values()].every((c) => c === 1)).toBe(true);
     expect([...counts.keys()].sort()).toEqual(

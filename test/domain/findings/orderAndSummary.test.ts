@@ -1,6 +1,6 @@
 import { sheet, shares, run, $, d } from './helpers';
 import type { Finding } from '../../../src/domain/findingTypes';
-import { NOTICE_ONLY_RULES, RULE_IDS } from '../../../src/domain/findingTypes';
+import { RULE_IDS } from '../../../src/domain/findingTypes';
 import { compareFindings, summarizeFindingsByRule } from '../../../src/domain/findings';
 
 const f = (p: Partial<Finding>): Finding => ({
@@ -67,7 +67,7 @@ describe('summarizeFindingsByRule', () => {
       f({ rule: 'INVALID_PROCEDURE_CODE', severity: 'warning', amount: null }),
       f({ rule: 'ALLOWED_MISMATCH', severity: 'info', row: null, cell: null }),
     ]);
-    expect(Object.keys(s)).toEqual(RULE_IDS.filter((r) => !NOTICE_ONLY_RULES.has(r)));
+    expect(Object.keys(s)).toEqual([...RULE_IDS]);
     expect(s.DUPLICATE_CHARGE).toEqual({ count: 2, amount: $('150.50') });
     expect(s.INVALID_PROCEDURE_CODE).toEqual({ count: 1, amount: $('0.00') });
     expect(s.ALLOWED_MISMATCH).toEqual({ count: 0, amount: $('0.00') });

@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { findDiscrepancies } from '../../../src/domain/findings';
 import type { ColumnMapping, LedgerField, LedgerLine, ClaimStatus } from '../../../src/domain/ledger';
 import type { CoverageBasis, LineShares, LineStanding, WhoPays } from '../../../src/domain/shareTypes';
-import { NOTICE_ONLY_RULES, type Finding } from '../../../src/domain/findingTypes';
+import { RULE_IDS, type Finding } from '../../../src/domain/findingTypes';
 import { cents, type Cents } from '../../../src/domain/money';
 import type { Day } from '../../../src/domain/day';
 import { config, coverage, fee, patient } from '../../support/builders';
@@ -149,7 +149,7 @@ describe('findDiscrepancies properties', () => {
           } else {
             expect(x.row).not.toBeNull();
             expect(typeof x.cell).toBe('string');
-            expect(NOTICE_ONLY_RULES.has(x.rule)).toBe(false);
+            expect((RULE_IDS as readonly string[]).includes(x.rule)).toBe(true);
           }
           expect(x.message).not.toMatch(/^[=+\-@\t\r]/);
         }
