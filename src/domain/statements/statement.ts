@@ -88,7 +88,7 @@ export function buildStatements(input: BuildStatementsInput): Statement[] {
     const k = p.planId.trim().toUpperCase();
     if (!planPayer.has(k)) planPayer.set(k, p.payer);
   }
-  const run: StatementRun = { config, asOf, practice: practiceInfo(config.policy), planPayer };
+  const run: StatementRun = { config, asOf, practice: practiceInfo(config.policy), planPayer, selfPayByName: new Map() };
   const out: Statement[] = [];
   for (const [key, g] of groups) {
     const s = statementFor({ account: g.account, items: g.items, patient: patients.get(key), coverageRows: coverage.get(key) ?? [], run });
@@ -104,6 +104,8 @@ interface StatementRun {
   readonly practice: PracticeInfo;
   /** Plans by trimmed upper-case PlanId → payer. */
   readonly planPayer: ReadonlyMap<string, string>;
+  /** Payer text → says self-pay, as met (a ledger repeats a handful of payers; isSelfPay need not run per line). */
+  readonly selfPayByName: Map<string, boolean>;
 }
 
 interface AccountInput {
@@ -222,7 +224,10 @@ function insuranceOnFile(items: readonly { line: LedgerLine }[], coverageRows: r
     pushInsurance(out, seen, { payer: safeText(payer ?? c.planId), planId: safeText(c.planId), memberId: safeOrNull(c.memberId), priority: c.priority });
   }
   for (const { line: l } of items) {
-    if (l.payer === null || isSelfPay(l.payer)) continue;
+    if (l.payer === null) continue;
+    let selfPay = run.selfPayByName.get(l.payer);
+    if (selfPay === undefined) run.selfPayByName.set(l.payer, (selfPay = isSelfPay(l.payer)));
+    if (selfPay) continue;
     const payer = safeText(l.payer.trim());
     const memberId = safeOrNull(l.memberId);
     const k = insuranceKey(payer, memberId);
