@@ -1,12 +1,14 @@
 /**
- * Helpers for findings tests: a column mapping matching the builders' cells,
- * hand-made LineShares (never from the adjudication engine), and a runner.
+ * Helpers for findings and statements tests: a column mapping matching the
+ * builders' cells, a one-sheet WorkbookLedger, hand-made LineShares (never
+ * from the adjudication engine), and a runner.
  */
 import { line, $, d, type LineInput } from './builders';
-import type { ColumnMapping, LedgerField, LedgerLine } from '../../src/domain/ledger';
-import type { Config } from '../../src/domain/config';
-import type { LineShares } from '../../src/domain/shareTypes';
-import type { Finding, RuleId } from '../../src/domain/findingTypes';
+import { isSelfPay, type ColumnMapping, type LedgerField, type LedgerLine, type WorkbookLedger, type LedgerSheet } from '../../src/domain/ledger';
+import type { Config, FeeScheduleRow } from '../../src/domain/config';
+import type { AppliedBenefit, CoverageBasis, LineShares, LineStanding, WhoPays } from '../../src/domain/shareTypes';
+import type { Finding } from '../../src/domain/findingTypes';
+import { lineStanding } from '../../src/domain/lineStanding';
 import { EMPTY_CONFIG } from '../../src/domain/policyDefaults';
 import { findDiscrepancies } from '../../src/domain/findings';
 import type { Cents } from '../../src/domain/money';
@@ -30,63 +32,112 @@ export function sheet(...inputs: LineInput[]): LedgerLine[] {
   return inputs.map((inp, i) => line({ index: i, row: i + 2, ...inp }));
 }
 
+/** The lines as a WorkbookLedger: one LedgerSheet per sheet name met, each with `mappings[name]` or `fallback`. */
+export function workbook(lines: readonly LedgerLine[], fallback: ColumnMapping = mapping(), mappings: Record<string, ColumnMapping> = {}): WorkbookLedger {
+  const names = [...new Set(lines.map((l) => l.sheet))];
+  if (names.length === 0) names.push('Ledger');
+  const sheets: LedgerSheet[] = names.map((name) => {
+    const n = lines.filter((l) => l.sheet === name).length;
+    return {
+      sheet: name, headerRow: 1, kind: 'service-line', mapping: mappings[name] ?? fallback,
+      counts: { rowsRead: n, linesAnalyzed: n, excludedRows: 0, blankRows: 0, totalRows: 0 },
+    };
+  });
+  const total = lines.length;
+  return {
+    sheets, lines, issues: [],
+    counts: { rowsRead: total, linesAnalyzed: total, excludedRows: 0, blankRows: 0, totalRows: 0 },
+  };
+}
+
 export interface SharesInput {
-  basis?: LineShares['basis'];
-  allowed?: string;
+  whoPays?: WhoPays;
+  standing?: LineStanding;
+  basis?: CoverageBasis;
+  allowed?: string | null;
   feeScheduleAllowed?: string | null;
   patientShare?: string | null;
   insurerShare?: string | null;
   secondaryShare?: string | null;
   primaryPlanId?: string | null;
+  feeRow?: FeeScheduleRow | null;
+  category?: string;
+  benefit?: AppliedBenefit | null;
+  coverageRow?: number | null;
+  coverageIssueCell?: string | null;
 }
 
 const m = (v: string | null | undefined): Cents | null => (v === null || v === undefined ? null : $(v));
 
-/** Hand-built shares for line `i`. Unset shares are null. */
-export function shares(i: number, s: SharesInput = {}): LineShares {
+/**
+ * Hand-built shares for `l`. Who pays defaults from the line's Payer cell
+ * (blank or Self → self-pay, else insured) and where it stands from §4's
+ * lineStanding; unset amounts are null.
+ */
+export function handShares(l: LedgerLine, s: SharesInput = {}): LineShares {
+  const whoPays = s.whoPays ?? (isSelfPay(l.payer) && !l.insurerPaid ? 'self-pay' : 'insured');
   return {
-    lineIndex: i,
-    basis: s.basis ?? 'covered',
-    allowed: $(s.allowed ?? '100.00'),
-    contractual: $('0.00'),
-    feeScheduleAllowed: m(s.feeScheduleAllowed),
-    category: null,
-    primaryPlanId: s.primaryPlanId ?? null,
-    secondaryPlanId: null,
+    lineIndex: l.index,
+    whoPays,
+    standing: s.standing ?? lineStanding(l, whoPays),
+    basis: s.basis ?? (whoPays === 'self-pay' ? 'self-pay' : whoPays === 'unknown' ? 'unknown' : 'covered'),
+    allowed: m(s.allowed),
+    contractual: null,
     copay: null,
     deductible: null,
     coinsurance: null,
     patientShare: m(s.patientShare),
     insurerShare: m(s.insurerShare),
     secondaryShare: m(s.secondaryShare),
-    explanation: 'hand-made for a test',
+    feeRow: s.feeRow ?? null,
+    feeScheduleAllowed: m(s.feeScheduleAllowed),
+    category: s.category ?? 'Office',
+    benefit: s.benefit ?? null,
+    primaryPlanId: s.primaryPlanId ?? null,
+    secondaryPlanId: null,
+    coverageRow: s.coverageRow ?? null,
+    coverageIssueCell: s.coverageIssueCell ?? null,
+    working: { kind: 'unknown', billed: l.billed },
   };
+}
+
+/** Shares given by position: `shares(i, …)` is applied to line i by `run`. */
+export interface SharesAt extends SharesInput {
+  readonly at: number;
+}
+
+export function shares(i: number, s: SharesInput = {}): SharesAt {
+  return { ...s, at: i };
 }
 
 export const AS_OF = d('2026-04-01');
 
 export interface RunOptions {
-  shares?: readonly LineShares[];
+  shares?: readonly SharesAt[];
   config?: Config;
   asOf?: string;
   without?: readonly LedgerField[];
   mapping?: ColumnMapping;
+  mappings?: Record<string, ColumnMapping>;
+}
+
+/** Every line's shares: those given by position, the rest from handShares' defaults. */
+export function sharesFor(lines: readonly LedgerLine[], given: readonly SharesAt[] = []): LineShares[] {
+  return lines.map((l, i) => handShares(l, given.find((s) => s.at === i) ?? {}));
 }
 
 export function run(lines: readonly LedgerLine[], o: RunOptions = {}): Finding[] {
   return findDiscrepancies({
-    sheet: 'Ledger',
-    lines,
-    mapping: o.mapping ?? mapping(o.without ?? []),
-    shares: o.shares ?? [],
+    ledger: workbook(lines, o.mapping ?? mapping(o.without ?? []), o.mappings),
+    shares: sharesFor(lines, o.shares),
     config: o.config ?? EMPTY_CONFIG,
     asOf: o.asOf ? d(o.asOf) : AS_OF,
   });
 }
 
 /** Findings of one rule that fired on lines/accounts (notices left out). */
-export const fired = (fs: readonly Finding[], rule: RuleId): Finding[] => fs.filter((f) => f.rule === rule && f.severity !== 'info');
-export const notices = (fs: readonly Finding[], rule?: RuleId): Finding[] =>
+export const fired = (fs: readonly Finding[], rule: Finding['rule']): Finding[] => fs.filter((f) => f.rule === rule && f.severity !== 'info');
+export const notices = (fs: readonly Finding[], rule?: Finding['rule']): Finding[] =>
   fs.filter((f) => f.severity === 'info' && (rule === undefined || f.rule === rule));
 
 export { $, d };
