@@ -107,4 +107,4 @@ async function run(): Promise<void> {
   console.log(`goal met: ${met ? 'yes' : 'no'} (goal < ${GOAL_SECONDS} s cold and peak RSS < ${fmt(GOAL_RSS_MB)} MB)`);
 }
 
-if (require.main === module || process.argv[1] === __filename) void run();
+if (require.main === module) void run();

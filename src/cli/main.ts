@@ -4,18 +4,15 @@
  * ledger, 2 bad usage. Progress goes to stderr; stdout stays for results.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
-import { closeSync, openSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, openSync, writeSync } from 'node:fs';
 import { dirname, extname, join, resolve } from 'node:path';
 import { parseArgs, USAGE, type AnalyzeArgs, type PlanArgs } from './args';
-import { CsvWorkbook } from './csvWorkbook';
-import { XlsxWorkbook } from './xlsxWorkbook';
-import { LedgerError, type WorkbookPort } from '../app/port';
+import { LedgerError, OptionError, type WorkbookPort } from '../app/port';
 import { analyzeWorkbook } from '../app/analyze';
 import { resultsJsonChunks } from '../app/resultsJson';
 import { planFromCli } from '../app/planCommand';
+import { analysisReport } from './report';
 import { parseIso, todayUtc, toIso } from '../domain/day';
-import { writeAnalysisReport } from './render/reportOut';
-import { ReportTargetError } from './render/renderXlsx';
 
 class UsageError extends Error {}
 
@@ -25,8 +22,9 @@ const stderr = (line: string): void => {
 
 async function openWorkbook(path: string): Promise<WorkbookPort> {
   const ext = extname(path).toLowerCase();
-  if (ext === '.csv' || ext === '.txt') return CsvWorkbook.open(path);
-  if (ext === '.xlsx' || ext === '.xlsm') return XlsxWorkbook.open(path);
+  // Each reader is loaded only when a file needs it: a CSV run never loads the zip/XML reader.
+  if (ext === '.csv' || ext === '.txt') return (await import('./csvWorkbook')).CsvWorkbook.open(path);
+  if (ext === '.xlsx' || ext === '.xlsm') return (await import('./xlsxWorkbook')).XlsxWorkbook.open(path);
   throw new UsageError(`${path}: expected an .xlsx or .csv file`);
 }
 
@@ -37,11 +35,7 @@ async function writeJson(path: string, data: unknown): Promise<void> {
 
 /**
  * Writes text chunks to a file (results for a million lines run to hundreds
- * of MB). Chunks are encoded straight into one reused buffer, flushed with
- * synchronous writes when full: no Buffer per chunk, no stream queue, no
- * concatenated megabyte strings to flatten (on a 200,000-line run that was
- * ~0.8 s of encoding and allocation). Nothing else runs in the CLI
- * meanwhile, so blocking writes cost nothing.
+ * of MB): encoded into one reused buffer, written when it is full.
  */
 async function writeChunks(path: string, chunks: Iterable<string>): Promise<void> {
   await mkdir(dirname(resolve(path)), { recursive: true });
@@ -69,6 +63,31 @@ async function writeChunks(path: string, chunks: Iterable<string>): Promise<void
   }
 }
 
+/** Writes text chunks to stdout in blocks, waiting for each block to drain (stdout may be a slow pipe). */
+async function writeChunksToStdout(chunks: Iterable<string>): Promise<void> {
+  const BLOCK = 1 << 20;
+  let block: string[] = [];
+  let size = 0;
+  const flush = (): Promise<void> =>
+    new Promise((done, fail) => {
+      const text = block.join('');
+      block = [];
+      size = 0;
+      process.stdout.write(text, (err) => (err ? fail(err) : done()));
+    });
+  for (const chunk of chunks) {
+    block.push(chunk);
+    size += chunk.length;
+    if (size >= BLOCK) await flush();
+  }
+  await flush();
+}
+
+/** A failure to read names the file it is about (DESIGN §7 exit 1). */
+function inFile(file: string, e: unknown): unknown {
+  return e instanceof LedgerError && !e.message.includes(file) ? new LedgerError(`${file}: ${e.message}`) : e;
+}
+
 async function runAnalyze(args: AnalyzeArgs): Promise<number> {
   let asOf = null;
   if (args.asOf !== null) {
@@ -81,23 +100,34 @@ async function runAnalyze(args: AnalyzeArgs): Promise<number> {
   stderr(`Reading ${args.file}…`);
   const port = await openWorkbook(args.file);
   const configWorkbook = args.config !== null ? await openWorkbook(args.config) : null;
-  const result = await analyzeWorkbook(
-    port,
-    { sheet: args.sheet, map: args.map, asOf, today: todayUtc(), configWorkbook },
-    { onProgress: (stage, done, total) => stderr(`[${done}/${total}] ${stage}`) },
-  );
+  let result;
+  try {
+    result = await analyzeWorkbook(
+      port,
+      { sheets: args.sheets, map: args.map, asOf, today: todayUtc(), configWorkbook, configWorkbookName: args.config ?? undefined },
+      { onProgress: (stage, done, total) => stderr(`[${done}/${total}] ${stage}`) },
+    );
+  } catch (e) {
+    throw inFile(args.file, e);
+  }
   const c = result.ledger.counts;
   stderr(
-    `Sheet "${result.ledger.sheet}", header row ${result.ledger.headerRow}: ${c.rowsRead} rows read, ` +
-      `${c.linesAnalyzed} analysed, ${c.excludedRows} excluded, ${c.blankRows} blank, ${c.totalRows} total rows; ` +
+    `${result.ledger.sheets.length === 1 ? 'Sheet' : 'Sheets'} ${result.ledger.sheets.map((s) => `"${s.sheet}"`).join(', ')}: ` +
+      `${c.rowsRead} rows read, ${c.linesAnalyzed} analysed, ${c.excludedRows} excluded, ${c.blankRows} blank, ${c.totalRows} total rows; ` +
       `${result.findings.length} findings, ${result.inputIssues.length} input issues, ${result.statements.length} statements (as of ${toIso(result.asOf)}).`,
   );
-  if (args.json !== null) {
+  if (args.json === '-') {
+    await writeChunksToStdout(resultsJsonChunks(result));
+  } else if (args.json !== null) {
     await writeChunks(args.json, resultsJsonChunks(result));
     stderr(`Wrote ${args.json}`);
+  } else if (args.out === null) {
+    process.stdout.write(analysisReport(result));
   }
   if (args.out !== null) {
     // The report workbook (src/cli/render/): updated in place when it is one this tool wrote before.
+    // exceljs and the report builders load only when a report is asked for (start-up on a plain run).
+    const { writeAnalysisReport } = await import('./render/reportOut');
     const written = await writeAnalysisReport(result, args.file, args.out);
     stderr(`${written.updated ? 'Updated' : 'Wrote'} ${args.out} (${written.sheets.join(', ')})`);
   }
@@ -116,15 +146,19 @@ async function runPlan(args: PlanArgs): Promise<number> {
   return 0;
 }
 
-/** The package's root folder (bin/ and src/ sit in it). */
-const PACKAGE_ROOT = resolve(__dirname, '..', '..');
+/** The package's root folder: the nearest folder up holding bin/patient-ledger.js (this file runs from src/cli or build/src/cli). */
+function packageRoot(): string {
+  let dir = __dirname;
+  while (!existsSync(join(dir, 'bin', 'patient-ledger.js')) && dirname(dir) !== dir) dir = dirname(dir);
+  return dir;
+}
 
 async function runDemo(): Promise<number> {
-  const sample = join(PACKAGE_ROOT, 'assets', 'sample-ledger.xlsx');
+  const sample = join(packageRoot(), 'assets', 'sample-ledger.xlsx');
   const outDir = resolve('out');
   await mkdir(outDir, { recursive: true });
   const json = join(outDir, 'results.json');
-  const code = await runAnalyze({ command: 'analyze', file: sample, sheet: null, config: null, map: {}, asOf: null, out: null, json });
+  const code = await runAnalyze({ command: 'analyze', file: sample, sheets: [], config: null, map: {}, asOf: null, out: null, json });
   stderr(`Demo done: results in ${json}`);
   return code;
 }
@@ -148,7 +182,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         return await runDemo();
     }
   } catch (e) {
-    if (e instanceof UsageError || e instanceof ReportTargetError) {
+    if (e instanceof UsageError || e instanceof OptionError || (e instanceof Error && e.name === 'ReportTargetError')) {
       stderr(`patient-ledger: ${e.message}`);
       return 2;
     }

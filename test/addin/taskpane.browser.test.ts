@@ -16,7 +16,7 @@ import path from 'path';
 import { execFile } from 'child_process';
 import type { AddressInfo } from 'net';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { CHROMIUM_PATH, describeIfTool, hasChromium } from './tools';
+import { CHROMIUM_PATH, describeIfTool, hasChromium } from '../support/externalTools';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const OUTPUT = path.join(ROOT, 'test-output');

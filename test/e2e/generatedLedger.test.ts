@@ -1,11 +1,11 @@
 /**
  * The whole pipeline over generated ledgers: grid → ingest → shares →
- * findings. The generator (src/sample) is an independent oracle: it records
+ * findings. The generator (tools/sample) is an independent oracle: it records
  * what it injected where and computes every clean line's shares with its own
  * implementation of DESIGN §5, so nothing here compares the engine to itself.
  */
 import fc from 'fast-check';
-import { generateSample, ledgerGrid, configGrid, type GeneratedSample } from '../../src/sample';
+import { generateSample, ledgerGrid, configGrid, type GeneratedSample } from '../../tools/sample';
 import { CONFIG_SHEETS, ingestLedger, readConfig } from '../../src/ingest';
 import { adjudicate } from '../../src/domain/adjudication';
 import { findDiscrepancies } from '../../src/domain/findings';

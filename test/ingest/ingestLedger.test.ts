@@ -1,7 +1,7 @@
 import { ingestLedger, scoreLedgerGrid } from '../../src/ingest/ledger/ingestLedger';
 import type { Ledger } from '../../src/domain/ledger';
 import { toIso } from '../../src/domain/day';
-import { gridOf } from './gridOf';
+import { gridOf } from '../support/gridOf';
 
 function ok(r: ReturnType<typeof ingestLedger>): Ledger {
   if (!r.ok) throw new Error(r.message);

@@ -1,7 +1,7 @@
 import { ingestLedger } from '../../src/ingest/ledger/ingestLedger';
 import type { Ledger } from '../../src/domain/ledger';
 import { toIso } from '../../src/domain/day';
-import { gridOf } from './gridOf';
+import { gridOf } from '../support/gridOf';
 
 function ok(r: ReturnType<typeof ingestLedger>): Ledger {
   if (!r.ok) throw new Error(r.message);
@@ -75,7 +75,7 @@ describe('transaction ledger folded into service lines', () => {
     ]);
     expect(ledger.issues[0]!.message).toBe('Payment of 50.00 matches no charge line (date of service 03/02/2026, code 99213); add the claim/line id or the account, date of service and code of its charge');
     expect(ledger.issues[1]!.message).toMatch(/^Insurance payment of 7.00 matches several charge lines/);
-    expect(ledger.issues[2]!.message).toBe('Type "Transfer" is not a transaction type (expected Charge, Payment, Ins Pmt, Pt Pmt, Sec Pmt, Adjustment or Refund)');
+    expect(ledger.issues[2]!.message).toBe('Type "Transfer" is not a transaction type (expected Charge, Payment, Ins Pmt, Pt Pmt, Sec Pmt, Adjustment, Refund or Denial)');
   });
 
   test('counts: transaction rows analysed + excluded + blank + total = rows read', () => {

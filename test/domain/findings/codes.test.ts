@@ -1,4 +1,4 @@
-import { sheet, run, fired, notices, $ } from './helpers';
+import { sheet, run, fired, notices, $ } from '../../support/findings';
 
 describe('INVALID_PROCEDURE_CODE', () => {
   it.each(['99213', '0001F', '0042T', '0001U', '0002M', 'J1100', 'A0428', 'V2020'])('accepts %s', (code) => {
