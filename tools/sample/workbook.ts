@@ -141,7 +141,13 @@ export function generateWorkbook(opts: WorkbookOptions): SampleWorkbook {
     if (payerCol >= 0 && col - 1 > payerCol) col--;
     return { ...at, cell: `${columnLetters(col)}${at.row}` };
   };
-  const injected: PlacedProblem[] = sample.injected.map((p) => ({ kind: p.kind, ...place(p.row, p.cell), ...(p.account !== undefined ? { account: p.account } : {}) }));
+  // In a bare export a self-pay patient's lines carry nothing an insurer posted, so DESIGN §4 reads them as
+  // still pending with insurance (coverage unknown is not self-pay): never billed, so no collections case.
+  const insurerPostedOn = new Set(model.filter((l) => (l.insurerPaid ?? 0) !== 0 || (l.secondaryPaid ?? 0) !== 0 || (l.denialCode ?? '') !== '').map((l) => l.account));
+  const detectable = (p: (typeof sample.injected)[number]): boolean =>
+    !(bare && p.kind === 'COLLECTIONS_CANDIDATE' && p.account !== undefined && !insurerPostedOn.has(p.account));
+  const injected: PlacedProblem[] = sample.injected.filter(detectable)
+    .map((p) => ({ kind: p.kind, ...place(p.row, p.cell), ...(p.account !== undefined ? { account: p.account } : {}) }));
   const lines = model
     .filter((l) => !l.excluded)
     .map((l) => {
