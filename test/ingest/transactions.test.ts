@@ -137,3 +137,18 @@ describe('a second insurer on a transaction ledger', () => {
     expect(l!.cells.secondaryPaid).toBe('E4');
   });
 });
+
+describe('a Line # without a Claim # folds a posting onto its own charge (DESIGN §3: by claim/line id first)', () => {
+  // Two same-day charges of one code (bilateral injections: RT and LT), told apart only by Line #.
+  const rows = [
+    ['Date', 'Account', 'DOS', 'CPT', 'Type', 'Amount', 'Payer', 'Claim #', 'Line #'],
+    [46230, 'A1', 46230, '20610', 'Charge', 185, 'Self Pay', null, 33], // row 2
+    [46230, 'A1', 46230, '20610', 'Charge', 185, 'Self Pay', null, 34], // row 3
+    [46231, 'A1', 46230, '20610', 'Pt Pmt', 185, null, null, 33], // row 4 → row 2
+    [46231, 'A1', 46230, '20610', 'Pt Pmt', 100, null, null, 34], // row 5 → row 3
+  ];
+  const ledger = ok(ingestLedger(gridOf(rows, { sheet: 'Transactions' })));
+  test('each payment lands on the charge with its Line #', () => {
+    expect(ledger.lines.map((l) => [l.row, l.patientPaid])).toEqual([[2, 18500], [3, 10000]]);
+  });
+});

@@ -11,6 +11,12 @@ import type { Rng } from './prng';
 
 /** Days an old visit is moved back: the clean window (20–100 days) becomes 125–205 days. */
 export const OLD_SHIFT = 105;
+/**
+ * Collections accounts move further back: DESIGN §8 counts CollectionsDays
+ * (120) from when the patient balance arose — the insurer's posting, which a
+ * transaction export dates up to 34 days after the visit.
+ */
+export const COLLECTIONS_SHIFT = 150;
 /** A visit this recent is pending with no timely-filing risk. */
 export const RECENT_DAYS = 40;
 
@@ -82,7 +88,7 @@ export function assignRoles(rng: Rng, persons: readonly Person[], asOf: Day, cou
   for (const p of collections) {
     p.role = 'collections';
     p.touched = true;
-    shift(p.lines, OLD_SHIFT);
+    shift(p.lines, COLLECTIONS_SHIFT);
   }
 
   const credit = choosePersons(rng, persons, counts.credit, (p) => available(p) && singleLastVisit(p));

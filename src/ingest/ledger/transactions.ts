@@ -73,6 +73,8 @@ const SEP = '\u0001';
 const byClaimLine: KeyFn = (l) => (l.claimId !== null && l.lineId !== null ? l.claimId + SEP + l.lineId : null);
 const byClaimCode: KeyFn = (l) => (l.claimId !== null ? l.claimId + SEP + l.code : null);
 const byClaim: KeyFn = (l) => l.claimId;
+/** A Line # without a Claim #: line numbers are the account's (two same-day charges of one code differ only by it). */
+const byAcctLine: KeyFn = (l) => (l.claimId === null && l.lineId !== null ? l.account + SEP + l.lineId : null);
 const byAcctDosCode: KeyFn = (l) => l.account + SEP + l.serviceDate + SEP + l.code;
 const byAcctDos: KeyFn = (l) => l.account + SEP + l.serviceDate;
 const byAccount: KeyFn = (l) => l.account;
@@ -95,6 +97,10 @@ function match(ix: ChargeIndex, values: readonly unknown[]): number {
     }
     const all = ix.get(byClaim, claim);
     if (all) return all.length === 1 ? all[0]! : -2;
+  }
+  if (claim === null && lineId !== null && account !== null) {
+    const hit = ix.get(byAcctLine, account + SEP + lineId);
+    if (hit) return hit[0]!;
   }
   if (account !== null && dos !== null) {
     if (code !== null) {
