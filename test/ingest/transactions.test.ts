@@ -1,3 +1,5 @@
+import { cellOf } from '../../src/domain/ledger';
+import { cellsOf } from '../support/builders';
 import { ingestLedger } from '../../src/ingest/ledger/ingestLedger';
 import type { Ledger } from '../../src/domain/ledger';
 import { toIso } from '../../src/domain/day';
@@ -50,12 +52,12 @@ describe('transaction ledger folded into service lines', () => {
     expect(l1!.patientPaid).toBe(3000); // rows 6 (20.00) + 7 (10.00); the refund does not reduce it
     expect(l1!.patientRefunded).toBe(1000); // row 8
     expect(l1!.balance).toBeNull(); // a running balance is not a line's balance
-    expect(l1!.cells.insurerPaid).toBe('F2');
-    expect(l1!.cells.patientPaid).toBe('F7');
-    expect(l1!.cells.adjustment).toBe('F5');
-    expect(l1!.cells.billed).toBe('F3');
-    expect(l1!.cells.account).toBe('B3');
-    expect(l1!.cells.balance).toBeUndefined();
+    expect(cellOf(l1!, 'insurerPaid')).toBe('F2');
+    expect(cellOf(l1!, 'patientPaid')).toBe('F7');
+    expect(cellOf(l1!, 'adjustment')).toBe('F5');
+    expect(cellOf(l1!, 'billed')).toBe('F3');
+    expect(cellOf(l1!, 'account')).toBe('B3');
+    expect(cellOf(l1!, 'balance')).toBeNull();
 
     expect(l2!.row).toBe(4);
     expect(l2!.billed).toBe(6000);
@@ -134,7 +136,7 @@ describe('a second insurer on a transaction ledger', () => {
     const [l] = r.ledger.lines;
     expect(l!.insurerPaid).toBe(8000);
     expect(l!.secondaryPaid).toBe(1600);
-    expect(l!.cells.secondaryPaid).toBe('E4');
+    expect(cellOf(l!, 'secondaryPaid')).toBe('E4');
   });
 });
 

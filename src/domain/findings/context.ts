@@ -5,7 +5,7 @@
  * account's latest line), and a workbook-level notice when the data a rule
  * needs is missing.
  */
-import type { LedgerField, LedgerLine, LedgerSheet, WorkbookLedger } from '../ledger';
+import { cellOf as lineCell, type LedgerField, type LedgerLine, type LedgerSheet, type WorkbookLedger } from '../ledger';
 import type { Config, CoverageRow, PatientRow } from '../config';
 import type { LineShares } from '../shareTypes';
 import type { Finding, NoticeRuleId, RuleId, Severity } from '../findingTypes';
@@ -96,12 +96,12 @@ const COLUMN_LETTERS = /^[A-Z]{1,3}$/i;
  */
 export function cellOf(ctx: RuleContext, line: LedgerLine, ...fields: LedgerField[]): string | null {
   for (const f of fields) {
-    const c = line.cells[f];
-    if (c !== undefined) return c;
+    const c = lineCell(line, f);
+    if (c !== null) return c;
     const col = columnsOf(ctx, line.sheet, f)[0];
     if (col !== undefined && COLUMN_LETTERS.test(col)) return `${col.toUpperCase()}${line.row}`;
   }
-  return line.cells.account ?? line.cells.code ?? line.cells.serviceDate ?? Object.values(line.cells).find((v) => typeof v === 'string') ?? null;
+  return lineCell(line, 'account') ?? lineCell(line, 'code') ?? lineCell(line, 'serviceDate');
 }
 
 /**

@@ -43,13 +43,15 @@ export function findDiscrepancies(input: FindingsInput): Finding[] {
       if (finding !== null) out.push(finding);
     }
   }
-  out.push(...duplicateCharges(ctx), ...unitsOverLimit(ctx));
+  // Appended one by one: spreading a list of a million duplicates into push() overflows the call stack.
+  for (const f of duplicateCharges(ctx)) out.push(f);
+  for (const f of unitsOverLimit(ctx)) out.push(f);
   for (const account of linesByAccount(lines).values()) {
     const credit = creditBalance(ctx, account);
     if (credit !== null) out.push(credit);
     const collections = collectionsCandidate(ctx, account);
     if (collections !== null) out.push(collections);
   }
-  out.push(...dataNotices(ctx));
+  for (const f of dataNotices(ctx)) out.push(f);
   return sortFindings(out);
 }

@@ -58,8 +58,8 @@ describe('MISSING_DIAGNOSIS', () => {
 
   it('finds the cell from the mapping when the blank cell has no recorded address', () => {
     const [l] = sheet({ diagnoses: [] });
-    const { diagnoses: _omit, ...cells } = l!.cells;
-    const fs = fired(run([{ ...l!, cells }]), 'MISSING_DIAGNOSIS');
+    const { diagnoses: _omit, ...columns } = l!.columns;
+    const fs = fired(run([{ ...l!, columns, movedCells: null }]), 'MISSING_DIAGNOSIS');
     expect(fs[0]!.cell).toBe('F2');
   });
 

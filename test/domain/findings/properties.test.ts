@@ -83,7 +83,7 @@ function build(c: Case): Parameters<typeof findDiscrepancies>[0] {
     lines.push({
       ...l, index: i, sheet: 'Ledger', row, patientName: null, description: null, planId: null, claimId: null, lineId: null,
       statusText: l.status, pos: null, insurerPostedOn: s.insurerPostedOn,
-      cells: Object.fromEntries(c.fields.map((f) => [f, `${COLUMNS[f]}${row}`])),
+      columns: Object.fromEntries(c.fields.map((f) => [f, COLUMNS[f]])), movedCells: null,
     });
     const { feeRowLimit, insurerPostedOn: _posted, ...decided } = s;
     shares.push({
