@@ -10,36 +10,14 @@
  *    from when the balance arose, not from the service date), and it is not
  *    on a payment plan. Amount: the old balance, less newer credits.
  */
-import type { LedgerLine } from '../ledger';
 import type { LineShares } from '../shareTypes';
 import type { Finding } from '../findingTypes';
 import type { Day } from '../day';
 import { idKey } from '../nameKeys';
 import { balanceAroseOn, billedToPatient, lineBalance, patientOwes } from '../lineBalance';
 import { balanceSince } from '../statements/dunning';
-import { cellOf, lineFinding, type RuleContext } from './context';
+import { cellOf, lineFinding, type AccountLines, type RuleContext } from './context';
 import { date, money, usd } from './format';
-
-/** One account's lines (positions in the ledger) and its latest line. */
-export interface AccountLines {
-  readonly positions: number[];
-  latest: LedgerLine;
-}
-
-/** The ledger's lines grouped by account (idKey), in ledger order. */
-export function linesByAccount(lines: readonly LedgerLine[]): Map<string, AccountLines> {
-  const accounts = new Map<string, AccountLines>();
-  lines.forEach((line, i) => {
-    const key = idKey(line.account);
-    const account = accounts.get(key);
-    if (account === undefined) accounts.set(key, { positions: [i], latest: line });
-    else {
-      account.positions.push(i);
-      if (line.serviceDate >= account.latest.serviceDate) account.latest = line;
-    }
-  });
-  return accounts;
-}
 
 export function creditBalance(ctx: RuleContext, account: AccountLines): Finding | null {
   let total = 0;

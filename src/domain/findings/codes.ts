@@ -48,9 +48,14 @@ export function invalidProcedureCode(ctx: RuleContext, line: LedgerLine, share: 
   });
 }
 
+const isModifier = (m: string): boolean => MODIFIER.test(m);
+const isDiagnosisCode = (dx: string): boolean => DIAGNOSIS_CODE.test(dx);
+/** Diagnosis entries that say something (an export may leave blank Dx cells between codes). */
+const isWritten = (dx: string): boolean => dx.trim() !== '';
+
 export function invalidModifier(ctx: RuleContext, line: LedgerLine, share: LineShares): Finding | null {
-  const bad = line.modifiers.filter((m) => !MODIFIER.test(m));
-  if (bad.length === 0) return null;
+  if (line.modifiers.every(isModifier)) return null;
+  const bad = line.modifiers.filter((m) => !isModifier(m));
   const risk = claimAtRisk(line, share);
   return lineFinding({
     rule: 'INVALID_MODIFIER', severity: risk.severity, line, cell: codeCellOf(ctx, line, 'modifiers', line.modifiers.indexOf(bad[0]!)),
@@ -60,12 +65,9 @@ export function invalidModifier(ctx: RuleContext, line: LedgerLine, share: LineS
   });
 }
 
-/** Diagnosis entries that say something (an export may leave blank Dx cells between codes). */
-const writtenDiagnoses = (line: LedgerLine): string[] => line.diagnoses.filter((dx) => dx.trim() !== '');
-
 export function invalidDiagnosisCode(ctx: RuleContext, line: LedgerLine, share: LineShares): Finding | null {
-  const bad = writtenDiagnoses(line).filter((dx) => !DIAGNOSIS_CODE.test(dx));
-  if (bad.length === 0) return null;
+  if (line.diagnoses.every((dx) => !isWritten(dx) || isDiagnosisCode(dx))) return null;
+  const bad = line.diagnoses.filter((dx) => isWritten(dx) && !isDiagnosisCode(dx));
   const risk = claimAtRisk(line, share);
   return lineFinding({
     rule: 'INVALID_DIAGNOSIS_CODE', severity: risk.severity, line, cell: codeCellOf(ctx, line, 'diagnoses', line.diagnoses.indexOf(bad[0]!)),
@@ -79,7 +81,7 @@ export function invalidDiagnosisCode(ctx: RuleContext, line: LedgerLine, share: 
 
 /** A charge with no diagnosis, where the line's own sheet has a diagnosis column to hold one. */
 export function missingDiagnosis(ctx: RuleContext, line: LedgerLine, share: LineShares): Finding | null {
-  if (writtenDiagnoses(line).length > 0 || !hasColumn(ctx, line, 'diagnoses')) return null;
+  if (line.diagnoses.some(isWritten) || !hasColumn(ctx, line, 'diagnoses')) return null;
   const risk = claimAtRisk(line, share);
   return lineFinding({
     rule: 'MISSING_DIAGNOSIS', severity: risk.severity, line, cell: cellOf(ctx, line, 'diagnoses', 'code'), amount: risk.amount,

@@ -34,6 +34,33 @@ export interface RuleContext extends FindingsInput {
   readonly coverageByAccount: ReadonlyMap<string, readonly CoverageRow[]>;
   /** Patients rows by account (idKey); the first row wins when an account repeats. */
   readonly patients: ReadonlyMap<string, PatientRow>;
+  /**
+   * The ledger's lines grouped by account (idKey), built once for every rule
+   * that looks at an account's lines together (duplicates, units, balances).
+   */
+  readonly accounts: ReadonlyMap<string, AccountLines>;
+}
+
+/** One account's lines (positions in the ledger, in ledger order) and its latest line. */
+export interface AccountLines {
+  readonly positions: number[];
+  latest: LedgerLine;
+}
+
+/** The ledger's lines grouped by account (idKey), in ledger order; the latest line is the latest service date, on a tie the later line. */
+export function linesByAccount(lines: readonly LedgerLine[]): Map<string, AccountLines> {
+  const accounts = new Map<string, AccountLines>();
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const key = idKey(line.account);
+    const account = accounts.get(key);
+    if (account === undefined) accounts.set(key, { positions: [i], latest: line });
+    else {
+      account.positions.push(i);
+      if (line.serviceDate >= account.latest.serviceDate) account.latest = line;
+    }
+  }
+  return accounts;
 }
 
 export function ruleContext(input: FindingsInput): RuleContext {
@@ -56,6 +83,7 @@ export function ruleContext(input: FindingsInput): RuleContext {
     coverageByRow: new Map(coverage.map((c) => [c.row, c])),
     coverageByAccount,
     patients,
+    accounts: linesByAccount(input.ledger.lines),
     tolerance: Math.max(0, input.config.policy.tolerance),
     sheets: new Map(input.ledger.sheets.map((s) => [s.sheet, s])),
     planPayers,

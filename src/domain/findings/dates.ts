@@ -26,22 +26,25 @@ export const FILING_WARNING_DAYS = 30;
 
 export function dateError(ctx: RuleContext, line: LedgerLine, share: LineShares): Finding | null {
   const dos = line.serviceDate;
+  const afterPosting = line.postingDate !== null && dos > line.postingDate;
+  const afterAsOf = dos > ctx.asOf;
   const dob = line.dob ?? ctx.patients.get(idKey(line.account))?.dob ?? null;
+  const beforeBirth = dob !== null && dos < dob;
+  if (!afterPosting && !afterAsOf && !beforeBirth) return null;
   const problems: string[] = [];
   const inputs: Record<string, string> = { serviceDate: date(dos) };
-  if (line.postingDate !== null && dos > line.postingDate) {
+  if (afterPosting) {
     problems.push(`after the posting date ${date(line.postingDate)}`);
     inputs.postingDate = date(line.postingDate);
   }
-  if (dos > ctx.asOf) {
+  if (afterAsOf) {
     problems.push(`after the as-of date ${date(ctx.asOf)}`);
     inputs.asOf = date(ctx.asOf);
   }
-  if (dob !== null && dos < dob) {
+  if (beforeBirth) {
     problems.push(`before the patient's date of birth`);
     inputs.dateOfBirth = line.dob !== null ? 'ledger DOB' : 'Patients sheet DOB';
   }
-  if (problems.length === 0) return null;
   const risk = claimAtRisk(line, share);
   return lineFinding({
     rule: 'DATE_ERROR', severity: risk.severity, line, cell: cellOf(ctx, line, 'serviceDate'), amount: risk.amount,

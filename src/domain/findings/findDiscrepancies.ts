@@ -18,7 +18,7 @@ import { dateError, timelyFilingRisk } from './dates';
 import { deniedUnworked } from './denials';
 import { duplicateCharges } from './duplicates';
 import { unitsOverLimit } from './units';
-import { collectionsCandidate, creditBalance, linesByAccount } from './accounts';
+import { collectionsCandidate, creditBalance } from './accounts';
 import { dataNotices } from './notices';
 import { sortFindings } from './order';
 
@@ -46,7 +46,7 @@ export function findDiscrepancies(input: FindingsInput): Finding[] {
   // Appended one by one: spreading a list of a million duplicates into push() overflows the call stack.
   for (const f of duplicateCharges(ctx)) out.push(f);
   for (const f of unitsOverLimit(ctx)) out.push(f);
-  for (const account of linesByAccount(lines).values()) {
+  for (const account of ctx.accounts.values()) {
     const credit = creditBalance(ctx, account);
     if (credit !== null) out.push(credit);
     const collections = collectionsCandidate(ctx, account);

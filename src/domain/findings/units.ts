@@ -12,7 +12,6 @@ import type { LedgerLine } from '../ledger';
 import type { FeeScheduleRow } from '../config';
 import type { Finding } from '../findingTypes';
 import { mulDivHalfUp } from '../money';
-import { idKey } from '../nameKeys';
 import { cellOf, lineFinding, type RuleContext } from './context';
 import { date, money, unitsText, usd } from './format';
 
@@ -26,24 +25,32 @@ interface UnitsDay {
 }
 
 export function unitsOverLimit(ctx: RuleContext): Finding[] {
+  const out: Finding[] = [];
+  for (const { positions } of ctx.accounts.values()) {
+    for (const day of unitsDays(ctx, positions).values()) {
+      const finding = overLimit(ctx, day);
+      if (finding !== null) out.push(finding);
+    }
+  }
+  return out;
+}
+
+/** One account's limited lines by day and code, in ledger order. */
+function unitsDays(ctx: RuleContext, positions: readonly number[]): Map<string, UnitsDay> {
   const days = new Map<string, UnitsDay>();
-  ctx.ledger.lines.forEach((line, i) => {
+  for (const i of positions) {
     const row = ctx.shares[i]!.feeRow;
-    if (row === null || row.maxUnitsPerDay === null || !Number.isFinite(row.maxUnitsPerDay)) return;
-    const key = `${idKey(line.account)}\u0000${line.serviceDate}\u0000${line.code}`;
+    if (row === null || row.maxUnitsPerDay === null || !Number.isFinite(row.maxUnitsPerDay)) continue;
+    const line = ctx.ledger.lines[i]!;
+    const key = `${line.serviceDate}\u0000${line.code}`;
     const day = days.get(key);
     if (day === undefined) days.set(key, { lines: [line], limitRow: row });
     else {
       day.lines.push(line);
       if (row.maxUnitsPerDay < day.limitRow.maxUnitsPerDay!) day.limitRow = row;
     }
-  });
-  const out: Finding[] = [];
-  for (const day of days.values()) {
-    const finding = overLimit(ctx, day);
-    if (finding !== null) out.push(finding);
   }
-  return out;
+  return days;
 }
 
 function overLimit(ctx: RuleContext, { lines, limitRow }: UnitsDay): Finding | null {
