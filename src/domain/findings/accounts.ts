@@ -33,13 +33,19 @@ export function creditBalance(ctx: RuleContext, account: AccountLines): Finding 
   });
 }
 
-/** What the patient owes on each line billed to them, and when each balance arose. */
+/**
+ * What the patient owes on each line billed to them, and when each balance
+ * arose; a line they owe nothing on (most lines) changes neither the
+ * balance nor since when it is owed, and is left out.
+ */
 function patientBalances(ctx: RuleContext, account: AccountLines): { owed: number; arose: Day }[] {
   const out: { owed: number; arose: Day }[] = [];
   for (const i of account.positions) {
-    const line = ctx.ledger.lines[i]!;
     const share: LineShares = ctx.shares[i]!;
-    if (billedToPatient(share)) out.push({ owed: patientOwes(line, share), arose: balanceAroseOn(line) });
+    if (!billedToPatient(share)) continue;
+    const line = ctx.ledger.lines[i]!;
+    const owed = patientOwes(line, share);
+    if (owed !== 0) out.push({ owed, arose: balanceAroseOn(line) });
   }
   return out;
 }

@@ -15,6 +15,7 @@ import { addDays, type Day } from '../day';
 import type { Config, CoverageRow, PatientRow, Policy } from '../config';
 import { isSelfPay, type LedgerLine, type WorkbookLedger } from '../ledger';
 import type { LineShares } from '../shareTypes';
+import { billedToPatient, patientOwes } from '../lineBalance';
 import { planOptions } from '../plans/planOptions';
 import { ageBalances, EMPTY_AGING } from './aging';
 import { balanceSince, dunningMessage, dunningStage } from './dunning';
@@ -54,9 +55,10 @@ function compareAccounts(a: string, b: string): number {
   return byAccount.compare(a, b);
 }
 
-interface AccountItems {
+/** One account's lines, as positions in the ledger (ledger order). */
+interface AccountLines {
   readonly account: string;
-  readonly items: { line: LedgerLine; share: LineShares }[];
+  readonly positions: number[];
 }
 
 export function buildStatements(input: BuildStatementsInput): Statement[] {
@@ -64,13 +66,14 @@ export function buildStatements(input: BuildStatementsInput): Statement[] {
   if (shares.length !== ledger.lines.length) {
     throw new RangeError(`statements need one LineShares per line (${ledger.lines.length} lines, ${shares.length} shares)`);
   }
-  const groups = new Map<string, AccountItems>();
-  ledger.lines.forEach((line, i) => {
-    const key = accountKey(line.account);
-    let g = groups.get(key);
-    if (g === undefined) groups.set(key, (g = { account: line.account.trim(), items: [] }));
-    g.items.push({ line, share: shares[i]! });
-  });
+  const groups = new Map<string, AccountLines>();
+  for (let i = 0; i < ledger.lines.length; i++) {
+    const account = ledger.lines[i]!.account;
+    const key = accountKey(account);
+    const g = groups.get(key);
+    if (g === undefined) groups.set(key, { account: account.trim(), positions: [i] });
+    else g.positions.push(i);
+  }
   const patients = new Map<string, PatientRow>();
   for (const p of config.patients) {
     const k = accountKey(p.account);
@@ -88,10 +91,10 @@ export function buildStatements(input: BuildStatementsInput): Statement[] {
     const k = p.planId.trim().toUpperCase();
     if (!planPayer.has(k)) planPayer.set(k, p.payer);
   }
-  const run: StatementRun = { config, asOf, practice: practiceInfo(config.policy), planPayer, selfPayByName: new Map() };
+  const run: StatementRun = { ledger, shares, config, asOf, practice: practiceInfo(config.policy), planPayer, selfPayByName: new Map() };
   const out: Statement[] = [];
   for (const [key, g] of groups) {
-    const s = statementFor({ account: g.account, items: g.items, patient: patients.get(key), coverageRows: coverage.get(key) ?? [], run });
+    const s = statementFor({ account: g.account, positions: g.positions, patient: patients.get(key), coverageRows: coverage.get(key) ?? [], run });
     if (s) out.push(s);
   }
   return out.sort((a, b) => compareAccounts(a.account, b.account));
@@ -99,6 +102,8 @@ export function buildStatements(input: BuildStatementsInput): Statement[] {
 
 /** What every statement of one run shares. */
 interface StatementRun {
+  readonly ledger: WorkbookLedger;
+  readonly shares: readonly LineShares[];
   readonly config: Config;
   readonly asOf: Day;
   readonly practice: PracticeInfo;
@@ -110,30 +115,53 @@ interface StatementRun {
 
 interface AccountInput {
   readonly account: string;
-  readonly items: readonly { line: LedgerLine; share: LineShares }[];
+  /** The account's lines: positions in the ledger. */
+  readonly positions: readonly number[];
   readonly patient: PatientRow | undefined;
   readonly coverageRows: readonly CoverageRow[];
   readonly run: StatementRun;
 }
 
-const byServiceDateThenIndex = (a: { line: LedgerLine }, b: { line: LedgerLine }): number =>
-  a.line.serviceDate - b.line.serviceDate || a.line.index - b.line.index;
+/**
+ * DESIGN §7 amount due (negative: a credit): what the patient owes, summed
+ * over the account's lines billed to them.
+ */
+function amountDueOf(positions: readonly number[], run: StatementRun): number {
+  let net = 0;
+  for (const i of positions) {
+    const share = run.shares[i]!;
+    if (billedToPatient(share)) net += patientOwes(run.ledger.lines[i]!, share);
+  }
+  return net;
+}
 
-function statementFor({ account, items, patient: row, coverageRows, run }: AccountInput): Statement | null {
+/** The account's positions in service-date order of their lines (ledger order on a tie). */
+function inServiceDateOrder(positions: readonly number[], lines: readonly LedgerLine[]): number[] {
+  return [...positions].sort((a, b) => lines[a]!.serviceDate - lines[b]!.serviceDate || lines[a]!.index - lines[b]!.index);
+}
+
+/** Nothing is built for an account with nothing to bill or refund (a third of the accounts of the generated ledger). */
+function statementFor({ account, positions, patient: row, coverageRows, run }: AccountInput): Statement | null {
   const { asOf, practice } = run;
   const policy = run.config.policy;
-  const sorted = [...items].sort(byServiceDateThenIndex);
-  const stLines = sorted.map((it) => statementLine(it.line, it.share));
-  const billed = stLines.filter((l) => !l.pending);
-  const notBilled = stLines.filter((l) => l.pending);
-  const net = billed.reduce((sum, l) => sum + l.patientBalance, 0);
+  const net = amountDueOf(positions, run);
   const isRefund = net < 0;
   if (!isRefund && (net === 0 || net < policy.minStatementBalance)) return null;
 
+  const { lines } = run.ledger;
+  const sorted = inServiceDateOrder(positions, lines);
+  const stLines: StatementLine[] = [];
+  const billed: StatementLine[] = [];
+  const notBilled: StatementLine[] = [];
+  for (const i of sorted) {
+    const l = statementLine(lines[i]!, run.shares[i]!);
+    stLines.push(l);
+    (l.pending ? notBilled : billed).push(l);
+  }
   const amount = cents(net);
   const dueDate = addDays(asOf, policy.dueDays);
   const pendingCharges = cents(notBilled.reduce((sum, l) => sum + l.charge, 0));
-  const patient = patientInfo(row, sorted[0]?.line ?? null);
+  const patient = patientInfo(row, sorted.length > 0 ? lines[sorted[0]!]! : null);
   const flags: string[] = [];
   if (!row) flags.push('No Patients row for this account: the mailing address is blank.');
   else if (patient.addressMissing) flags.push('Mailing address incomplete on the Patients sheet.');
@@ -215,7 +243,7 @@ function pushInsurance(out: InsuranceOnFile[], seen: Set<string>, i: InsuranceOn
 }
 
 /** Coverage rows for the account first (with their plan's payer), then payers seen on its lines. */
-function insuranceOnFile(items: readonly { line: LedgerLine }[], coverageRows: readonly CoverageRow[], run: StatementRun): InsuranceOnFile[] {
+function insuranceOnFile(positions: readonly number[], coverageRows: readonly CoverageRow[], run: StatementRun): InsuranceOnFile[] {
   const out: InsuranceOnFile[] = [];
   const seen = new Set<string>();
   const coverage = coverageRows.length < 2 ? coverageRows : [...coverageRows].sort((a, b) => (a.priority === b.priority ? 0 : a.priority === 'Primary' ? -1 : 1));
@@ -223,8 +251,14 @@ function insuranceOnFile(items: readonly { line: LedgerLine }[], coverageRows: r
     const payer = run.planPayer.get(c.planId.trim().toUpperCase());
     pushInsurance(out, seen, { payer: safeText(payer ?? c.planId), planId: safeText(c.planId), memberId: safeOrNull(c.memberId), priority: c.priority });
   }
-  for (const { line: l } of items) {
-    if (l.payer === null) continue;
+  // An account's lines mostly repeat one payer and member id: only a pair not met on the line before is looked at.
+  let lastPayer: string | null = null;
+  let lastMemberId: string | null = null;
+  for (const i of positions) {
+    const l = run.ledger.lines[i]!;
+    if (l.payer === null || (l.payer === lastPayer && l.memberId === lastMemberId)) continue;
+    lastPayer = l.payer;
+    lastMemberId = l.memberId;
     let selfPay = run.selfPayByName.get(l.payer);
     if (selfPay === undefined) run.selfPayByName.set(l.payer, (selfPay = isSelfPay(l.payer)));
     if (selfPay) continue;
