@@ -43,10 +43,10 @@ export function findDiscrepancies(input: FindingsInput): Finding[] {
       if (finding !== null) out.push(finding);
     }
   }
-  // Appended one by one: spreading a list of a million duplicates into push() overflows the call stack.
-  for (const f of duplicateCharges(ctx)) out.push(f);
-  for (const f of unitsOverLimit(ctx)) out.push(f);
+  // The rules that judge an account's lines together, one account at a time.
   for (const account of ctx.accounts.values()) {
+    for (const f of duplicateCharges(ctx, account)) out.push(f);
+    for (const f of unitsOverLimit(ctx, account)) out.push(f);
     const credit = creditBalance(ctx, account);
     if (credit !== null) out.push(credit);
     const collections = collectionsCandidate(ctx, account);

@@ -12,7 +12,7 @@ import type { LedgerLine } from '../ledger';
 import type { FeeScheduleRow } from '../config';
 import type { Finding } from '../findingTypes';
 import { mulDivHalfUp } from '../money';
-import { cellOf, lineFinding, type RuleContext } from './context';
+import { cellOf, lineFinding, type AccountLines, type RuleContext } from './context';
 import { date, money, unitsText, usd } from './format';
 
 /** Units are counted in thousandths so sums of 0.5-unit lines stay exact integers. */
@@ -24,13 +24,11 @@ interface UnitsDay {
   limitRow: FeeScheduleRow;
 }
 
-export function unitsOverLimit(ctx: RuleContext): Finding[] {
+export function unitsOverLimit(ctx: RuleContext, { positions }: AccountLines): Finding[] {
   const out: Finding[] = [];
-  for (const { positions } of ctx.accounts.values()) {
-    for (const day of unitsDays(ctx, positions).values()) {
-      const finding = overLimit(ctx, day);
-      if (finding !== null) out.push(finding);
-    }
+  for (const day of unitsDays(ctx, positions).values()) {
+    const finding = overLimit(ctx, day);
+    if (finding !== null) out.push(finding);
   }
   return out;
 }

@@ -57,6 +57,8 @@ function compareAccounts(a: string, b: string): number {
 
 /** One account's lines, as positions in the ledger (ledger order). */
 interface AccountLines {
+  /** accountKey of the account. */
+  readonly key: string;
   readonly account: string;
   readonly positions: number[];
 }
@@ -71,7 +73,7 @@ export function buildStatements(input: BuildStatementsInput): Statement[] {
     const account = ledger.lines[i]!.account;
     const key = accountKey(account);
     const g = groups.get(key);
-    if (g === undefined) groups.set(key, { account: account.trim(), positions: [i] });
+    if (g === undefined) groups.set(key, { key, account: account.trim(), positions: [i] });
     else g.positions.push(i);
   }
   const patients = new Map<string, PatientRow>();
@@ -93,8 +95,8 @@ export function buildStatements(input: BuildStatementsInput): Statement[] {
   }
   const run: StatementRun = { ledger, shares, config, asOf, practice: practiceInfo(config.policy), planPayer, selfPayByName: new Map() };
   const out: Statement[] = [];
-  for (const [key, g] of groups) {
-    const s = statementFor({ account: g.account, positions: g.positions, patient: patients.get(key), coverageRows: coverage.get(key) ?? [], run });
+  for (const g of groups.values()) {
+    const s = statementFor({ account: g.account, positions: g.positions, patient: patients.get(g.key), coverageRows: coverage.get(g.key) ?? [], run });
     if (s) out.push(s);
   }
   return out.sort((a, b) => compareAccounts(a.account, b.account));
