@@ -72,15 +72,18 @@ export function ruleContext(input: FindingsInput): RuleContext {
   const patients = new Map<string, PatientRow>();
   for (const p of input.config.patients) if (!patients.has(idKey(p.account))) patients.set(idKey(p.account), p);
   const coverage = input.config.coverage;
+  const coverageByRow = new Map<number, CoverageRow>();
   const coverageByAccount = new Map<string, CoverageRow[]>();
   for (const c of coverage) {
-    const rows = coverageByAccount.get(idKey(c.account));
-    if (rows === undefined) coverageByAccount.set(idKey(c.account), [c]);
+    coverageByRow.set(c.row, c);
+    const key = idKey(c.account);
+    const rows = coverageByAccount.get(key);
+    if (rows === undefined) coverageByAccount.set(key, [c]);
     else rows.push(c);
   }
   return {
     ...input,
-    coverageByRow: new Map(coverage.map((c) => [c.row, c])),
+    coverageByRow,
     coverageByAccount,
     patients,
     accounts: linesByAccount(input.ledger.lines),
