@@ -115,9 +115,9 @@ export class CoverageBook {
     const group = entry.startGroup;
     if (!group.started) {
       group.started = true;
-      for (const waiting of group.waiting) placeStartingTotals(waiting, planYearOf(serviceDate, startOf(waiting.plan!)));
+      for (const waiting of group.waiting) placeStartingTotals(waiting, planYearOf(serviceDate, waiting.plan!.yearStart));
     }
-    const planYear = planYearOf(serviceDate, startOf(plan));
+    const planYear = planYearOf(serviceDate, plan.yearStart);
     entry.accumulators.member.enter(planYear);
     entry.accumulators.family?.enter(planYear);
     return entry.accumulators;
@@ -147,7 +147,7 @@ export class CoverageBook {
     };
     getOrAdd(this.byAccount, account, () => []).push(entry);
     if (plan === null || (row.deductibleMet === 0 && row.oopMet === 0)) return;
-    if (row.asOf !== null) placeStartingTotals(entry, planYearOf(row.asOf, startOf(plan)));
+    if (row.asOf !== null) placeStartingTotals(entry, planYearOf(row.asOf, plan.yearStart));
     else startGroup.waiting.push(entry);
   }
 
@@ -175,8 +175,6 @@ export class CoverageBook {
 function inEffect(from: Day | null, to: Day | null, d: Day): boolean {
   return (from === null || d >= from) && (to === null || d <= to);
 }
-
-const startOf = (plan: Plan): { month: number; day: number } => ({ month: plan.config.yearStartMonth, day: plan.config.yearStartDay });
 
 /** When several rows of one member speak of the same plan year, the first counts; a family sums its members'. */
 function placeStartingTotals(entry: CoverageEntry, planYear: number): void {
