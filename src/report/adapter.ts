@@ -1,0 +1,111 @@
+/**
+ * The one place an AnalysisResult becomes a ReportInput. Kept small on
+ * purpose: the domain's result types are being reworked, and this is where
+ * the shapes meet.
+ */
+import type { AnalysisResult } from '../app/analyze';
+import type { LedgerLine } from '../domain/ledger';
+import { isSelfPay } from '../domain/ledger';
+import type { LineShares } from '../domain/shareTypes';
+import { toIso } from '../domain/day';
+import { percentToNumber } from '../domain/money';
+import { isDenied, lineBalance } from '../domain/lineStatus';
+import { DUNNING_LABELS } from '../domain/statements/dunning';
+import type { Statement } from '../domain/statements';
+import type { PaymentPlan } from '../domain/plans/paymentPlan';
+import type { LinkBase, ReportInput, ReportLine, ReportPaymentPlan, ReportStatement } from './reportInput';
+
+export interface ReportOptions {
+  readonly links: LinkBase;
+  /** ISO timestamp of the run. */
+  readonly runAt: string;
+  readonly version: string;
+  readonly producer: string;
+  /** Accounts to write a `Payment Plan - <account>` sheet for (their statement's income-based plan). */
+  readonly planAccounts?: readonly string[];
+}
+
+/** The share's explanation, whichever form the domain gives it in. */
+function explanationOf(s: LineShares | undefined): string {
+  const e = (s as { explanation?: unknown } | undefined)?.explanation;
+  return typeof e === 'string' ? e : '';
+}
+
+function lineOf(l: LedgerLine, s: LineShares | undefined): ReportLine {
+  const selfPay = isSelfPay(l.payer);
+  return {
+    sheet: l.sheet, row: l.row, cell: l.cells.account ?? `A${l.row}`, account: l.account, patientName: l.patientName,
+    serviceDate: toIso(l.serviceDate), code: l.code, units: l.units, billed: l.billed,
+    allowed: s?.allowed ?? null, contractual: s?.contractual ?? null, copay: s?.copay ?? null, deductible: s?.deductible ?? null,
+    coinsurance: s?.coinsurance ?? null, patientShare: s?.patientShare ?? null, insurerShare: s?.insurerShare ?? null,
+    secondaryShare: s?.secondaryShare ?? null, explanation: explanationOf(s),
+    payer: l.payer, selfPay, insurerPaid: l.insurerPaid, balance: lineBalance(l), denied: isDenied(l),
+  };
+}
+
+function statementOf(s: Statement): ReportStatement {
+  return {
+    kind: s.kind, account: s.account, statementDate: toIso(s.statementDate), dueDate: toIso(s.dueDate),
+    amountDue: s.amountDue, creditBalance: s.creditBalance, aging: { ...s.aging },
+    patient: { ...s.patient },
+    insurance: s.insurance.map((i) => ({ payer: i.payer, memberId: i.memberId, priority: i.priority })),
+    lines: s.lines.map((l) => ({
+      serviceDate: toIso(l.serviceDate), code: l.code, description: l.description, charge: l.charge, insurancePaid: l.insurancePaid,
+      adjustments: l.adjustments, patientPaid: l.patientPaid, patientBalance: l.patientBalance, pending: l.pending, note: l.note,
+    })),
+    totals: { ...s.totals }, pendingLines: s.pendingLines, pendingCharges: s.pendingCharges,
+    stageLabel: s.dunningStage === null ? null : DUNNING_LABELS[s.dunningStage],
+    message: s.message,
+    planOptions: s.planOptions.map((o) => ({ kind: o.kind, months: o.months, monthlyPayment: o.monthlyPayment, lastPayment: o.lastPayment, total: o.total })),
+    assistanceMessage: s.assistanceNotice?.message ?? null,
+  };
+}
+
+export function paymentPlanOf(account: string, patientName: string | null, p: PaymentPlan): ReportPaymentPlan {
+  return {
+    account, patientName, balance: p.balance,
+    fplPercent: p.assistance.fplHundredths === null ? null : p.assistance.fplHundredths / 100,
+    assistanceDiscountPct: percentToNumber(p.assistance.discountPct), balanceAfterAssistance: p.balanceAfterAssistance,
+    monthlyPayment: p.monthlyPayment, months: p.months, apr: percentToNumber(p.apr), totalInterest: p.totalInterest,
+    exceedsAffordability: p.exceedsAffordability,
+    schedule: p.schedule.map((i) => ({ n: i.n, dueDate: toIso(i.dueDate), payment: i.payment, interest: i.interest, principal: i.principal, remaining: i.remaining })),
+  };
+}
+
+export function reportInputFrom(r: AnalysisResult, opts: ReportOptions): ReportInput {
+  const lines = r.ledger.lines;
+  const byRow = new Map<string, LedgerLine>();
+  for (const l of lines) byRow.set(`${l.sheet}\u0001${l.row}`, l);
+  const plans: ReportPaymentPlan[] = [];
+  for (const account of opts.planAccounts ?? []) {
+    const st = r.statements.find((s) => s.account === account);
+    const opt = st?.planOptions.find((o) => o.kind === 'income-based');
+    if (st && opt && opt.kind === 'income-based') plans.push(paymentPlanOf(account, st.patient.name, opt.plan));
+  }
+  const s = r.summary;
+  return {
+    asOf: toIso(r.asOf), runAt: opts.runAt, version: opts.version, producer: opts.producer, links: opts.links,
+    sheets: r.ledger.sheets.map((x) => ({ sheet: x.sheet, headerRow: x.headerRow, ...x.counts })),
+    inputIssues: r.inputIssues.length,
+    policy: {
+      practiceName: r.config.policy.practiceName, practiceAddress: r.config.policy.practiceAddress,
+      practicePhone: r.config.policy.practicePhone, smallCellMin: r.config.policy.smallCellMin,
+    },
+    lines: lines.map((l, i) => lineOf(l, r.shares[i])),
+    findings: r.findings.map((f) => {
+      const line = f.row === null ? undefined : byRow.get(`${f.sheet}\u0001${f.row}`);
+      return {
+        rule: f.rule, severity: f.severity, sheet: f.sheet, row: f.row, cell: f.cell, account: f.account,
+        patientName: line?.patientName ?? null, serviceDate: f.serviceDate === null ? null : toIso(f.serviceDate),
+        code: line?.code ?? null, amount: f.amount, message: f.message, inputs: f.inputs,
+      };
+    }),
+    statements: r.statements.map(statementOf),
+    plans,
+    kpis: {
+      totalCharges: s.totalCharges, contractualAdjustments: s.contractualAdjustments, insurerPayments: s.insurerPayments,
+      patientPayments: s.patientPayments, arInsurer: s.arInsurer, arPatient: s.arPatient, netCollectionRate: s.netCollectionRate,
+      denialRateCount: s.denialRateCount, denialRateAmount: s.denialRateAmount, arOver90Pct: s.arOver90Pct,
+    },
+  };
+}
