@@ -218,7 +218,7 @@ export class FakeWorksheet extends ClientObject {
         });
       },
     };
-    for (const p of ['orientation', 'centerHorizontally', 'centerVertically', 'leftMargin', 'rightMargin', 'topMargin', 'bottomMargin', 'printGridlines', 'paperSize']) {
+    for (const p of ['orientation', 'centerHorizontally', 'centerVertically', 'leftMargin', 'rightMargin', 'topMargin', 'bottomMargin', 'headerMargin', 'footerMargin', 'printGridlines', 'paperSize']) {
       Object.defineProperty(pl, p, {
         get() {
           throw new FakeOfficeError('PropertyNotLoaded', `The property '${p}' is not available (write-only in the fake).`);
