@@ -1,0 +1,75 @@
+/**
+ * The analysis Web Worker (its own webpack entry): ingest → shares →
+ * findings → statements off the main thread, so the pane stays responsive
+ * on a 100,000-line ledger. It keeps the last analysis to answer the pane's
+ * later questions (an account's lines, a plan preview, sheets to write).
+ * Cancel is the pane terminating this worker: nothing here has written
+ * anything, so nothing needs undoing.
+ */
+import { AnalysisSession } from './session';
+import { RelayPort } from './relayPort';
+import type { FromWorker, ToWorker } from './protocol';
+
+interface WorkerScope {
+  postMessage(m: FromWorker): void;
+  onmessage: ((e: { data: ToWorker }) => void) | null;
+}
+const scope = globalThis as unknown as WorkerScope;
+const post = (m: FromWorker): void => scope.postMessage(m);
+
+let session: AnalysisSession | null = null;
+let port: RelayPort | null = null;
+
+function fail(id: number, e: unknown): void {
+  const err = e instanceof Error ? e : new Error(String(e));
+  post({ type: 'failed', id, name: err.name, message: err.message });
+}
+
+function answer(id: number, work: () => FromWorker): void {
+  try {
+    if (!session) throw new Error('Analyze the ledger first.');
+    post(work());
+  } catch (e) {
+    fail(id, e);
+  }
+}
+
+scope.onmessage = (e) => {
+  const m = e.data;
+  if (port?.receive(m)) return;
+  switch (m.type) {
+    case 'analyze': {
+      session = null;
+      const p = new RelayPort(m.id, post);
+      port = p;
+      let lastPost = 0;
+      AnalysisSession.run(p, m.request, {
+        onProgress: (stage, done, total) => {
+          const now = Date.now();
+          if (now - lastPost < 50 && done < total) return;
+          lastPost = now;
+          post({ type: 'progress', id: m.id, stage, done, total });
+        },
+      })
+        .then((s) => {
+          session = s;
+          p.forget();
+          post({ type: 'analyzed', id: m.id, view: s.view(), write: s.analysisSheets() });
+        })
+        .catch((err: unknown) => fail(m.id, err));
+      return;
+    }
+    case 'account':
+      return answer(m.id, () => ({ type: 'account', id: m.id, detail: session!.account(m.account) }));
+    case 'preview':
+      return answer(m.id, () => ({ type: 'preview', id: m.id, outcome: session!.preview(m.inputs) }));
+    case 'statements':
+      return answer(m.id, () => ({ type: 'write', id: m.id, write: session!.statements(m.accounts) }));
+    case 'planSheet':
+      return answer(m.id, () => ({ type: 'write', id: m.id, write: session!.planSheet(m.inputs) }));
+    case 'summary':
+      return answer(m.id, () => ({ type: 'write', id: m.id, write: session!.summary() }));
+    default:
+      return;
+  }
+};
