@@ -7,7 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 
-const SUITES = ['ingest', 'adjudicate', 'findings', 'cli'] as const;
+const SUITES = ['ingest', 'analysis', 'cli'] as const;
 
 const only = process.argv.slice(2);
 const runner = join(__dirname, '..', 'bin', 'run-ts.js');

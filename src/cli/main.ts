@@ -14,6 +14,8 @@ import { analyzeWorkbook } from '../app/analyze';
 import { resultsJsonChunks } from '../app/resultsJson';
 import { planFromCli } from '../app/planCommand';
 import { parseIso, todayUtc, toIso } from '../domain/day';
+import { writeAnalysisReport } from './render/reportOut';
+import { ReportTargetError } from './render/renderXlsx';
 
 class UsageError extends Error {}
 
@@ -73,8 +75,8 @@ async function runAnalyze(args: AnalyzeArgs): Promise<number> {
     asOf = parseIso(args.asOf);
     if (asOf === null) throw new UsageError(`--as-of expects a date as YYYY-MM-DD, got "${args.asOf}"`);
   }
-  if (args.out !== null) {
-    throw new UsageError('--out (the report workbook) is not available yet; use --json for the results');
+  if (args.out !== null && !/\.xlsx$/i.test(args.out)) {
+    throw new UsageError(`--out expects an .xlsx path, got "${args.out}"`);
   }
   stderr(`Reading ${args.file}…`);
   const port = await openWorkbook(args.file);
@@ -93,6 +95,11 @@ async function runAnalyze(args: AnalyzeArgs): Promise<number> {
   if (args.json !== null) {
     await writeChunks(args.json, resultsJsonChunks(result));
     stderr(`Wrote ${args.json}`);
+  }
+  if (args.out !== null) {
+    // The report workbook (src/cli/render/): updated in place when it is one this tool wrote before.
+    const written = await writeAnalysisReport(result, args.file, args.out);
+    stderr(`${written.updated ? 'Updated' : 'Wrote'} ${args.out} (${written.sheets.join(', ')})`);
   }
   return 0;
 }
@@ -141,7 +148,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         return await runDemo();
     }
   } catch (e) {
-    if (e instanceof UsageError) {
+    if (e instanceof UsageError || e instanceof ReportTargetError) {
       stderr(`patient-ledger: ${e.message}`);
       return 2;
     }

@@ -10,9 +10,9 @@
 /** Excel on the web's limit, documented in "Resource limits and performance optimization". */
 export const PAYLOAD_LIMIT = 5 * 1024 * 1024;
 /** What one sync may carry by our estimate: room for the envelope and the estimate's error. */
-export const PAYLOAD_BUDGET = 3.5 * 1024 * 1024;
+export const PAYLOAD_BUDGET = 4 * 1024 * 1024;
 /** Estimated bytes of one action and its object path in Office.js's request JSON (arguments aside). */
-export const OP_OVERHEAD = 320;
+export const OP_OVERHEAD = 260;
 
 /** Estimated JSON bytes of one cell value (UTF-8, quotes, escapes, separator). */
 export function valueBytes(v: unknown): number {

@@ -29,7 +29,7 @@ import { rowBytes, rowRuns, PAYLOAD_BUDGET } from './payload';
 import { readRegistry, queueRegistryWrite } from './registry';
 
 export interface RenderOptions {
-  /** Bytes one sync may carry by our estimate (default 3.5 MB, under the web's 5 MB). */
+  /** Bytes one sync may carry by our estimate (default 4 MB, under the web's 5 MB). */
   readonly budgetBytes?: number;
   /** The plan sheet (by key) to show when done; none: the active sheet stays. */
   readonly activateKey?: string;

@@ -8,6 +8,7 @@ import type { LedgerLine } from '../domain/ledger';
 import { isSelfPay } from '../domain/ledger';
 import type { LineShares } from '../domain/shareTypes';
 import { toIso } from '../domain/day';
+import { explainShares } from '../domain/adjudication/explanation';
 import { percentToNumber } from '../domain/money';
 import { isDenied, lineBalance } from '../domain/lineStatus';
 import { DUNNING_LABELS } from '../domain/statements/dunning';
@@ -25,10 +26,9 @@ export interface ReportOptions {
   readonly planAccounts?: readonly string[];
 }
 
-/** The share's explanation, whichever form the domain gives it in. */
+/** The share's working in words (the domain's one sentence-maker). */
 function explanationOf(s: LineShares | undefined): string {
-  const e = (s as { explanation?: unknown } | undefined)?.explanation;
-  return typeof e === 'string' ? e : '';
+  return s ? explainShares(s.working) : '';
 }
 
 function lineOf(l: LedgerLine, s: LineShares | undefined): ReportLine {
@@ -72,6 +72,13 @@ export function paymentPlanOf(account: string, patientName: string | null, p: Pa
   };
 }
 
+/** Every ledger sheet read; a single-sheet Ledger (the shape before WorkbookLedger) reads as one. */
+function sheetsOf(r: AnalysisResult): ReportInput['sheets'] {
+  const l = r.ledger as AnalysisResult['ledger'] & { sheet?: string; headerRow?: number };
+  if (Array.isArray(l.sheets)) return l.sheets.map((x) => ({ sheet: x.sheet, headerRow: x.headerRow, ...x.counts }));
+  return [{ sheet: l.sheet ?? '', headerRow: l.headerRow ?? 0, ...l.counts }];
+}
+
 export function reportInputFrom(r: AnalysisResult, opts: ReportOptions): ReportInput {
   const lines = r.ledger.lines;
   const byRow = new Map<string, LedgerLine>();
@@ -85,7 +92,7 @@ export function reportInputFrom(r: AnalysisResult, opts: ReportOptions): ReportI
   const s = r.summary;
   return {
     asOf: toIso(r.asOf), runAt: opts.runAt, version: opts.version, producer: opts.producer, links: opts.links,
-    sheets: r.ledger.sheets.map((x) => ({ sheet: x.sheet, headerRow: x.headerRow, ...x.counts })),
+    sheets: sheetsOf(r),
     inputIssues: r.inputIssues.length,
     policy: {
       practiceName: r.config.policy.practiceName, practiceAddress: r.config.policy.practiceAddress,

@@ -35,6 +35,8 @@ export function nextFreeSheetName(base: string, taken: Iterable<string>): string
 export interface RegistryEntry {
   readonly name: string;
   readonly key: string;
+  /** A1's text when written (`sheetSignature`); absent = not checked. */
+  readonly a1?: string;
 }
 
 export interface SheetAssignment {
@@ -57,12 +59,18 @@ export interface Reconciliation {
  * Registry rows naming a sheet that no longer exists are ignored. A user's
  * sheet — anything not in the registry — is never reused nor removed.
  */
-export function reconcileSheets(plan: Pick<WorkbookPlan, 'sheets'>, existing: readonly string[], registry: readonly RegistryEntry[]): Reconciliation {
+export function reconcileSheets(
+  plan: Pick<WorkbookPlan, 'sheets'>, existing: readonly string[], registry: readonly RegistryEntry[],
+  /** The A1 text of an existing sheet; a registry row whose `a1` differs is a user's sheet now. */
+  a1Of?: (sheet: string) => string,
+): Reconciliation {
   const present = new Map(existing.map((n) => [key(n), n]));
   const ours = new Map<string, string>();
   for (const r of registry) {
     const actual = present.get(key(r.name));
-    if (actual !== undefined && !ours.has(r.key)) ours.set(r.key, actual);
+    if (actual === undefined || ours.has(r.key)) continue;
+    if (r.a1 !== undefined && a1Of && a1Of(actual).trim() !== r.a1.trim()) continue;
+    ours.set(r.key, actual);
   }
   const taken = new Set(existing.map(key));
   taken.add(key(REGISTRY_SHEET));

@@ -26,6 +26,7 @@ const usd = (c: number): string => {
 };
 
 export function optionText(o: ReportPlanOption): string {
+  if (o.months === 1) return `${o.kind === 'income-based' ? 'Income-based plan (after assistance)' : 'One payment'}: ${usd(o.monthlyPayment)}.`;
   if (o.kind === 'income-based') {
     if (o.months === 0) return 'Financial assistance may clear this balance: call us to apply.';
     return o.lastPayment === o.monthlyPayment
@@ -120,11 +121,13 @@ function writeStatement(g: GridBuilder, input: ReportInput, s: ReportStatement):
   const hdr = g.push(LINE_HEADER);
   g.format(headerFormat(rangeA1(hdr, 1, hdr, W)));
   g.format({ range: rangeA1(hdr, 4, hdr, W), alignment: { horizontal: 'right', wrapText: true } });
+  g.height(hdr, 30);
   const billed = s.lines.filter((l) => !l.pending);
   for (const l of billed) {
     g.push([{ date: l.serviceDate }, text(l.code), text(l.description), dollars(l.charge), dollars(l.insurancePaid), dollars(l.adjustments), dollars(l.patientPaid), dollars(l.patientBalance)]);
   }
   const first = hdr + 1;
+  if (billed.length > 0) g.format({ range: rangeA1(first, 3, first + billed.length - 1, 3), alignment: { wrapText: true, vertical: 'top' } });
   const t = s.totals;
   const totals = g.push([null, null, 'Totals', dollars(t.charges), dollars(t.insurancePaid), dollars(t.adjustments), dollars(t.patientPaid), dollars(t.patientBalance)]);
   if (billed.length > 0) g.format({ range: rangeA1(first, 1, totals - 1, 1), numFmt: DEFAULT_DATE_FORMAT, alignment: { horizontal: 'left' } });
@@ -146,7 +149,8 @@ function writeStatement(g: GridBuilder, input: ReportInput, s: ReportStatement):
     g.push();
     const ah = g.push([null, null, 'Amount due by age', ...AGING_HEADER]);
     g.format({ range: rangeA1(ah, 3, ah, 3), font: { bold: true } });
-    g.format({ range: rangeA1(ah, 4, ah, W), font: { bold: true }, fill: SUBTLE_FILL, alignment: { horizontal: 'right' } });
+    g.format({ range: rangeA1(ah, 4, ah, W), font: { bold: true }, fill: SUBTLE_FILL, alignment: { horizontal: 'right', wrapText: true } });
+    g.height(ah, 30);
     const a = s.aging;
     const av = g.push([null, null, null, dollars(a.current), dollars(a.d31to60), dollars(a.d61to90), dollars(a.d91to120), dollars(a.over120)]);
     g.format({ range: rangeA1(av, 4, av, W), numFmt: CURRENCY_FORMAT, border: { bottom: 'thin' } });

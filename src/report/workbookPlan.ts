@@ -36,7 +36,12 @@
  * renderers"): the workbook holds a very-hidden sheet `_PatientLedgerSheets`
  * (`REGISTRY_SHEET`) whose row 1 is `REGISTRY_HEADER` and each further row
  * lists one sheet the add-in wrote: its current name, its `key`, the plan
- * version and when it was written (ISO text). Only sheets listed there are
+ * version, when it was written (ISO text) and the text of its A1 cell as
+ * written (`sheetSignature`). A listed sheet counts as the add-in's only
+ * while its A1 still reads so: a user who deletes our `Summary` and makes a
+ * sheet of that name gets a sheet the add-in never touches (the registry is
+ * by name, and Office.js has no sheet custom properties at ExcelApi 1.9).
+ * Only sheets listed there (and so signed) are
  * ever rewritten or removed; a user's sheet with a planned name is never
  * touched — the plan sheet takes the next free name (`Findings (2)`,
  * `nextFreeSheetName`). `reconcileSheets` (sheetNames.ts) is the one rule
@@ -49,7 +54,7 @@ export const PLAN_VERSION = 1 as const;
 
 /** The very-hidden sheet listing the add-in's own sheets. */
 export const REGISTRY_SHEET = '_PatientLedgerSheets';
-export const REGISTRY_HEADER = ['Sheet', 'Key', 'PlanVersion', 'Written'] as const;
+export const REGISTRY_HEADER = ['Sheet', 'Key', 'PlanVersion', 'Written', 'A1'] as const;
 
 /** Excel's limits that a plan respects (DESIGN §6). */
 export const PLAN_LIMITS = {
@@ -338,6 +343,14 @@ export function excelSerial(iso: string): number {
   if (!m) throw new RangeError(`not a YYYY-MM-DD date: ${iso}`);
   const ms = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
   return ms / 86_400_000 + 25_569;
+}
+
+/** What a registry row remembers of a sheet: the text of its A1 cell as planned. */
+export function sheetSignature(sheet: SheetPlan): string {
+  for (const b of sheet.blocks) {
+    if (b.at.toUpperCase() === 'A1') return cellText(b.rows[0]?.[0] ?? null);
+  }
+  return '';
 }
 
 /** The display string of a cell value (for fallback tables, tests and carry-over keys). */
