@@ -3,10 +3,13 @@
  * read grids through a WorkbookPort → ingest → shares → findings → statements
  * → summary. No Office and no Node APIs here.
  */
-import type { WorkbookPort, RunControl } from './port';
-import { CancelledError, LedgerError } from './port';
+import type { WorkbookPort, RunControl, SheetInfo } from './port';
+import { CancelledError, LedgerError, OptionError } from './port';
 import type { CellGrid } from '../ingest/grid';
-import { CONFIG_SHEETS, ingestLedger, readConfig, scoreLedgerGrid } from '../ingest';
+import {
+  CONFIG_SHEETS, checkColumnMap, combineLedgers, configSheetName, ingestLedger, mapPastLastColumn, readConfig, scoreLedgerGrid,
+  type ColumnMap,
+} from '../ingest';
 import type { Config, ConfigSheetName } from '../domain/config';
 import type { InputIssue, Ledger, WorkbookLedger } from '../domain/ledger';
 import type { Day } from '../domain/day';
@@ -17,20 +20,25 @@ import { findDiscrepancies } from '../domain/findings';
 import { buildStatements, type Statement } from '../domain/statements';
 import { summarize, type Summary } from '../domain/kpis/summary';
 
-
-/** Sheets the add-in writes: never taken for the ledger. */
+/** Sheets the add-in writes (DESIGN §6, with their `(2)` suffixes): never taken for a ledger. */
 const OUTPUT_SHEET = /^(findings|expected shares|statements|summary|run log|payment plan - .*)( \(\d+\))?$/i;
 
+export function isOutputSheet(name: string): boolean {
+  return OUTPUT_SHEET.test(name.trim());
+}
+
 export interface AnalyzeOptions {
-  /** The ledger sheet; otherwise the sheet that looks most like a ledger. */
-  readonly sheet?: string | null;
-  /** Field → column overrides (`--map field=COLUMN`). */
-  readonly map?: Readonly<Record<string, string>>;
+  /** The ledger sheets (`--sheet`, repeatable); none = every sheet that looks like a ledger, in workbook order. */
+  readonly sheets?: readonly string[];
+  /** Field → column letters (`--map field=COLUMN`), applied on every ledger sheet. */
+  readonly map?: ColumnMap;
   /** DESIGN §4: --as-of, else Policy StatementDate, else today. */
   readonly asOf?: Day | null;
   readonly today: Day;
   /** Where the configuration sheets are (default: the ledger workbook). */
   readonly configWorkbook?: WorkbookPort | null;
+  /** How messages name the configuration workbook (the CLI: its path). */
+  readonly configWorkbookName?: string;
 }
 
 /** Plain data end to end: it crosses from a Web Worker by structured clone. */
@@ -51,62 +59,107 @@ function checkCancel(control?: RunControl): void {
   if (control?.signal?.aborted) throw new CancelledError();
 }
 
+const sheetList = (sheets: readonly SheetInfo[]): string => sheets.map((s) => `"${s.name}"`).join(', ');
+
+/** The configuration sheets of a workbook, by the §4 name each matches. */
 async function readConfigGrids(port: WorkbookPort): Promise<Partial<Record<ConfigSheetName, CellGrid>>> {
-  const sheets = await port.listSheets();
   const grids: Partial<Record<ConfigSheetName, CellGrid>> = {};
-  for (const name of CONFIG_SHEETS) {
-    const found = sheets.find((s) => s.name.trim().toLowerCase() === name.toLowerCase());
-    if (found) grids[name] = await port.readGrid(found.name);
+  for (const s of await port.listSheets()) {
+    const name = configSheetName(s.name);
+    if (name !== null && grids[name] === undefined) grids[name] = await port.readGrid(s.name);
   }
   return grids;
 }
 
-/** The named sheet's ledger, or the most ledger-like sheet's. */
-async function readLedger(port: WorkbookPort, opts: AnalyzeOptions): Promise<Ledger> {
-  const map = opts.map ?? {};
-  if (opts.sheet) {
-    const sheets = await port.listSheets();
-    const found = sheets.find((s) => s.name === opts.sheet) ?? sheets.find((s) => s.name.toLowerCase() === opts.sheet!.toLowerCase());
-    if (!found) throw new LedgerError(`There is no sheet named "${opts.sheet}" (sheets: ${sheets.map((s) => s.name).join(', ')})`);
-    const r = ingestLedger(await port.readGrid(found.name), { map });
-    if (!r.ok) throw new LedgerError(r.message);
-    return r.ledger;
-  }
-  const sheets = (await port.listSheets()).filter(
-    (s) => !CONFIG_SHEETS.some((c) => c.toLowerCase() === s.name.trim().toLowerCase()) && !OUTPUT_SHEET.test(s.name.trim()),
-  );
-  let best: { grid: CellGrid; score: number } | null = null;
-  for (const s of sheets) {
-    const grid = await port.readGrid(s.name);
-    const score = scoreLedgerGrid(grid, { map });
-    if (score > 0 && (best === null || score > best.score)) best = { grid, score };
-  }
-  if (best === null) {
-    throw new LedgerError(
-      sheets.length === 0
-        ? 'The workbook has no sheet that could hold a ledger'
-        : `No sheet looks like a patient ledger (looked at: ${sheets.map((s) => s.name).join(', ')}); expected a header row with an Account column in the first 30 rows`,
+async function readConfigWorkbook(opts: AnalyzeOptions, ledgerPort: WorkbookPort): Promise<Partial<Record<ConfigSheetName, CellGrid>>> {
+  if (!opts.configWorkbook) return readConfigGrids(ledgerPort);
+  const grids = await readConfigGrids(opts.configWorkbook);
+  if (Object.keys(grids).length === 0) {
+    const sheets = await opts.configWorkbook.listSheets();
+    throw new OptionError(
+      `${opts.configWorkbookName ?? 'The configuration workbook'} has no configuration sheet (expected ${CONFIG_SHEETS.join(', ')}); ` +
+        `its sheets: ${sheets.length === 0 ? 'none' : sheetList(sheets)}`,
     );
   }
-  const r = ingestLedger(best.grid, { map });
-  if (!r.ok) throw new LedgerError(r.message);
-  return r.ledger;
+  return grids;
+}
+
+/** The named sheets' ledgers, in the order named. */
+async function readNamedSheets(port: WorkbookPort, names: readonly string[], map: ColumnMap): Promise<Ledger[]> {
+  const sheets = await port.listSheets();
+  const ledgers: Ledger[] = [];
+  let firstLineIndex = 0;
+  for (const name of [...new Set(names)]) {
+    const found = sheets.find((s) => s.name === name) ?? sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+    if (!found) throw new LedgerError(`There is no sheet named "${name}" (sheets: ${sheetList(sheets)})`);
+    const grid = await port.readGrid(found.name);
+    const past = mapPastLastColumn(grid, map);
+    if (past !== null) throw new OptionError(past);
+    const r = ingestLedger(grid, { map, firstLineIndex });
+    if (!r.ok) throw new LedgerError(r.message);
+    ledgers.push(r.ledger);
+    firstLineIndex += r.ledger.lines.length;
+  }
+  return ledgers;
+}
+
+/**
+ * Every sheet that looks like a ledger, in workbook order (DESIGN §3); the
+ * add-in's own sheets and the configuration sheets are never one.
+ */
+async function readLedgerSheets(port: WorkbookPort, map: ColumnMap): Promise<Ledger[]> {
+  const sheets = (await port.listSheets()).filter((s) => configSheetName(s.name) === null && !isOutputSheet(s.name));
+  const ledgers: Ledger[] = [];
+  let firstLineIndex = 0;
+  let mapDoesNotFit: string | null = null;
+  for (const s of sheets) {
+    const grid = await port.readGrid(s.name);
+    const past = mapPastLastColumn(grid, map);
+    if (past !== null) {
+      // A sheet the map does not fit is not this ledger; if it would be one without the map, the map is wrong.
+      if (scoreLedgerGrid(grid) > 0) throw new OptionError(past);
+      mapDoesNotFit ??= past;
+      continue;
+    }
+    if (scoreLedgerGrid(grid, { map }) === 0) continue;
+    const r = ingestLedger(grid, { map, firstLineIndex });
+    if (!r.ok) throw new LedgerError(r.message);
+    ledgers.push(r.ledger);
+    firstLineIndex += r.ledger.lines.length;
+  }
+  if (ledgers.length > 0) return ledgers;
+  if (mapDoesNotFit !== null) throw new OptionError(mapDoesNotFit);
+  throw new LedgerError(
+    sheets.length === 0
+      ? 'The workbook has no sheet that could hold a ledger'
+      : `No sheet looks like a patient ledger (looked at: ${sheetList(sheets)}); expected a header row with Account, Date of Service, Code and Charge columns in the first 30 rows`,
+  );
+}
+
+export async function readWorkbookLedger(port: WorkbookPort, opts: Pick<AnalyzeOptions, 'sheets' | 'map'>): Promise<WorkbookLedger> {
+  const checked = checkColumnMap(opts.map ?? {});
+  if (!checked.ok) throw new OptionError(checked.message);
+  const { map } = checked;
+  const ledgers = opts.sheets && opts.sheets.length > 0 ? await readNamedSheets(port, opts.sheets, map) : await readLedgerSheets(port, map);
+  return combineLedgers(ledgers);
 }
 
 export async function analyzeWorkbook(port: WorkbookPort, opts: AnalyzeOptions, control?: RunControl): Promise<AnalysisResult> {
   const progress = (stage: string, done: number, total: number): void => control?.onProgress?.(stage, done, total);
   progress('Reading the ledger', 0, 5);
-  const ledger = await readLedger(port, opts);
+  const ledger = await readWorkbookLedger(port, opts);
   checkCancel(control);
   progress('Reading configuration', 1, 5);
-  const { config, issues: configIssues } = readConfig(await readConfigGrids(opts.configWorkbook ?? port));
+  const { config, issues: configIssues } = readConfig(await readConfigWorkbook(opts, port));
   checkCancel(control);
   const asOf = opts.asOf ?? config.policy.statementDate ?? opts.today;
   progress('Computing expected shares', 2, 5);
-  const shares = adjudicate(ledger.lines, config, { ledgerHasPayer: ledger.mapping.fields.payer !== undefined });
+  const shares = adjudicate(ledger, config);
   checkCancel(control);
   progress('Checking for discrepancies', 3, 5);
-  const findings = findDiscrepancies({ sheet: ledger.sheet, lines: ledger.lines, mapping: ledger.mapping, shares, config, asOf });
+  // TODO(findings): FindingsInput takes one sheet's name and mapping; pass the WorkbookLedger once it takes one.
+  const first = ledger.sheets[0]!;
+  const findings = findDiscrepancies({ sheet: first.sheet, lines: ledger.lines, mapping: first.mapping, shares, config, asOf });
   checkCancel(control);
   progress('Building statements', 4, 5);
   const statements = buildStatements({ lines: ledger.lines, shares, config, asOf });

@@ -37,3 +37,11 @@ export class LedgerError extends Error {
     this.name = 'LedgerError';
   }
 }
+
+/** The options given cannot be used (an unknown --map field, a configuration workbook without configuration): the CLI's exit 2. */
+export class OptionError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'OptionError';
+  }
+}

@@ -3,33 +3,46 @@
  * dates YYYY-MM-DD, rows 1-based, cells A1. The shape is a contract: tests
  * outside this repository read it.
  */
-import { formatMoney as formatMoneyImport, type Cents } from '../domain/money';
-import { toIso as toIsoImport, type Day } from '../domain/day';
+import { formatMoney, type Cents } from '../domain/money';
+import { toIso } from '../domain/day';
 import type { AnalysisResult } from './analyze';
 import type { Finding } from '../domain/findingTypes';
-import { statementToJson } from '../domain/statements/statement';
+import type { LedgerLine, LedgerSheet } from '../domain/ledger';
+import type { LineShares } from '../domain/shareTypes';
+import { explainShares } from '../domain/adjudication/explanation';
+import { statementToJson } from '../domain/statements/statementJson';
 import { summaryToJson } from '../domain/kpis/summary';
 
-// Local bindings: a compiled import is a property read (a getter under tsx) on each of millions of calls.
-const formatMoney = formatMoneyImport;
-const toIsoUncached = toIsoImport;
+const money = (c: Cents | null): string | null => (c === null ? null : formatMoney(c));
 
-const money = (c: Cents | null): string | null => (c === null ? null : c === 0 ? '0.00' : formatMoney(c));
+/** One entry of `input.sheets` (DESIGN §7). */
+function sheetJson(s: LedgerSheet): Record<string, unknown> {
+  return { sheet: s.sheet, headerRow: s.headerRow, ...s.counts, kind: s.kind, mapping: s.mapping.fields };
+}
 
-/**
- * Dates as YYYY-MM-DD, remembered per day: a ledger spans a few hundred
- * distinct days over hundreds of thousands of lines, and toIso builds a Date
- * each time. One cache per results document.
- */
-function isoCache(): (d: Day) => string {
-  const seen = new Map<number, string>();
-  return (d) => {
-    let s = seen.get(d);
-    if (s === undefined) {
-      s = toIsoUncached(d);
-      if (seen.size < 100_000) seen.set(d, s);
-    }
-    return s;
+/** One entry of `lines`: the ledger line and its shares (money `null` where the share is). */
+export function lineJson(line: LedgerLine, shares: LineShares): Record<string, unknown> {
+  return {
+    sheet: line.sheet,
+    row: line.row,
+    account: line.account,
+    serviceDate: toIso(line.serviceDate),
+    code: line.code,
+    units: line.units,
+    billed: formatMoney(line.billed),
+    allowed: money(shares.allowed),
+    contractual: money(shares.contractual),
+    copay: money(shares.copay),
+    deductible: money(shares.deductible),
+    coinsurance: money(shares.coinsurance),
+    patientShare: money(shares.patientShare),
+    insurerShare: money(shares.insurerShare),
+    secondaryShare: money(shares.secondaryShare),
+    explanation: explainShares(shares.working),
+    basis: shares.basis,
+    whoPays: shares.whoPays,
+    standing: shares.standing,
+    category: shares.category,
   };
 }
 
@@ -39,43 +52,18 @@ function isoCache(): (d: Day) => string {
  */
 export function resultsJsonParts(r: AnalysisResult): ReadonlyArray<readonly [string, unknown | Iterable<unknown>, 'value' | 'array']> {
   const { ledger } = r;
-  const toIso = isoCache();
-  const lineJson = (i: number): Record<string, unknown> => {
-    const l = ledger.lines[i]!;
-    const s = r.shares.at(i)!;
-    return {
-      sheet: l.sheet,
-      row: l.row,
-      account: l.account,
-      serviceDate: toIso(l.serviceDate),
-      code: l.code,
-      units: l.units,
-      billed: formatMoney(l.billed),
-      allowed: money(s.allowed),
-      contractual: money(s.contractual),
-      copay: money(s.copay),
-      deductible: money(s.deductible),
-      coinsurance: money(s.coinsurance),
-      patientShare: money(s.patientShare),
-      insurerShare: money(s.insurerShare),
-      secondaryShare: money(s.secondaryShare),
-      explanation: s.explanation,
-      basis: s.basis,
-      category: s.category,
-    };
-  };
+  const first = ledger.sheets[0]!;
   return [
     ['asOf', toIso(r.asOf), 'value'],
     ['input', {
-      sheet: ledger.sheet,
-      headerRow: ledger.headerRow,
-      kind: ledger.kind,
+      sheet: first.sheet,
+      headerRow: first.headerRow,
       ...ledger.counts,
       serviceLines: ledger.lines.length,
-      mapping: ledger.mapping.fields,
+      sheets: ledger.sheets.map(sheetJson),
     }, 'value'],
-    ['lines', mapLazy(ledger.lines.length, lineJson), 'array'],
-    ['findings', mapLazy(r.findings.length, (i) => findingJson(r.findings[i]!, toIso)), 'array'],
+    ['lines', mapLazy(ledger.lines.length, (i) => lineJson(ledger.lines[i]!, r.shares[i]!)), 'array'],
+    ['findings', mapLazy(r.findings.length, (i) => findingJson(r.findings[i]!)), 'array'],
     ['inputIssues', r.inputIssues.map((i) => ({ sheet: i.sheet, row: i.row, cell: i.cell, message: i.message, severity: i.severity })), 'array'],
     ['statements', mapLazy(r.statements.length, (i) => statementToJson(r.statements[i]!)), 'array'],
     ['summary', summaryToJson(r.summary), 'value'],
@@ -86,7 +74,7 @@ function* mapLazy<T>(n: number, f: (i: number) => T): Iterable<T> {
   for (let i = 0; i < n; i++) yield f(i);
 }
 
-function findingJson(f: Finding, toIso: (d: Day) => string): Record<string, unknown> {
+function findingJson(f: Finding): Record<string, unknown> {
   return {
     rule: f.rule,
     severity: f.severity,
@@ -110,11 +98,8 @@ export function toResultsJson(r: AnalysisResult): Record<string, unknown> {
 
 /**
  * Streams results.json as text chunks: two-space indentation for the outer
- * object, one compact JSON object per line inside the arrays. Each array
- * item is its own chunk (its separator another), not concatenated into big
- * strings: a writer encodes them straight into its buffer, and the rare
- * item with a non-Latin-1 character ("×", "–") stays a small two-byte
- * string instead of turning a whole megabyte batch into one.
+ * object, one compact JSON object per line inside the arrays, so a million
+ * lines are never one string.
  */
 export function* resultsJsonChunks(r: AnalysisResult): Iterable<string> {
   const parts = resultsJsonParts(r);

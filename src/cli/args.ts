@@ -3,10 +3,11 @@
  * usage error (exit code 2) — never throws for bad input.
  */
 import type { PlanRequest } from '../app/planCommand';
+import { stateCode } from './usStates';
 
 export const USAGE = `Usage:
-  patient-ledger analyze <ledger.xlsx|ledger.csv> [--sheet NAME] [--config <config.xlsx>]
-                 [--map field=COLUMN …] [--as-of YYYY-MM-DD] [--out <report.xlsx>] [--json <results.json>]
+  patient-ledger analyze <ledger.xlsx|ledger.csv> [--sheet NAME …] [--config <config.xlsx>]
+                 [--map field=COLUMN …] [--as-of YYYY-MM-DD] [--out <report.xlsx>] [--json <results.json>|-]
   patient-ledger plan --balance 1234.56 --monthly-income 3200 [--household-size 3]
                  [--state CA] [--start 2026-12-01] [--apr 0] [--json <plan.json>]
   patient-ledger demo            # analyze assets/sample-ledger.xlsx into ./out/`;
@@ -14,11 +15,13 @@ export const USAGE = `Usage:
 export interface AnalyzeArgs {
   readonly command: 'analyze';
   readonly file: string;
-  readonly sheet: string | null;
+  /** The ledger sheets named (`--sheet`, repeatable); empty = every sheet that looks like a ledger. */
+  readonly sheets: readonly string[];
   readonly config: string | null;
   readonly map: Readonly<Record<string, string>>;
   readonly asOf: string | null;
   readonly out: string | null;
+  /** The results.json path; `-` = stdout. */
   readonly json: string | null;
 }
 
@@ -41,7 +44,7 @@ export type ParsedArgs = { ok: true; args: CliArgs } | { ok: false; message: str
 
 type FlagSpec = Readonly<Record<string, 'value' | 'repeat'>>;
 
-const ANALYZE_FLAGS: FlagSpec = { sheet: 'value', config: 'value', map: 'repeat', 'as-of': 'value', out: 'value', json: 'value' };
+const ANALYZE_FLAGS: FlagSpec = { sheet: 'repeat', config: 'value', map: 'repeat', 'as-of': 'value', out: 'value', json: 'value' };
 const PLAN_FLAGS: FlagSpec = {
   balance: 'value', 'monthly-income': 'value', 'household-size': 'value', state: 'value', start: 'value', apr: 'value', json: 'value',
 };
@@ -106,7 +109,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     return {
       ok: true,
       args: {
-        command: 'analyze', file: s.positional[0]!, sheet: s.values.sheet ?? null, config: s.values.config ?? null,
+        command: 'analyze', file: s.positional[0]!, sheets: s.repeats.sheet ?? [], config: s.values.config ?? null,
         map, asOf: s.values['as-of'] ?? null, out: s.values.out ?? null, json: s.values.json ?? null,
       },
     };
@@ -116,11 +119,15 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     if (typeof s === 'string') return { ok: false, message: s };
     if (s.positional.length > 0) return { ok: false, message: `plan takes options only, not "${s.positional[0]}"` };
     if (s.values.balance === undefined) return { ok: false, message: 'plan needs --balance' };
+    const state = s.values.state === undefined ? null : stateCode(s.values.state);
+    if (s.values.state !== undefined && state === null) {
+      return { ok: false, message: `--state expects a US state, DC or territory as its postal code (e.g. CA, AK, HI, PR), got "${s.values.state}"` };
+    }
     return {
       ok: true,
       args: {
         command: 'plan', balance: s.values.balance, monthlyIncome: s.values['monthly-income'] ?? null,
-        householdSize: s.values['household-size'] ?? null, state: s.values.state ?? null, start: s.values.start ?? null,
+        householdSize: s.values['household-size'] ?? null, state, start: s.values.start ?? null,
         apr: s.values.apr ?? null, json: s.values.json ?? null,
       },
     };

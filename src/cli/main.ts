@@ -9,10 +9,11 @@ import { dirname, extname, join, resolve } from 'node:path';
 import { parseArgs, USAGE, type AnalyzeArgs, type PlanArgs } from './args';
 import { CsvWorkbook } from './csvWorkbook';
 import { XlsxWorkbook } from './xlsxWorkbook';
-import { LedgerError, type WorkbookPort } from '../app/port';
+import { LedgerError, OptionError, type WorkbookPort } from '../app/port';
 import { analyzeWorkbook } from '../app/analyze';
 import { resultsJsonChunks } from '../app/resultsJson';
 import { planFromCli } from '../app/planCommand';
+import { analysisReport } from './report';
 import { parseIso, todayUtc, toIso } from '../domain/day';
 import { writeAnalysisReport } from './render/reportOut';
 import { ReportTargetError } from './render/renderXlsx';
@@ -37,11 +38,7 @@ async function writeJson(path: string, data: unknown): Promise<void> {
 
 /**
  * Writes text chunks to a file (results for a million lines run to hundreds
- * of MB). Chunks are encoded straight into one reused buffer, flushed with
- * synchronous writes when full: no Buffer per chunk, no stream queue, no
- * concatenated megabyte strings to flatten (on a 200,000-line run that was
- * ~0.8 s of encoding and allocation). Nothing else runs in the CLI
- * meanwhile, so blocking writes cost nothing.
+ * of MB): encoded into one reused buffer, written when it is full.
  */
 async function writeChunks(path: string, chunks: Iterable<string>): Promise<void> {
   await mkdir(dirname(resolve(path)), { recursive: true });
@@ -69,6 +66,31 @@ async function writeChunks(path: string, chunks: Iterable<string>): Promise<void
   }
 }
 
+/** Writes text chunks to stdout in blocks, waiting for each block to drain (stdout may be a slow pipe). */
+async function writeChunksToStdout(chunks: Iterable<string>): Promise<void> {
+  const BLOCK = 1 << 20;
+  let block: string[] = [];
+  let size = 0;
+  const flush = (): Promise<void> =>
+    new Promise((done, fail) => {
+      const text = block.join('');
+      block = [];
+      size = 0;
+      process.stdout.write(text, (err) => (err ? fail(err) : done()));
+    });
+  for (const chunk of chunks) {
+    block.push(chunk);
+    size += chunk.length;
+    if (size >= BLOCK) await flush();
+  }
+  await flush();
+}
+
+/** A failure to read names the file it is about (DESIGN §7 exit 1). */
+function inFile(file: string, e: unknown): unknown {
+  return e instanceof LedgerError && !e.message.includes(file) ? new LedgerError(`${file}: ${e.message}`) : e;
+}
+
 async function runAnalyze(args: AnalyzeArgs): Promise<number> {
   let asOf = null;
   if (args.asOf !== null) {
@@ -81,20 +103,29 @@ async function runAnalyze(args: AnalyzeArgs): Promise<number> {
   stderr(`Reading ${args.file}…`);
   const port = await openWorkbook(args.file);
   const configWorkbook = args.config !== null ? await openWorkbook(args.config) : null;
-  const result = await analyzeWorkbook(
-    port,
-    { sheet: args.sheet, map: args.map, asOf, today: todayUtc(), configWorkbook },
-    { onProgress: (stage, done, total) => stderr(`[${done}/${total}] ${stage}`) },
-  );
+  let result;
+  try {
+    result = await analyzeWorkbook(
+      port,
+      { sheets: args.sheets, map: args.map, asOf, today: todayUtc(), configWorkbook, configWorkbookName: args.config ?? undefined },
+      { onProgress: (stage, done, total) => stderr(`[${done}/${total}] ${stage}`) },
+    );
+  } catch (e) {
+    throw inFile(args.file, e);
+  }
   const c = result.ledger.counts;
   stderr(
-    `Sheet "${result.ledger.sheet}", header row ${result.ledger.headerRow}: ${c.rowsRead} rows read, ` +
-      `${c.linesAnalyzed} analysed, ${c.excludedRows} excluded, ${c.blankRows} blank, ${c.totalRows} total rows; ` +
+    `${result.ledger.sheets.length === 1 ? 'Sheet' : 'Sheets'} ${result.ledger.sheets.map((s) => `"${s.sheet}"`).join(', ')}: ` +
+      `${c.rowsRead} rows read, ${c.linesAnalyzed} analysed, ${c.excludedRows} excluded, ${c.blankRows} blank, ${c.totalRows} total rows; ` +
       `${result.findings.length} findings, ${result.inputIssues.length} input issues, ${result.statements.length} statements (as of ${toIso(result.asOf)}).`,
   );
-  if (args.json !== null) {
+  if (args.json === '-') {
+    await writeChunksToStdout(resultsJsonChunks(result));
+  } else if (args.json !== null) {
     await writeChunks(args.json, resultsJsonChunks(result));
     stderr(`Wrote ${args.json}`);
+  } else if (args.out === null) {
+    process.stdout.write(analysisReport(result));
   }
   if (args.out !== null) {
     // The report workbook (src/cli/render/): updated in place when it is one this tool wrote before.
@@ -124,7 +155,7 @@ async function runDemo(): Promise<number> {
   const outDir = resolve('out');
   await mkdir(outDir, { recursive: true });
   const json = join(outDir, 'results.json');
-  const code = await runAnalyze({ command: 'analyze', file: sample, sheet: null, config: null, map: {}, asOf: null, out: null, json });
+  const code = await runAnalyze({ command: 'analyze', file: sample, sheets: [], config: null, map: {}, asOf: null, out: null, json });
   stderr(`Demo done: results in ${json}`);
   return code;
 }
@@ -148,7 +179,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         return await runDemo();
     }
   } catch (e) {
-    if (e instanceof UsageError || e instanceof ReportTargetError) {
+    if (e instanceof UsageError || e instanceof OptionError || e instanceof ReportTargetError) {
       stderr(`patient-ledger: ${e.message}`);
       return 2;
     }

@@ -17,13 +17,16 @@
  *   with patientPaid left gross (balance = billed − adjustments − payments +
  *   refunds, as domain `lineBalance`); an insurance refund/recoupment reduces
  *   insurerPaid; the Balance column (a running balance) is not carried.
- * - Service lines' `cells` are a read-only proxy built on read (see
- *   ledger/lazyCells.ts): spread it before a structuredClone/postMessage.
- * - One-code diagnosis/modifier lists are shared, frozen arrays.
+ * - Money: a number within 0.000001 of a whole cent is that cent (a
+ *   formula's binary remainder); `-`, `–`, `$ -` are the accounting zero.
+ * - Lines are plain data (structuredClone copies them); one-code
+ *   diagnosis/modifier lists are shared, frozen arrays within a sheet.
  */
 export { ingestLedger, scoreLedgerGrid, type IngestResult, type IngestOptions } from './ledger/ingestLedger';
+export { combineLedgers } from './ledger/workbookLedger';
+export { checkColumnMap, mapPastLastColumn, lastUsedColumn, type ColumnMap, type ColumnMapCheck } from './headers/columnMap';
 export { detectHeaderRow, type HeaderDetection, type HeaderResult, type HeaderOptions } from './headers/detectHeaderRow';
-export { readConfig, CONFIG_SHEETS, type ConfigResult } from './config/readConfig';
+export { readConfig, configSheetName, CONFIG_SHEETS, type ConfigResult } from './config/readConfig';
 export { parseMoney, parseMoneyReceived, parseMoneyNonNegative, parseMoneyText } from './values/parseMoney';
 export { parseDate, parseDateText, parseDateSerial } from './values/parseDate';
 export { parseText, parseCode } from './values/parseText';

@@ -75,7 +75,7 @@ describe('transaction ledger folded into service lines', () => {
     ]);
     expect(ledger.issues[0]!.message).toBe('Payment of 50.00 matches no charge line (date of service 03/02/2026, code 99213); add the claim/line id or the account, date of service and code of its charge');
     expect(ledger.issues[1]!.message).toMatch(/^Insurance payment of 7.00 matches several charge lines/);
-    expect(ledger.issues[2]!.message).toBe('Type "Transfer" is not a transaction type (expected Charge, Payment, Ins Pmt, Pt Pmt, Sec Pmt, Adjustment or Refund)');
+    expect(ledger.issues[2]!.message).toBe('Type "Transfer" is not a transaction type (expected Charge, Payment, Ins Pmt, Pt Pmt, Sec Pmt, Adjustment, Refund or Denial)');
   });
 
   test('counts: transaction rows analysed + excluded + blank + total = rows read', () => {

@@ -11,13 +11,7 @@
  */
 import type { CellGrid, CellValue } from '../../ingest/grid';
 import { dayFromYmd, excelSerialFromDay } from '../../domain/day';
-import {
-  cursor as cursorImport, decodeOoxmlEscapes as decodeOoxmlEscapesImport, isName as isNameImport, readText as readTextImport, skipPrefix as skipPrefixImport,
-} from './xmlText';
-
-// Local bindings: a compiled import is a property read (a getter under tsx) on every call in the hot loop.
-const cursor = cursorImport, decodeOoxmlEscapes = decodeOoxmlEscapesImport;
-const isName = isNameImport, readText = readTextImport, skipPrefix = skipPrefixImport;
+import { cursor, decodeOoxmlEscapes, isName, readText, skipPrefix } from './xmlText';
 
 export interface SheetParts {
   readonly sharedStrings: readonly string[];
@@ -31,15 +25,24 @@ const T_NUMBER = 0, T_SHARED = 1, T_STR = 2, T_INLINE = 3, T_BOOL = 4, T_ERROR =
 /** A shared-string cell whose string has already been looked up (v holds it, '' included). */
 const T_RESOLVED = 7;
 
-/** Attribute positions of the tag being read (set by `readTag`; shared, so no allocation per cell). */
-const tag = { end: 0, selfClosing: false, rStart: -1, rEnd: -1, tStart: -1, tEnd: -1, sStart: -1, sEnd: -1 };
+/** Attribute positions of the tag being read, filled by `readTag` (one per sheet read, reused for each tag). */
+interface TagAttributes {
+  end: number;
+  selfClosing: boolean;
+  rStart: number;
+  rEnd: number;
+  tStart: number;
+  tEnd: number;
+  sStart: number;
+  sEnd: number;
+}
 
 /**
  * Reads the attributes of a start tag from i (just after its name) to its
  * `>`, noting where the one-letter attributes r, t and s have their values.
  * Quoted values may hold `>`; other attributes are skipped.
  */
-function readTag(x: string, i: number): void {
+function readTag(x: string, i: number, tag: TagAttributes): void {
   tag.rStart = tag.tStart = tag.sStart = -1;
   const n = x.length;
   let p = i;
@@ -103,10 +106,16 @@ function digits(x: string, start: number, end: number): number {
   return v;
 }
 
-/** Set by `parseRef`: the 1-based column and row of an A1 reference (0 where a part is missing). */
-const ref = { col: 0, row: 0 };
+/** Filled by `parseRef`: the 1-based column and row of an A1 reference (0 where a part is missing). */
+interface CellRef {
+  col: number;
+  row: number;
+}
 
-function parseRef(x: string, start: number, end: number): void {
+/** Parses the tag's `r` attribute into `ref`. */
+function parseRef(x: string, tag: TagAttributes, ref: CellRef): void {
+  const start = tag.rStart;
+  const end = tag.rEnd;
   let col = 0;
   let i = start;
   for (; i < end; i++) {
@@ -186,6 +195,8 @@ function sheetDataRange(x: string): [number, number] | null {
 }
 
 export function parseSheetXml(sheet: string, x: string, parts: SheetParts): CellGrid {
+  const tag: TagAttributes = { end: 0, selfClosing: false, rStart: -1, rEnd: -1, tStart: -1, tEnd: -1, sStart: -1, sEnd: -1 };
+  const ref: CellRef = { col: 0, row: 0 };
   const values: CellValue[][] = [];
   const formats: (string | null)[][] = [];
   let rowCount = 0;
@@ -238,10 +249,10 @@ export function parseSheetXml(sheet: string, x: string, parts: SheetParts): Cell
       const oneLetter = c2 === 32 || c2 === 62 || c2 === 47 || c2 === 9 || c2 === 10 || c2 === 13;
       if (oneLetter && c0 === 99 /* c */) {
         if (inCell) store(values, formats, row, col, cellValue(type, v, inline, parts), style, parts);
-        readTag(x, n + 1);
+        readTag(x, n + 1, tag);
         pos = tag.end + 1;
         if (tag.rStart >= 0) {
-          parseRef(x, tag.rStart, tag.rEnd);
+          parseRef(x, tag, ref);
           if (ref.row > 0) row = ref.row;
           col = ref.col > 0 ? ref.col : col + 1;
         } else {
@@ -288,7 +299,7 @@ export function parseSheetXml(sheet: string, x: string, parts: SheetParts): Cell
       if (isName(x, n, 'row')) {
         if (inCell) store(values, formats, row, col, cellValue(type, v, inline, parts), style, parts);
         inCell = false;
-        readTag(x, n + 3);
+        readTag(x, n + 3, tag);
         pos = tag.end + 1;
         const r = tag.rStart >= 0 ? digits(x, tag.rStart, tag.rEnd) : -1;
         row = r > 0 ? r : row + 1;
@@ -296,7 +307,7 @@ export function parseSheetXml(sheet: string, x: string, parts: SheetParts): Cell
         if (row > rowCount) rowCount = row;
         continue;
       }
-      readTag(x, n + 1);
+      readTag(x, n + 1, tag);
       pos = tag.end + 1;
       if (tag.selfClosing) continue;
       if (isName(x, n, 'is')) inIs = true;

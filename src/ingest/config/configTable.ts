@@ -91,6 +91,8 @@ export function* dataRows(t: ConfigTable): Generator<number> {
 /** Reads one config row; `bad` turns true on the first value that does not parse. */
 export class RowReader {
   bad = false;
+  /** The A1 address of the first cell at fault, once `bad`. */
+  firstBadCell: string | null = null;
   constructor(
     private readonly t: ConfigTable,
     readonly r: number,
@@ -122,10 +124,14 @@ export class RowReader {
 
   /** Reports a bad value (the row will be skipped). */
   fail(name: string, reason: string): null {
-    this.bad = true;
-    const c = Math.max(0, this.col(name));
-    this.issues.push(issueAt(this.t.grid, this.r, c, cellMessage(this.label(name), this.raw(name) ?? '', reason)));
+    this.markBad(issueAt(this.t.grid, this.r, Math.max(0, this.col(name)), cellMessage(this.label(name), this.raw(name) ?? '', reason)));
     return null;
+  }
+
+  private markBad(issue: InputIssue): void {
+    this.bad = true;
+    this.firstBadCell ??= issue.cell;
+    this.issues.push(issue);
   }
 
   warn(name: string, message: string): void {
@@ -141,9 +147,7 @@ export class RowReader {
   required<T>(name: string, v: T | null, why: string): T | null {
     if (v !== null || this.bad) return v;
     if (!isBlank(this.raw(name))) return v; // it had a value that already failed
-    this.bad = true;
-    const c = Math.max(0, this.col(name));
-    this.issues.push(issueAt(this.t.grid, this.r, c, `${this.label(name)} is blank (${why})`));
+    this.markBad(issueAt(this.t.grid, this.r, Math.max(0, this.col(name)), `${this.label(name)} is blank (${why})`));
     return null;
   }
 

@@ -16,6 +16,18 @@ import { readPolicy } from './readPolicy';
 
 export const CONFIG_SHEETS: readonly ConfigSheetName[] = ['Plans', 'Benefits', 'FeeSchedule', 'Coverage', 'Patients', 'Policy'];
 
+const sheetKey = (name: string): string => name.toLowerCase().replace(/[^a-z0-9]/g, '');
+const CONFIG_SHEET_BY_KEY: ReadonlyMap<string, ConfigSheetName> = new Map(CONFIG_SHEETS.map((n) => [sheetKey(n), n]));
+
+/**
+ * The configuration sheet a workbook sheet is, matched case-, space- and
+ * punctuation-insensitively (DESIGN §4: `Fee Schedule`, `fee_schedule` and
+ * `FeeSchedule` are one sheet); null for any other sheet.
+ */
+export function configSheetName(sheetName: string): ConfigSheetName | null {
+  return CONFIG_SHEET_BY_KEY.get(sheetKey(sheetName)) ?? null;
+}
+
 export interface ConfigResult {
   readonly config: Config;
   readonly issues: InputIssue[];
@@ -25,12 +37,14 @@ export function readConfig(grids: Partial<Record<ConfigSheetName, CellGrid>>): C
   const issues: InputIssue[] = [];
   const present = new Set<ConfigSheetName>();
   for (const name of CONFIG_SHEETS) if (grids[name]) present.add(name);
+  const coverage = grids.Coverage ? readCoverage(grids.Coverage, issues) : { rows: [], rowIssues: [] };
   const config: Config = {
     present,
     plans: grids.Plans ? readPlans(grids.Plans, issues) : [],
     benefits: grids.Benefits ? readBenefits(grids.Benefits, issues) : [],
     feeSchedule: grids.FeeSchedule ? readFeeSchedule(grids.FeeSchedule, issues) : [],
-    coverage: grids.Coverage ? readCoverage(grids.Coverage, issues) : [],
+    coverage: coverage.rows,
+    coverageIssues: coverage.rowIssues,
     patients: grids.Patients ? readPatients(grids.Patients, issues) : [],
     policy: grids.Policy ? readPolicy(grids.Policy, issues) : DEFAULT_POLICY,
   };

@@ -1,5 +1,5 @@
 /** `Coverage` sheet (DESIGN §4). */
-import type { CoverageRow, Priority } from '../../domain/config';
+import type { CoverageRow, CoverageRowIssue, Priority } from '../../domain/config';
 import type { InputIssue } from '../../domain/ledger';
 import { ZERO } from '../../domain/money';
 import type { CellGrid } from '../grid';
@@ -19,14 +19,25 @@ function priority(rr: RowReader): Priority | null {
   return rr.fail('Priority', 'is not Primary or Secondary');
 }
 
+export interface CoverageRead {
+  readonly rows: CoverageRow[];
+  /**
+   * DESIGN §4: a row with an input issue covers nothing and denies nothing.
+   * When its account is readable it is kept here (with the dates that could
+   * be read), so the lines it might cover get null shares, not "no coverage".
+   */
+  readonly rowIssues: CoverageRowIssue[];
+}
+
 /** Blank: Priority → Primary, dates → open, DeductibleMet/OOPMet → 0.00. EffectiveTo before EffectiveFrom is an issue. */
-export function readCoverage(grid: CellGrid, issues: InputIssue[]): CoverageRow[] {
+export function readCoverage(grid: CellGrid, issues: InputIssue[]): CoverageRead {
   const t = findConfigHeader(grid, COVERAGE_COLUMNS, ['Account', 'PlanId']);
   if (!('cols' in t)) {
     issues.push(t);
-    return [];
+    return { rows: [], rowIssues: [] };
   }
   const out: CoverageRow[] = [];
+  const rowIssues: CoverageRowIssue[] = [];
   for (const r of dataRows(t)) {
     const rr = new RowReader(t, r, issues);
     const account = rr.required('Account', rr.text('Account'), 'each coverage row names the account');
@@ -48,6 +59,9 @@ export function readCoverage(grid: CellGrid, issues: InputIssue[]): CoverageRow[
       rr.fail('EffectiveTo', 'is before EffectiveFrom');
     }
     if (!rr.bad) out.push(c);
+    else if (account !== null) {
+      rowIssues.push({ account, effectiveFrom: c.effectiveFrom, effectiveTo: c.effectiveTo, row: rr.row, cell: rr.firstBadCell! });
+    }
   }
-  return out;
+  return { rows: out, rowIssues };
 }

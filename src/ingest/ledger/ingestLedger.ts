@@ -14,6 +14,8 @@ export type IngestResult = { readonly ok: true; readonly ledger: Ledger } | { re
 export interface IngestOptions {
   /** field → column letters or header text (the CLI's `--map field=COLUMN`). */
   readonly map?: Readonly<Record<string, string>>;
+  /** `index` of the sheet's first line, when earlier sheets' lines come first (default 0). */
+  readonly firstLineIndex?: number;
 }
 
 function whereOf(grid: CellGrid): string {
@@ -42,7 +44,8 @@ export function ingestLedger(grid: CellGrid, options: IngestOptions = {}): Inges
   }
   const isTx = header.kind === 'transaction';
   const plan = buildColumnPlan(grid, header, isTx ? ['balance'] : []);
-  const read = isTx ? readTransactions(grid, header.headerIndex, plan) : readServiceLines(grid, header.headerIndex, plan);
+  const rows = { headerIndex: header.headerIndex, firstLineIndex: options.firstLineIndex ?? 0 };
+  const read = isTx ? readTransactions(grid, plan, rows) : readServiceLines(grid, plan, rows);
   return {
     ok: true,
     ledger: {

@@ -4,14 +4,13 @@
  * (at least one issue), or analysed — so rowsRead = linesAnalyzed +
  * excludedRows + blankRows + totalRows by construction.
  */
-import type { InputIssue, LedgerCounts, LedgerField, LedgerLine } from '../../domain/ledger';
+import type { InputIssue, LedgerCounts, LedgerLine } from '../../domain/ledger';
 import type { Cents } from '../../domain/money';
 import { a1, type CellGrid, type CellValue } from '../grid';
 import { isBlank } from '../values/blank';
-import { FIELDS, SLOT, type ColumnPlan } from './columnPlan';
-import { makeLine } from './makeLine';
-import { cellsFactory, lazyCells } from './lazyCells';
-import { isBlankRow, readRow, requireField } from './readRow';
+import { SLOT, type ColumnPlan } from './columnPlan';
+import { makeLine, rowCells } from './makeLine';
+import { isBlankRow, readRow, requireField, startReading } from './readRow';
 import { totalRowHit } from './totalRows';
 
 export interface ReadResult {
@@ -20,18 +19,16 @@ export interface ReadResult {
   readonly counts: LedgerCounts;
 }
 
-// Captured once (tsx/esbuild turns each imported-binding access into a getter call).
-const readRowL = readRow;
-const requireFieldL = requireField;
-const isBlankRowL = isBlankRow;
-const isBlankL = isBlank;
-const totalRowHitL = totalRowHit;
-const makeLineL = makeLine;
-const lazyCellsL = lazyCells;
-const S_BILLED = SLOT.billed;
+/** Where the sheet's rows are and how its lines are numbered. */
+export interface SheetRows {
+  /** Index into grid.values of the header row. */
+  readonly headerIndex: number;
+  /** `index` of the sheet's first line (lines of earlier sheets come first). */
+  readonly firstLineIndex: number;
+}
 
 const REQUIRED_WHY = 'required for a charge line';
-const REQUIRED_SLOTS = [SLOT.account, SLOT.serviceDate, SLOT.code, SLOT.billed];
+const REQUIRED_FIELDS = ['account', 'serviceDate', 'code', 'billed'] as const;
 
 /** Index of the last row (at or after `from`) with any non-blank cell; from - 1 when none. */
 export function lastNonBlankRow(grid: CellGrid, from: number): number {
@@ -39,66 +36,57 @@ export function lastNonBlankRow(grid: CellGrid, from: number): number {
   return from - 1;
 }
 
-const S_ACCOUNT = SLOT.account;
-
-/** None of the required cells has anything in it (checked only when the account cell is blank). */
+/** None of the required cells has anything in it: a note or stray text, not a line. */
 function notALine(row: readonly CellValue[], plan: ColumnPlan): boolean {
-  const acct = plan.firstCol[S_ACCOUNT]!;
-  if (!isBlankL(row[acct])) return false;
-  for (let k = 0; k < REQUIRED_SLOTS.length; k++) {
-    const c = plan.firstCol[REQUIRED_SLOTS[k]!]!;
-    if (c >= 0 && !isBlankL(row[c])) return false;
-  }
-  return true;
+  return REQUIRED_FIELDS.every((f) => {
+    const c = plan.firstColumn[SLOT[f]];
+    return c === null || c === undefined || isBlank(row[c.index]);
+  });
 }
 
 function firstNonBlank(row: readonly CellValue[]): number {
-  for (let c = 0; c < row.length; c++) if (!isBlankL(row[c])) return c;
+  for (let c = 0; c < row.length; c++) if (!isBlank(row[c])) return c;
   return 0;
 }
 
-export function readServiceLines(grid: CellGrid, headerIndex: number, plan: ColumnPlan): ReadResult {
+export function readServiceLines(grid: CellGrid, plan: ColumnPlan, rows: SheetRows): ReadResult {
+  const reading = startReading(grid, plan);
+  const { issues } = reading;
   const lines: LedgerLine[] = [];
-  const issues: InputIssue[] = [];
-  const scratch: unknown[] = new Array<unknown>(FIELDS.length).fill(null);
-  const last = lastNonBlankRow(grid, headerIndex + 1);
+  const last = lastNonBlankRow(grid, rows.headerIndex + 1);
   const sheet = grid.sheet;
-  const cellsOf = cellsFactory(plan.cellFields as LedgerField[], plan.cellLetters);
   let blankRows = 0;
   let totalRows = 0;
   let excludedRows = 0;
-  for (let r = headerIndex + 1; r <= last; r++) {
+  for (let r = rows.headerIndex + 1; r <= last; r++) {
     const row = grid.values[r];
-    if (isBlankRowL(row)) {
+    const excelRow = grid.top + r;
+    if (isBlankRow(row)) {
       blankRows++;
       continue;
     }
-    const total = totalRowHitL(grid, r, plan);
+    const total = totalRowHit(grid, r, plan);
     if (total !== null) {
       totalRows++;
-      issues.push({ sheet, row: grid.top + r, cell: a1(grid.left + total.col, grid.top + r), message: total.message, severity: 'info' });
+      issues.push({ sheet, row: excelRow, cell: a1(grid.left + total.col, excelRow), message: total.message, severity: 'info' });
       continue;
     }
     if (notALine(row!, plan)) {
-      // A note or stray text: one issue, not one per missing column.
+      // One issue, not one per missing column.
       excludedRows++;
-      const c = firstNonBlank(row!);
-      issues.push({ sheet, row: grid.top + r, cell: a1(grid.left + c, grid.top + r), severity: 'error',
-        message: `Row ${grid.top + r} is not a charge line: it has no account, date of service, code or charge` });
+      issues.push({ sheet, row: excelRow, cell: a1(grid.left + firstNonBlank(row!), excelRow), severity: 'error',
+        message: `Row ${excelRow} is not a charge line: it has no account, date of service, code or charge` });
       continue;
     }
-    let bad = readRowL(grid, r, plan, scratch, issues);
-    for (let k = 0; k < REQUIRED_SLOTS.length; k++) {
-      const slot = REQUIRED_SLOTS[k]!;
-      if (scratch[slot] === null) bad += requireFieldL(grid, r, plan, slot, scratch, issues, REQUIRED_WHY);
-    }
+    let bad = readRow(reading, r);
+    for (const field of REQUIRED_FIELDS) bad += requireField(reading, r, field, REQUIRED_WHY);
     if (bad > 0) {
       excludedRows++;
       continue;
     }
-    const excelRow = grid.top + r;
-    lines.push(makeLineL(lines.length, sheet, excelRow, scratch, scratch[S_BILLED] as Cents, lazyCellsL(cellsOf, excelRow)));
+    const place = { index: rows.firstLineIndex + lines.length, row: excelRow, cells: rowCells(reading, excelRow) };
+    lines.push(makeLine(reading, place, reading.fieldValues[SLOT.billed] as Cents));
   }
-  const rowsRead = Math.max(0, last - headerIndex);
+  const rowsRead = Math.max(0, last - rows.headerIndex);
   return { lines, issues, counts: { rowsRead, linesAnalyzed: lines.length, excludedRows, blankRows, totalRows } };
 }

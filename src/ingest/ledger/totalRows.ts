@@ -15,11 +15,6 @@ import { isBlank } from '../values/blank';
 import { showRaw } from '../values/invalid';
 import { SLOT, type ColumnPlan } from './columnPlan';
 
-// Captured once (tsx/esbuild turns each imported-binding access into a getter call).
-const isBlankL = isBlank;
-const S_CODE = SLOT.code;
-const S_ACCOUNT = SLOT.account;
-const S_DOS = SLOT.serviceDate;
 
 const LABEL = /^(?:(?:grand|sub)[\s-]*totals?\b.*|totals?(?:\s*(?:[:(\-–—]|for\b|of\b).*)?|.*\s(?:sub)?totals?\s*:?)$/i;
 
@@ -39,26 +34,25 @@ export interface TotalRowHit {
 /** null when the row is not a total row. */
 export function totalRowHit(grid: CellGrid, r: number, plan: ColumnPlan): TotalRowHit | null {
   const row = grid.values[r]!;
-  const codeCol = plan.firstCol[S_CODE]!;
+  const codeCol = plan.firstColumn[SLOT.code]?.index ?? -1;
   const code = codeCol >= 0 ? row[codeCol] : null;
   // Most rows have a code that is plainly not a label ("99213"): decide on its first character.
   if (code !== null && code !== undefined && typeof code !== 'string') return null;
   if (typeof code === 'string' && code.length > 0) {
     const c = code.charCodeAt(0);
     if (c >= 48 && c <= 57) return null;
-    if (!isBlankL(code) && !isTotalLabel(code)) return null;
+    if (!isBlank(code) && !isTotalLabel(code)) return null;
   }
   const excelRow = grid.top + r;
   for (let c = 0; c < row.length; c++) {
     const v = row[c];
     if (isTotalLabel(v)) return { col: c, message: `Row ${excelRow} is a total row ("${showRaw(v.trim())}") and is left out of the analysis` };
   }
-  const acctCol = plan.firstCol[S_ACCOUNT]!;
-  const dosCol = plan.firstCol[S_DOS]!;
-  if ((acctCol < 0 || isBlankL(row[acctCol])) && (dosCol < 0 || isBlankL(row[dosCol]))) {
-    for (let k = 0; k < plan.moneyCols.length; k++) {
-      const c = plan.moneyCols[k]!;
-      if (!isBlankL(row[c])) {
+  const acctCol = plan.firstColumn[SLOT.account]?.index ?? -1;
+  const dosCol = plan.firstColumn[SLOT.serviceDate]?.index ?? -1;
+  if ((acctCol < 0 || isBlank(row[acctCol])) && (dosCol < 0 || isBlank(row[dosCol]))) {
+    for (const c of plan.moneyColumns) {
+      if (!isBlank(row[c])) {
         return { col: c, message: `Row ${excelRow} looks like a total row (amounts but no account, code or date of service) and is left out of the analysis` };
       }
     }

@@ -20,36 +20,34 @@
  *   the line; the Balance column of a transaction ledger is a running account
  *   balance, not a line's, so it is not carried onto lines.
  * - `cells` of paid fields point at the last transaction row folded in.
+ * - `insurerPostedOn` (DESIGN §8): the latest posting date of the line's
+ *   insurer payment, adjustment or denial rows (a row carrying a denial code
+ *   counts as a denial).
  *
  * Counting: `linesAnalyzed` counts transaction rows analysed (charge rows +
  * rows folded into them), so rowsRead = linesAnalyzed + excludedRows +
  * blankRows + totalRows still holds; `lines.length` is the number of charges.
  */
-import { isSelfPay, type InputIssue, type LedgerField, type LedgerLine } from '../../domain/ledger';
+import { isSelfPay, type LedgerLine } from '../../domain/ledger';
 import type { Cents } from '../../domain/money';
 import { toUs, type Day } from '../../domain/day';
 import { formatMoneyDisplay } from '../../domain/money';
 import { nameKey } from '../../domain/nameKeys';
 import { a1, type CellGrid } from '../grid';
 import { cellMessage } from '../values/invalid';
-import { TRANSACTION_TYPES_EXPECTED, transactionKind, type TransactionKind } from '../values/parseTransactionType';
-import { FIELDS, SLOT, type ColumnPlan } from './columnPlan';
-import { makeLine, rowCells, type MutableLine } from './makeLine';
-import { isBlankRow, readRow, requireField } from './readRow';
-import { lastNonBlankRow, type ReadResult } from './serviceLines';
-import { totalRowHit } from './totalRows';
 import { normaliseStatus } from '../values/parseStatus';
+import { TRANSACTION_TYPES_EXPECTED, transactionKind, type TransactionKind } from '../values/parseTransactionType';
+import { SLOT, fieldColumn, type ColumnPlan } from './columnPlan';
+import { makeLine, rowCells, type MutableLine } from './makeLine';
+import { isBlankRow, readRow, requireField, startReading, type SheetReading } from './readRow';
+import { lastNonBlankRow, type ReadResult, type SheetRows } from './serviceLines';
+import { totalRowHit } from './totalRows';
 
-const S = SLOT;
 const CHARGE_WHY = 'required for a charge line';
 
 type KeyFn = (line: LedgerLine) => string | null;
 
-/**
- * Charge lines by match key. Each index is built on first use: when every
- * row carries claim and line ids (the usual export), only that one is ever
- * built — a million-row ledger then hashes one key per row, not five.
- */
+/** Charge lines by match key; each key's index is built when first needed. */
 class ChargeIndex {
   private readonly maps = new Map<KeyFn, Map<string, number[]>>();
   constructor(private readonly lines: readonly LedgerLine[]) {}
@@ -80,12 +78,12 @@ const byAcctDos: KeyFn = (l) => l.account + SEP + l.serviceDate;
 const byAccount: KeyFn = (l) => l.account;
 
 /** The matching line index, or -1 none, or -2 ambiguous. */
-function match(ix: ChargeIndex, s: readonly unknown[]): number {
-  const claim = s[S.claimId] as string | null;
-  const lineId = s[S.lineId] as string | null;
-  const code = s[S.code] as string | null;
-  const account = s[S.account] as string | null;
-  const dos = s[S.serviceDate] as Day | null;
+function match(ix: ChargeIndex, values: readonly unknown[]): number {
+  const claim = values[SLOT.claimId] as string | null;
+  const lineId = values[SLOT.lineId] as string | null;
+  const code = values[SLOT.code] as string | null;
+  const account = values[SLOT.account] as string | null;
+  const dos = values[SLOT.serviceDate] as Day | null;
   if (claim !== null) {
     if (lineId !== null) {
       const hit = ix.get(byClaimLine, claim + SEP + lineId);
@@ -117,45 +115,44 @@ function match(ix: ChargeIndex, s: readonly unknown[]): number {
 const KIND_WORD: Readonly<Record<TransactionKind, string>> = {
   charge: 'Charge', payment: 'Payment', insPayment: 'Insurance payment', ptPayment: 'Patient payment',
   secPayment: 'Secondary payment', adjustment: 'Adjustment', refund: 'Refund', insRefund: 'Insurance refund',
+  denial: 'Denial',
 };
 
-function describeKey(s: readonly unknown[]): string {
+function describeKey(values: readonly unknown[]): string {
   const parts: string[] = [];
-  if (s[S.claimId] !== null) parts.push(`claim ${String(s[S.claimId])}${s[S.lineId] !== null ? ` line ${String(s[S.lineId])}` : ''}`);
-  if (s[S.serviceDate] !== null) parts.push(`date of service ${toUs(s[S.serviceDate] as Day)}`);
-  if (s[S.code] !== null) parts.push(`code ${String(s[S.code])}`);
+  if (values[SLOT.claimId] !== null) parts.push(`claim ${String(values[SLOT.claimId])}${values[SLOT.lineId] !== null ? ` line ${String(values[SLOT.lineId])}` : ''}`);
+  if (values[SLOT.serviceDate] !== null) parts.push(`date of service ${toUs(values[SLOT.serviceDate] as Day)}`);
+  if (values[SLOT.code] !== null) parts.push(`code ${String(values[SLOT.code])}`);
   return parts.length > 0 ? parts.join(', ') : 'no claim, date of service or code given';
 }
 
-/** isSelfPay per distinct payer text (it lower-cases and strips the text each call). */
-function isSelfPayCached(cache: Map<string, boolean>, payer: string): boolean {
-  let v = cache.get(payer);
-  if (v === undefined) {
-    v = isSelfPay(payer);
-    cache.set(payer, v);
-  }
+/** A value per distinct text (type words and payers repeat on every row). */
+function remembered<T>(memo: Map<string, T>, text: string, work: (text: string) => T): T {
+  if (memo.has(text)) return memo.get(text)!;
+  const v = work(text);
+  memo.set(text, v);
   return v;
 }
 
 const addC = (a: Cents | null | undefined, b: Cents): Cents => ((a ?? 0) + b) as Cents;
 
-export function readTransactions(grid: CellGrid, headerIndex: number, plan: ColumnPlan): ReadResult {
+export function readTransactions(grid: CellGrid, plan: ColumnPlan, rows: SheetRows): ReadResult {
+  const reading = startReading(grid, plan);
+  const { issues, fieldValues: values } = reading;
   const lines: MutableLine[] = [];
-  const issues: InputIssue[] = [];
-  const scratch: unknown[] = new Array<unknown>(FIELDS.length).fill(null);
-  const last = lastNonBlankRow(grid, headerIndex + 1);
+  const last = lastNonBlankRow(grid, rows.headerIndex + 1);
   const sheet = grid.sheet;
-  const typeCol = plan.firstCol[S.type]!;
-  const amountLetters = plan.fieldLetters[S.amount]!;
-  const pending: number[] = [];
-  const pendingKind: TransactionKind[] = [];
+  const typeColumn = fieldColumn(plan, SLOT.type);
+  const amountColumn = fieldColumn(plan, SLOT.amount);
+  const kindByText = new Map<string, TransactionKind | null>();
+  const pending: { readonly r: number; readonly kind: TransactionKind }[] = [];
   let blankRows = 0;
   let totalRows = 0;
   let excludedRows = 0;
   let folded = 0;
 
   // Pass 1: classify every row, make lines from charges (payments may come before their charge).
-  for (let r = headerIndex + 1; r <= last; r++) {
+  for (let r = rows.headerIndex + 1; r <= last; r++) {
     if (isBlankRow(grid.values[r])) {
       blankRows++;
       continue;
@@ -167,159 +164,176 @@ export function readTransactions(grid: CellGrid, headerIndex: number, plan: Colu
       issues.push({ sheet, row: excelRow, cell: a1(grid.left + total.col, excelRow), message: total.message, severity: 'info' });
       continue;
     }
-    let bad = readRow(grid, r, plan, scratch, issues);
-    const typeText = scratch[S.type] as string | null;
-    const kind = typeText === null ? null : transactionKind(typeText);
-    if (typeText === null) bad += requireField(grid, r, plan, S.type, scratch, issues, `expected a transaction type: ${TRANSACTION_TYPES_EXPECTED}`);
+    let bad = readRow(reading, r);
+    const typeText = values[SLOT.type] as string | null;
+    const kind = typeText === null ? null : remembered(kindByText, typeText, transactionKind);
+    if (typeText === null) bad += requireField(reading, r, 'type', `expected a transaction type: ${TRANSACTION_TYPES_EXPECTED}`);
     else if (kind === null) {
       bad++;
-      issues.push({ sheet, row: excelRow, cell: a1(grid.left + typeCol, excelRow), severity: 'error',
-        message: cellMessage(plan.fieldLabel[S.type]!, typeText, `is not a transaction type (${TRANSACTION_TYPES_EXPECTED})`) });
+      issues.push({ sheet, row: excelRow, cell: typeColumn.letters + excelRow, severity: 'error',
+        message: cellMessage(typeColumn.label, typeText, `is not a transaction type (${TRANSACTION_TYPES_EXPECTED})`) });
     }
-    bad += requireField(grid, r, plan, S.amount, scratch, issues, 'every transaction needs an amount');
-    if (kind === 'charge') {
-      bad += requireField(grid, r, plan, S.account, scratch, issues, CHARGE_WHY);
-      bad += requireField(grid, r, plan, S.serviceDate, scratch, issues, CHARGE_WHY);
-      bad += requireField(grid, r, plan, S.code, scratch, issues, CHARGE_WHY);
-      const amt = scratch[S.amount] as Cents | null;
-      if (amt !== null && amt < 0) {
-        bad++;
-        issues.push({ sheet, row: excelRow, cell: amountLetters + excelRow, severity: 'error',
-          message: cellMessage(plan.fieldLabel[S.amount]!, grid.values[r]![plan.firstCol[S.amount]!], 'is negative on a charge (expected the amount charged, 0.00 or more)') });
-      }
-    }
+    if (kind !== 'denial') bad += requireField(reading, r, 'amount', 'every transaction needs an amount');
+    if (kind === 'charge') bad += checkCharge(reading, r);
     if (bad > 0 || kind === null) {
       excludedRows++;
       continue;
     }
     if (kind !== 'charge') {
-      pending.push(r);
-      pendingKind.push(kind);
+      pending.push({ r, kind });
       continue;
     }
-    const line = makeLine(lines.length, sheet, excelRow, scratch, scratch[S.amount] as Cents, NO_CELLS);
+    const cells = rowCells(reading, excelRow);
+    cells.billed = amountColumn.letters + excelRow;
+    const line = makeLine(reading, { index: rows.firstLineIndex + lines.length, row: excelRow, cells }, values[SLOT.amount] as Cents);
     line.balance = null;
+    line.insurerPostedOn = null;
     lines.push(line);
   }
 
   // Pass 2: fold the other rows into their charge lines (re-read: they parsed cleanly in pass 1).
-  const ix = new ChargeIndex(lines);
-  const lastRow = FOLDED.map(() => new Int32Array(lines.length));
-  const selfPay = new Map<string, boolean>();
-  const scratchIssues: InputIssue[] = [];
-  for (let p = 0; p < pending.length; p++) {
-    const r = pending[p]!;
-    const kind = pendingKind[p]!;
+  const charges = new ChargeIndex(lines);
+  const selfPayByPayer = new Map<string, boolean>();
+  const cellLetters = foldedLetters(plan, amountColumn.letters);
+  for (const { r, kind } of pending) {
     const excelRow = grid.top + r;
-    readRow(grid, r, plan, scratch, scratchIssues);
-    const at = match(ix, scratch);
-    const amount = Math.abs(scratch[S.amount] as number) as Cents;
+    readRow(reading, r);
+    const at = match(charges, values);
+    const amount = Math.abs((values[SLOT.amount] as number | null) ?? 0) as Cents;
     if (at < 0) {
       excludedRows++;
-      const what = `${KIND_WORD[kind]} of ${formatMoneyDisplay(amount)}`;
-      issues.push({ sheet, row: excelRow, cell: amountLetters + excelRow, severity: 'error',
+      const what = kind === 'denial' ? 'Denial' : `${KIND_WORD[kind]} of ${formatMoneyDisplay(amount)}`;
+      const cellLetters = kind === 'denial' ? typeColumn.letters : amountColumn.letters;
+      issues.push({ sheet, row: excelRow, cell: cellLetters + excelRow, severity: 'error',
         message: at === -1
-          ? `${what} matches no charge line (${describeKey(scratch)}); add the claim/line id or the account, date of service and code of its charge`
-          : `${what} matches several charge lines (${describeKey(scratch)}); add the line id or the code to say which` });
+          ? `${what} matches no charge line (${describeKey(values)}); add the claim/line id or the account, date of service and code of its charge`
+          : `${what} matches several charge lines (${describeKey(values)}); add the line id or the code to say which` });
       continue;
     }
     folded++;
-    fold(lines[at]!, at, kind, amount, scratch, excelRow, selfPay, lastRow);
+    const payer = values[SLOT.payer] as string | null;
+    const selfPay = payer === null || remembered(selfPayByPayer, payer, isSelfPay);
+    fold(lines[at]!, { kind, amount, selfPay, values, cellLetters, excelRow });
   }
-  buildCells(lines, plan, amountLetters, lastRow);
   issues.sort((a, b) => a.row - b.row);
-  const rowsRead = Math.max(0, last - headerIndex);
+  const rowsRead = Math.max(0, last - rows.headerIndex);
   return { lines, issues, counts: { rowsRead, linesAnalyzed: lines.length + folded, excludedRows, blankRows, totalRows } };
 }
 
-/**
- * Fields whose cell a folded row sets, and the row that last set them per
- * line (0 = none). Cells are built once at the end, keys always added in the
- * same order: adding keys in whatever order payments arrive gave every line
- * its own hidden class, and cost more than the rest of the fold together.
- */
-const FOLDED = ['allowed', 'insurerPaid', 'secondaryPaid', 'patientPaid', 'adjustment', 'status', 'denialCode'] as const;
-const F_ALLOWED = 0;
-const F_INS = 1;
-const F_SEC = 2;
-const F_PT = 3;
-const F_ADJ = 4;
-const F_STATUS = 5;
-const F_DENIAL = 6;
-const NO_CELLS: Partial<Record<LedgerField, string>> = {};
-
-function buildCells(lines: MutableLine[], plan: ColumnPlan, amountLetters: string, lastRow: readonly Int32Array[]): void {
-  const letters = [plan.fieldLetters[S.allowed]!, amountLetters, amountLetters, amountLetters, amountLetters,
-    plan.fieldLetters[S.status]!, plan.fieldLetters[S.denialCode]!];
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
-    const cells = rowCells(plan, line.row);
-    cells.billed = amountLetters + line.row;
-    for (let f = 0; f < FOLDED.length; f++) {
-      const r = lastRow[f]![i]!;
-      if (r > 0) cells[FOLDED[f]!] = letters[f]! + r;
-    }
-    line.cells = cells;
+/** A charge row needs an account, a date of service, a code and an amount of 0.00 or more. */
+function checkCharge(reading: SheetReading, r: number): number {
+  let bad = 0;
+  for (const field of ['account', 'serviceDate', 'code'] as const) bad += requireField(reading, r, field, CHARGE_WHY);
+  const amount = reading.fieldValues[SLOT.amount] as Cents | null;
+  if (amount !== null && amount < 0) {
+    const { grid } = reading;
+    const column = fieldColumn(reading.plan, SLOT.amount);
+    const excelRow = grid.top + r;
+    reading.issues.push({ sheet: grid.sheet, row: excelRow, cell: column.letters + excelRow, severity: 'error',
+      message: cellMessage(column.label, grid.values[r]![column.index], 'is negative on a charge (expected the amount charged, 0.00 or more)') });
+    bad++;
   }
+  return bad;
+}
+
+/** Column letters of the cells a folded row sets. */
+interface FoldedLetters {
+  readonly amount: string;
+  readonly allowed: string;
+  readonly status: string;
+  readonly denialCode: string;
+}
+
+function foldedLetters(plan: ColumnPlan, amount: string): FoldedLetters {
+  return {
+    amount,
+    allowed: fieldColumn(plan, SLOT.allowed).letters,
+    status: fieldColumn(plan, SLOT.status).letters,
+    denialCode: fieldColumn(plan, SLOT.denialCode).letters,
+  };
 }
 
 function samePayer(a: string, b: string): boolean {
   return a === b || nameKey(a) === nameKey(b);
 }
 
-function fold(
-  line: MutableLine, at: number, kind: TransactionKind, amount: Cents, s: readonly unknown[], excelRow: number,
-  selfPay: Map<string, boolean>, lastRow: readonly Int32Array[],
-): void {
-  const payer = s[S.payer] as string | null;
-  let k = kind;
-  if (k === 'payment') k = payer !== null && !isSelfPayCached(selfPay, payer) ? 'insPayment' : 'ptPayment';
+/** One non-charge transaction row, parsed, to fold into its charge line. */
+interface Posting {
+  readonly kind: TransactionKind;
+  /** As received (sign dropped); 0.00 for a denial without an amount. */
+  readonly amount: Cents;
+  /** The row names no payer, or a self-pay one. */
+  readonly selfPay: boolean;
+  readonly values: readonly unknown[];
+  readonly cellLetters: FoldedLetters;
+  readonly excelRow: number;
+}
+
+const INSURER_POSTINGS: ReadonlySet<TransactionKind> = new Set<TransactionKind>(['insPayment', 'secPayment', 'insRefund', 'adjustment', 'denial']);
+
+function fold(line: MutableLine, p: Posting): void {
+  const values = p.values;
+  const payer = values[SLOT.payer] as string | null;
+  const cell = p.cellLetters.amount + p.excelRow;
+  // DESIGN §3: a payment with a payer is the insurer's, without one the patient's.
+  let kind = p.kind;
+  if (kind === 'payment') kind = p.selfPay ? 'ptPayment' : 'insPayment';
   // An insurer payment from a payer other than the one the charge was billed to
   // is the secondary's (COB crossover, spouse's plan): DESIGN §3 gives the
   // transaction form no other way to say so.
-  if (k === 'insPayment' && payer !== null && line.payer !== null && samePayer(payer, line.payer) === false) k = 'secPayment';
-  switch (k) {
+  if (kind === 'insPayment' && payer !== null && line.payer !== null && !samePayer(payer, line.payer)) kind = 'secPayment';
+  switch (kind) {
     case 'insPayment':
-      line.insurerPaid = addC(line.insurerPaid, amount);
-      lastRow[F_INS]![at] = excelRow;
+      line.insurerPaid = addC(line.insurerPaid, p.amount);
+      line.cells.insurerPaid = cell;
       break;
     case 'secPayment':
-      line.secondaryPaid = addC(line.secondaryPaid, amount);
-      lastRow[F_SEC]![at] = excelRow;
+      line.secondaryPaid = addC(line.secondaryPaid, p.amount);
+      line.cells.secondaryPaid = cell;
       break;
     case 'ptPayment':
-      line.patientPaid = addC(line.patientPaid, amount);
-      lastRow[F_PT]![at] = excelRow;
+      line.patientPaid = addC(line.patientPaid, p.amount);
+      line.cells.patientPaid = cell;
       break;
     case 'adjustment':
-      line.adjustment = addC(line.adjustment, amount);
-      lastRow[F_ADJ]![at] = excelRow;
+      line.adjustment = addC(line.adjustment, p.amount);
+      line.cells.adjustment = cell;
       break;
     case 'refund':
-      line.patientRefunded = addC(line.patientRefunded, amount);
+      line.patientRefunded = addC(line.patientRefunded, p.amount);
       break;
     case 'insRefund':
-      line.insurerPaid = addC(line.insurerPaid, -amount as Cents);
-      lastRow[F_INS]![at] = excelRow;
+      line.insurerPaid = addC(line.insurerPaid, -p.amount as Cents);
+      line.cells.insurerPaid = cell;
+      break;
+    case 'denial':
+      if (values[SLOT.status] === null && line.status === null) {
+        line.status = 'denied';
+        line.statusText = 'Denied';
+      }
       break;
     default:
       break;
   }
   // ERA details posted with a payment describe the line.
-  if (s[S.allowed] !== null) {
-    line.allowed = s[S.allowed] as Cents;
-    lastRow[F_ALLOWED]![at] = excelRow;
+  if (values[SLOT.allowed] !== null) {
+    line.allowed = values[SLOT.allowed] as Cents;
+    line.cells.allowed = p.cellLetters.allowed + p.excelRow;
   }
-  if (s[S.status] !== null) {
-    line.statusText = s[S.status] as string;
+  if (values[SLOT.status] !== null) {
+    line.statusText = values[SLOT.status] as string;
     line.status = normaliseStatus(line.statusText);
-    lastRow[F_STATUS]![at] = excelRow;
+    line.cells.status = p.cellLetters.status + p.excelRow;
   }
-  if (s[S.denialCode] !== null) {
-    line.denialCode = s[S.denialCode] as string;
-    lastRow[F_DENIAL]![at] = excelRow;
+  if (values[SLOT.denialCode] !== null) {
+    line.denialCode = values[SLOT.denialCode] as string;
+    line.cells.denialCode = p.cellLetters.denialCode + p.excelRow;
   }
-  if (line.payer === null && payer !== null && (k === 'insPayment' || k === 'insRefund')) line.payer = payer;
-  if (line.memberId === null && s[S.memberId] !== null) line.memberId = s[S.memberId] as string;
-  if (line.planId === null && s[S.planId] !== null) line.planId = s[S.planId] as string;
+  const postedOn = values[SLOT.postingDate] as Day | null;
+  if (postedOn !== null && (INSURER_POSTINGS.has(kind) || values[SLOT.denialCode] !== null)) {
+    if (line.insurerPostedOn === null || postedOn > line.insurerPostedOn) line.insurerPostedOn = postedOn;
+  }
+  if (line.payer === null && payer !== null && (kind === 'insPayment' || kind === 'insRefund')) line.payer = payer;
+  if (line.memberId === null && values[SLOT.memberId] !== null) line.memberId = values[SLOT.memberId] as string;
+  if (line.planId === null && values[SLOT.planId] !== null) line.planId = values[SLOT.planId] as string;
 }

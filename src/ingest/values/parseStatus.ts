@@ -17,21 +17,9 @@ const EXACT: Readonly<Record<string, ClaimStatus>> = {
   appealsubmitted: 'appealed', reconsideration: 'appealed', redetermination: 'appealed',
 };
 
-/** Status words repeat on every row: remember the answer for each distinct text. */
-const cache = new Map<string, ClaimStatus>();
-const CACHE_MAX = 2000;
-
 export function normaliseStatus(text: string): ClaimStatus {
-  const hit = cache.get(text);
-  if (hit !== undefined) return hit;
-  const st = normaliseUncached(text);
-  if (cache.size < CACHE_MAX) cache.set(text, st);
-  return st;
-}
-
-function normaliseUncached(text: string): ClaimStatus {
   const key = text.toLowerCase().replace(/[^a-z]/g, '');
-  const exact = EXACT[key];
+  const exact = Object.prototype.hasOwnProperty.call(EXACT, key) ? EXACT[key] : undefined;
   if (exact) return exact;
   // Looser wording: "Appeal - 2nd level", "Denied (CO-97)", "Paid by primary".
   if (key.includes('appeal')) return 'appealed';

@@ -6,10 +6,11 @@
  * patient's); `insPayment` / `ptPayment` when the type says whose;
  * `secPayment` (secondary insurer — folded into secondaryPaid);
  * `adjustment` (contractual / write-off); `refund` (to the patient) and
- * `insRefund` (money returned to, or taken back by, an insurer).
+ * `insRefund` (money returned to, or taken back by, an insurer); `denial`
+ * (the insurer denied the line: an amount is optional).
  */
 export type TransactionKind =
-  | 'charge' | 'payment' | 'insPayment' | 'ptPayment' | 'secPayment' | 'adjustment' | 'refund' | 'insRefund';
+  | 'charge' | 'payment' | 'insPayment' | 'ptPayment' | 'secPayment' | 'adjustment' | 'refund' | 'insRefund' | 'denial';
 
 const KINDS: Readonly<Record<string, TransactionKind>> = {
   charge: 'charge', chg: 'charge', chrg: 'charge', charges: 'charge', ch: 'charge', c: 'charge', debit: 'charge',
@@ -30,19 +31,14 @@ const KINDS: Readonly<Record<string, TransactionKind>> = {
   refund: 'refund', rfnd: 'refund', ref: 'refund', patientrefund: 'refund', ptrefund: 'refund', refundtopatient: 'refund',
   insrefund: 'insRefund', insurancerefund: 'insRefund', payerrefund: 'insRefund', recoupment: 'insRefund',
   takeback: 'insRefund', insurancerecoupment: 'insRefund', refundtoinsurance: 'insRefund',
+  denial: 'denial', denied: 'denial', deny: 'denial', insdenial: 'denial', insurancedenial: 'denial', claimdenial: 'denial',
 };
 
-export const TRANSACTION_TYPES_EXPECTED = 'expected Charge, Payment, Ins Pmt, Pt Pmt, Sec Pmt, Adjustment or Refund';
+const KIND_BY_WORD: ReadonlyMap<string, TransactionKind> = new Map(Object.entries(KINDS));
 
-/** Type words repeat on every row: remember the answer for each distinct text. */
-const cache = new Map<string, TransactionKind | null>();
-const CACHE_MAX = 2000;
+export const TRANSACTION_TYPES_EXPECTED = 'expected Charge, Payment, Ins Pmt, Pt Pmt, Sec Pmt, Adjustment, Refund or Denial';
 
 /** null when the text is not a known type (the caller reports the cell). */
 export function transactionKind(text: string): TransactionKind | null {
-  const hit = cache.get(text);
-  if (hit !== undefined) return hit;
-  const kind = KINDS[text.toLowerCase().replace(/[^a-z]/g, '')] ?? null;
-  if (cache.size < CACHE_MAX) cache.set(text, kind);
-  return kind;
+  return KIND_BY_WORD.get(text.toLowerCase().replace(/[^a-z]/g, '')) ?? null;
 }
