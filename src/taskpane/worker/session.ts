@@ -35,7 +35,7 @@ export class AnalysisSession {
     if (today === null) throw new Error(`today is not YYYY-MM-DD: ${req.today}`);
     const result = await analyzeWorkbook(
       port,
-      { sheet: req.sheets.length === 1 ? req.sheets[0]! : null, map: req.map, today, ...({ sheets: req.sheets } as object) },
+      { sheets: req.sheets, map: req.map, today },
       control,
     );
     const headers = new Map<string, readonly (string | number | boolean | null)[]>();
