@@ -5,6 +5,8 @@
  * (issue 12: at most 400 KB gzipped).
  */
 'use strict';
+const fs = require('fs');
+const path = require('path');
 const zlib = require('zlib');
 
 class BundleSizePlugin {
@@ -25,7 +27,7 @@ class BundleSizePlugin {
       let gz = 0;
       const lines = [];
       for (const f of [...files].sort()) {
-        const src = compilation.getAsset(f).source.buffer();
+        const src = fs.readFileSync(path.join(compilation.outputOptions.path, f));
         const g = zlib.gzipSync(src, { level: 9 }).length;
         raw += src.length;
         gz += g;

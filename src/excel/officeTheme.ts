@@ -17,15 +17,17 @@ function luminance(hex: string | undefined): number | null {
   return 0.2126 * r + 0.7152 * g + 0.0722 * b;
 }
 
-/** light / dark from the Office theme's body colours; null outside Office or on hosts without officeTheme. */
+/**
+ * light / dark from the Office theme's body colours; null outside Office or
+ * on hosts without officeTheme. High contrast is not read from these colours
+ * (Office's White theme is black on white too): the pane detects it from the
+ * `forced-colors` media query the host's web view applies.
+ */
 export function officeTheme(): PaneTheme | null {
   const office = (globalThis as { Office?: typeof Office }).Office;
   const theme = office?.context?.officeTheme;
   if (!theme) return null;
   const bg = luminance(theme.bodyBackgroundColor);
-  const fg = luminance(theme.bodyForegroundColor);
   if (bg === null) return null;
-  // Black on white or white on black at full contrast: a high-contrast scheme.
-  if (fg !== null && Math.abs(bg - fg) > 0.98) return 'highContrast';
   return bg < 0.25 ? 'dark' : 'light';
 }
