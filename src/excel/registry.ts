@@ -38,7 +38,7 @@ export function queueRegistryWrite(
   const sheets = context.workbook.worksheets;
   const sheet = exists ? sheets.getItem(REGISTRY_SHEET) : sheets.add(REGISTRY_SHEET);
   if (exists) sheet.getUsedRange().clear('All');
-  const rows: (string | number)[][] = [[...REGISTRY_HEADER], ...entries.map((e) => [e.name, e.key, PLAN_VERSION, writtenAt])];
+  const rows: (string | number)[][] = [[...REGISTRY_HEADER], ...entries.map((e) => [e.name, e.key, PLAN_VERSION, writtenAt, e.a1 ?? ''])];
   const range = sheet.getRangeByIndexes(0, 0, rows.length, REGISTRY_HEADER.length);
   range.numberFormat = rows.map((r) => r.map((v) => (typeof v === 'number' ? 'General' : '@')));
   range.values = rows;
