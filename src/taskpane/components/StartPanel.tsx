@@ -6,6 +6,7 @@ import { SheetPicker } from './SheetPicker';
 import { SetupCard } from './SetupCard';
 import { MappingEditor } from './MappingEditor';
 import { InputIssues } from './InputIssues';
+import { usDate } from '../format';
 import { usePanelStyles } from './styles';
 
 export interface StartPanelProps {
@@ -24,7 +25,7 @@ export function StartPanel({ state, actions, inExcel, canSetup }: StartPanelProp
       <AnalyzeControls canAnalyze={inExcel} running={state.running} progress={state.progress} onAnalyze={actions.analyze} onCancel={actions.cancel} />
       {v && (
         <Body1 data-testid="analysis-counts">
-          {v.counts.linesAnalyzed.toLocaleString('en-US')} lines analysed from {v.sheets.map((x) => x.sheet).join(', ')} as of {v.asOf};{' '}
+          {v.counts.linesAnalyzed.toLocaleString('en-US')} lines analysed from {v.sheets.map((x) => x.sheet).join(', ')} as of {usDate(v.asOf)};{' '}
           {v.counts.excludedRows.toLocaleString('en-US')} row(s) left out with an input issue.
         </Body1>
       )}

@@ -126,7 +126,13 @@ export function usePane({ host, client, version, today }: PaneDeps): [PaneState,
       run.done
         .then(async ({ view: v, write: plan }) => {
           setProgress({ stage: 'Writing Findings, Expected Shares and Run Log', done: 1, total: 1 });
-          const r = await host.writePlan(plan, { replaceOnly: ANALYSIS_FAMILIES });
+          let r;
+          try {
+            r = await host.writePlan(plan, { replaceOnly: ANALYSIS_FAMILIES });
+          } catch (e) {
+            fail(e, 'Writing the Findings, Expected Shares and Run Log sheets');
+            return;
+          }
           setView(v);
           setAccount(null);
           setPreview(null);
