@@ -17,8 +17,32 @@ export function usDate(iso: string | null): string {
   return m ? `${m[2]}/${m[3]}/${m[1]}` : iso;
 }
 
-/** INSURER_UNDERPAID → "Insurer underpaid". */
+const RULE_LABELS: Readonly<Record<string, string>> = {
+  INSURER_UNDERPAID: 'Insurer underpaid',
+  INSURER_OVERPAID: 'Insurer overpaid',
+  PATIENT_OVERPAID: 'Patient overpaid (refund due)',
+  PATIENT_OVERBILLED: 'Patient overbilled',
+  BALANCE_MISMATCH: 'Balance does not add up',
+  DUPLICATE_CHARGE: 'Duplicate charge',
+  INVALID_PROCEDURE_CODE: 'Invalid CPT/HCPCS code',
+  INVALID_DIAGNOSIS_CODE: 'Invalid ICD-10 code',
+  INVALID_MODIFIER: 'Invalid modifier',
+  MISSING_DIAGNOSIS: 'Missing diagnosis',
+  UNITS_OVER_LIMIT: 'Units over the daily limit',
+  ALLOWED_MISMATCH: 'Allowed differs from fee schedule',
+  NO_COVERAGE_ON_DOS: 'No coverage on the DOS',
+  MISSING_MEMBER_ID: 'Missing member ID',
+  DATE_ERROR: 'Date error',
+  TIMELY_FILING_RISK: 'Timely filing risk',
+  DENIED_UNWORKED: 'Denial not worked',
+  COLLECTIONS_CANDIDATE: 'Collections candidate',
+  CREDIT_BALANCE: 'Credit balance',
+};
+
+/** INSURER_UNDERPAID → "Insurer underpaid" (a rule added later: its id in words). */
 export function ruleLabel(rule: string): string {
+  const known = RULE_LABELS[rule];
+  if (known) return known;
   const s = rule.toLowerCase().replace(/_/g, ' ');
   return s.charAt(0).toUpperCase() + s.slice(1);
 }

@@ -149,6 +149,9 @@ describeIfTool(hasChromium(), CHROMIUM_PATH, "a representative's day in the task
       await page.waitForFunction(() => document.querySelector('[data-testid="plan-discount"]')?.textContent === '0 %');
       const monthly = await page.getByTestId('plan-monthly').textContent();
       expect(monthly).toMatch(/^\$[\d,]+\.\d\d$/);
+      // A working household's income: the screenshot shows a plan of several months.
+      await income.fill('7000');
+      await page.waitForFunction((m) => document.querySelector('[data-testid="plan-monthly"]')?.textContent !== m, monthly);
       await step('06-plan');
 
       // 6. Write the schedule: a Payment Plan sheet for the account.

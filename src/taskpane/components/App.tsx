@@ -73,7 +73,7 @@ export function App({ title, version, host, state, actions, canSetup }: AppProps
         {state.tab === 'account' && v && (
           <AccountPanel accounts={v.accounts} detail={state.account} busy={busy} onOpen={actions.openAccount} onBill={actions.bill} onPlan={actions.planFor} />
         )}
-        {state.tab === 'plan' && <PlanPanel inputs={state.planInputs} preview={state.preview} busy={busy || v === null} onChange={actions.setPlanInput} onWrite={actions.writeSchedule} />}
+        {state.tab === 'plan' && <PlanPanel inputs={state.planInputs} patientName={state.account?.account === state.planInputs.account ? state.account.patientName : null} preview={state.preview} busy={busy || v === null} onChange={actions.setPlanInput} onWrite={actions.writeSchedule} />}
         {state.tab === 'summary' && v && <SummaryPanel view={v} busy={busy} onWrite={actions.writeSummary} />}
       </main>
       <footer className={styles.footer}>

@@ -12,6 +12,7 @@ export interface FindingsPanelProps {
 
 const ALL = '__all__';
 const PAGE = 100;
+const TOP_RULES = 5;
 
 function Filter({ label, value, options, onChange }: { label: string; value: string; options: readonly [string, string][]; onChange: (v: string) => void }): React.JSX.Element {
   const text = value === ALL ? 'All' : (options.find(([v]) => v === value)?.[1] ?? value);
@@ -36,6 +37,7 @@ export function FindingsPanel({ view, onSelect }: FindingsPanelProps): React.JSX
   const [severity, setSeverity] = React.useState(ALL);
   const [payer, setPayer] = React.useState(ALL);
   const [shown, setShown] = React.useState(PAGE);
+  const [allTotals, setAllTotals] = React.useState(false);
   const rules = React.useMemo(() => view.ruleTotals.map((t) => [t.rule, ruleLabel(t.rule)] as [string, string]), [view]);
   const payers = React.useMemo(() => [...new Set(view.findings.map((f) => f.payer ?? 'Self-pay / none'))].sort().map((p) => [p, p] as [string, string]), [view]);
   const filtered = React.useMemo(
@@ -78,7 +80,7 @@ export function FindingsPanel({ view, onSelect }: FindingsPanelProps): React.JSX
             </tr>
           </thead>
           <tbody>
-            {totals.map(([r, t]) => (
+            {(allTotals ? totals : totals.slice(0, TOP_RULES)).map(([r, t]) => (
               <tr key={r}>
                 <td>{ruleLabel(r)}</td>
                 <td className={s.num}>{t.count.toLocaleString('en-US')}</td>
@@ -87,6 +89,13 @@ export function FindingsPanel({ view, onSelect }: FindingsPanelProps): React.JSX
             ))}
           </tbody>
         </table>
+        {totals.length > TOP_RULES && (
+          <div>
+            <Button size="small" appearance="subtle" aria-expanded={allTotals} onClick={() => setAllTotals(!allTotals)}>
+              {allTotals ? `Show the top ${TOP_RULES}` : `Show all ${totals.length} rules`}
+            </Button>
+          </div>
+        )}
       </section>
       <section className={s.section} aria-labelledby="findings-heading">
         <Subtitle2 as="h2" id="findings-heading" className={s.heading} aria-live="polite">

@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { Button, Field, Input } from '@fluentui/react-components';
+import { Button, Field, Input, Subtitle2 } from '@fluentui/react-components';
 import { SaveRegular } from '@fluentui/react-icons';
 import type { PlanInputs, PlanPreviewOutcome } from '../worker/protocol';
 import { PlanPreviewView } from './PlanPreviewView';
@@ -7,6 +7,8 @@ import { usePanelStyles } from './styles';
 
 export interface PlanPanelProps {
   inputs: PlanInputs;
+  /** The patient's name, when the plan was started from their account. */
+  patientName: string | null;
   preview: PlanPreviewOutcome | null;
   busy: boolean;
   onChange: (field: keyof PlanInputs, value: string) => void;
@@ -23,12 +25,17 @@ const FIELDS: readonly { field: keyof PlanInputs; label: string; hint: string; t
 ];
 
 /** The plan form; the preview follows every keystroke; Write schedule creates the Payment Plan sheet. */
-export function PlanPanel({ inputs, preview, busy, onChange, onWrite }: PlanPanelProps): React.JSX.Element {
+export function PlanPanel({ inputs, patientName, preview, busy, onChange, onWrite }: PlanPanelProps): React.JSX.Element {
   const s = usePanelStyles();
   const badField = preview && !preview.ok ? preview.field : null;
   return (
     <div className={s.panel}>
-      {inputs.account && <span>Account {inputs.account}</span>}
+      {inputs.account && (
+        <Subtitle2 as="h2" className={s.heading}>
+          Payment plan · {patientName ? `${patientName} · ` : ''}
+          {inputs.account}
+        </Subtitle2>
+      )}
       <div className={s.section}>
         {FIELDS.map((f) => (
           <Field
