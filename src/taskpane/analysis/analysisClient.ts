@@ -46,7 +46,7 @@ export class WorkerFailure extends Error {
 export class AnalysisClient {
   private worker: WorkerLike | null = null;
   private nextId = 1;
-  private readonly waiting = new Map<number, { resolve: (m: FromWorker) => void; reject: (e: Error) => void; onMessage?: (m: FromWorker) => void }>();
+  private readonly waiting = new Map<number, { resolve: (m: FromWorker) => void; reject: (e: Error) => void; onMessage?: (m: FromWorker) => void; head?: FromWorker }>();
 
   constructor(private readonly createWorker: () => WorkerLike) {}
 
@@ -144,6 +144,23 @@ export class AnalysisClient {
     if (!w) return;
     if (m.type === 'progress' || m.type === 'needSheets' || m.type === 'needGrid') {
       w.onMessage?.(m);
+      return;
+    }
+    // A plan's rows follow its head message in chunks (see analysisWorker.ts): gather them, then answer.
+    if (m.type === 'analyzed' || m.type === 'write') {
+      w.head = m;
+      return;
+    }
+    if (m.type === 'planRows') {
+      const plan = w.head && (w.head.type === 'analyzed' || w.head.type === 'write') ? w.head.write : null;
+      const rows = plan?.sheets[m.sheet]?.blocks[m.block]?.rows as unknown[] | undefined;
+      if (rows) for (const row of m.rows) rows.push(row);
+      return;
+    }
+    if (m.type === 'planEnd') {
+      this.waiting.delete(m.id);
+      if (w.head) w.resolve(w.head);
+      else w.reject(new WorkerFailure('The analysis sent a plan without its head'));
       return;
     }
     this.waiting.delete(m.id);

@@ -9,6 +9,7 @@
 import { AnalysisSession } from './session';
 import { RelayPort } from './relayPort';
 import type { FromWorker, ToWorker } from './protocol';
+import type { WorkbookPlan } from '../../report/workbookPlan';
 
 interface WorkerScope {
   postMessage(m: FromWorker): void;
@@ -18,6 +19,24 @@ const scope = globalThis as unknown as WorkerScope;
 const post = (m: FromWorker): void => scope.postMessage(m);
 
 let session: AnalysisSession | null = null;
+
+/** Rows of a planned block per message: each clone on the pane's side stays a few milliseconds. */
+const PLAN_CHUNK_ROWS = 2000;
+
+/**
+ * Sends a plan whose blocks go empty in the head message and their rows in
+ * chunks after it, so the pane never deserialises a 100,000-row sheet in one task.
+ */
+function postWithPlan(head: (skeleton: WorkbookPlan) => FromWorker, plan: WorkbookPlan, id: number): void {
+  const skeleton: WorkbookPlan = { ...plan, sheets: plan.sheets.map((s) => ({ ...s, blocks: s.blocks.map((b) => ({ ...b, rows: [] })) })) };
+  post(head(skeleton));
+  plan.sheets.forEach((s, si) =>
+    s.blocks.forEach((b, bi) => {
+      for (let r = 0; r < b.rows.length; r += PLAN_CHUNK_ROWS) post({ type: 'planRows', id, sheet: si, block: bi, rows: b.rows.slice(r, r + PLAN_CHUNK_ROWS) });
+    }),
+  );
+  post({ type: 'planEnd', id });
+}
 let port: RelayPort | null = null;
 
 function fail(id: number, e: unknown): void {
@@ -29,6 +48,15 @@ function answer(id: number, work: () => FromWorker): void {
   try {
     if (!session) throw new Error('Analyze the ledger first.');
     post(work());
+  } catch (e) {
+    fail(id, e);
+  }
+}
+
+function answerPlan(id: number, build: (s: AnalysisSession) => WorkbookPlan): void {
+  try {
+    if (!session) throw new Error('Analyze the ledger first.');
+    postWithPlan((skeleton) => ({ type: 'write', id, write: skeleton }), build(session), id);
   } catch (e) {
     fail(id, e);
   }
@@ -54,7 +82,7 @@ scope.onmessage = (e) => {
         .then((s) => {
           session = s;
           p.forget();
-          post({ type: 'analyzed', id: m.id, view: s.view(), write: s.analysisSheets() });
+          postWithPlan((skeleton) => ({ type: 'analyzed', id: m.id, view: s.view(), write: skeleton }), s.analysisSheets(), m.id);
         })
         .catch((err: unknown) => fail(m.id, err));
       return;
@@ -64,11 +92,11 @@ scope.onmessage = (e) => {
     case 'preview':
       return answer(m.id, () => ({ type: 'preview', id: m.id, outcome: session!.preview(m.inputs) }));
     case 'statements':
-      return answer(m.id, () => ({ type: 'write', id: m.id, write: session!.statements(m.accounts) }));
+      return answerPlan(m.id, (s) => s.statements(m.accounts));
     case 'planSheet':
-      return answer(m.id, () => ({ type: 'write', id: m.id, write: session!.planSheet(m.inputs) }));
+      return answerPlan(m.id, (s) => s.planSheet(m.inputs));
     case 'summary':
-      return answer(m.id, () => ({ type: 'write', id: m.id, write: session!.summary() }));
+      return answerPlan(m.id, (s) => s.summary());
     default:
       return;
   }

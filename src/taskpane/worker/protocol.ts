@@ -170,7 +170,10 @@ export type FromWorker =
   | { readonly type: 'progress'; readonly id: number; readonly stage: string; readonly done: number; readonly total: number }
   | { readonly type: 'needSheets'; readonly id: number }
   | { readonly type: 'needGrid'; readonly id: number; readonly sheet: string; readonly table?: string }
+  /** The plan's blocks arrive empty; their rows follow in `planRows` messages, then `planEnd`. */
   | { readonly type: 'analyzed'; readonly id: number; readonly view: PaneView; readonly write: SheetsToWrite }
+  | { readonly type: 'planRows'; readonly id: number; readonly sheet: number; readonly block: number; readonly rows: SheetsToWrite['sheets'][number]['blocks'][number]['rows'] }
+  | { readonly type: 'planEnd'; readonly id: number }
   | { readonly type: 'account'; readonly id: number; readonly detail: AccountDetail | null }
   | { readonly type: 'preview'; readonly id: number; readonly outcome: PlanPreviewOutcome }
   | { readonly type: 'write'; readonly id: number; readonly write: SheetsToWrite }

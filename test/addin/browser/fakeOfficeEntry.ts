@@ -7,6 +7,33 @@
  */
 import { installFakeOffice } from '../../support/fakeExcel';
 import { FakeWorkbookModel } from '../../support/fakeExcel/model';
+import { FakeContext } from '../../support/fakeExcel/core';
+
+/**
+ * In Excel every context.sync() is a round trip to the host: the page's
+ * task ends and a later one continues. The fake resolves a sync in a
+ * microtask, which in a browser would run a whole render as one task; here
+ * each sync first waits for a new task, as with Office. The time the fake
+ * spends being Excel (applying a sync's operations, work the real host does
+ * in its own process) is recorded on `window.__plFakeSyncMs` so a figure of
+ * the page's main thread can say how much of it was the stand-in's.
+ */
+function syncAsRoundTrip(): void {
+  const proto = FakeContext.prototype as unknown as { sync(this: unknown): Promise<void> };
+  const apply = proto.sync;
+  const times: number[] = [];
+  (window as unknown as { __plFakeSyncMs: number[] }).__plFakeSyncMs = times;
+  proto.sync = async function sync(this: unknown): Promise<void> {
+    await new Promise((r) => setTimeout(r, 0));
+    const t = performance.now();
+    try {
+      await apply.call(this);
+    } finally {
+      times.push(performance.now() - t);
+    }
+  };
+}
+syncAsRoundTrip();
 
 export interface BrowserSheet {
   readonly name: string;
