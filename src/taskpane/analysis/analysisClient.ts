@@ -157,6 +157,15 @@ export class AnalysisClient {
       if (rows) for (const row of m.rows) rows.push(row);
       return;
     }
+    if (m.type === 'viewRows') {
+      if (w.head?.type === 'analyzed') {
+        const findings = w.head.view.findings as unknown[];
+        const accounts = w.head.view.accounts as unknown[];
+        for (const f of m.findings) findings.push(f);
+        for (const a of m.accounts) accounts.push(a);
+      }
+      return;
+    }
     if (m.type === 'planEnd') {
       this.waiting.delete(m.id);
       if (w.head) w.resolve(w.head);

@@ -27,9 +27,10 @@ const PLAN_CHUNK_ROWS = 2000;
  * Sends a plan whose blocks go empty in the head message and their rows in
  * chunks after it, so the pane never deserialises a 100,000-row sheet in one task.
  */
-function postWithPlan(head: (skeleton: WorkbookPlan) => FromWorker, plan: WorkbookPlan, id: number): void {
+function postWithPlan(head: (skeleton: WorkbookPlan) => FromWorker | null, plan: WorkbookPlan, id: number): void {
   const skeleton: WorkbookPlan = { ...plan, sheets: plan.sheets.map((s) => ({ ...s, blocks: s.blocks.map((b) => ({ ...b, rows: [] })) })) };
-  post(head(skeleton));
+  const first = head(skeleton);
+  if (first) post(first);
   plan.sheets.forEach((s, si) =>
     s.blocks.forEach((b, bi) => {
       for (let r = 0; r < b.rows.length; r += PLAN_CHUNK_ROWS) post({ type: 'planRows', id, sheet: si, block: bi, rows: b.rows.slice(r, r + PLAN_CHUNK_ROWS) });
@@ -82,7 +83,19 @@ scope.onmessage = (e) => {
         .then((s) => {
           session = s;
           p.forget();
-          postWithPlan((skeleton) => ({ type: 'analyzed', id: m.id, view: s.view(), write: skeleton }), s.analysisSheets(), m.id);
+          const view = s.view();
+          postWithPlan(
+            (skeleton) => {
+              post({ type: 'analyzed', id: m.id, view: { ...view, findings: [], accounts: [] }, write: skeleton });
+              const n = Math.max(view.findings.length, view.accounts.length);
+              for (let i = 0; i < n; i += PLAN_CHUNK_ROWS) {
+                post({ type: 'viewRows', id: m.id, findings: view.findings.slice(i, i + PLAN_CHUNK_ROWS), accounts: view.accounts.slice(i, i + PLAN_CHUNK_ROWS) });
+              }
+              return null;
+            },
+            s.analysisSheets(),
+            m.id,
+          );
         })
         .catch((err: unknown) => fail(m.id, err));
       return;

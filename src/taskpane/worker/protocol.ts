@@ -170,9 +170,15 @@ export type FromWorker =
   | { readonly type: 'progress'; readonly id: number; readonly stage: string; readonly done: number; readonly total: number }
   | { readonly type: 'needSheets'; readonly id: number }
   | { readonly type: 'needGrid'; readonly id: number; readonly sheet: string; readonly table?: string }
-  /** The plan's blocks arrive empty; their rows follow in `planRows` messages, then `planEnd`. */
+  /**
+   * The plan's blocks arrive empty (and the view's findings and accounts): their rows follow in
+   * `viewRows` and `planRows` messages, then `planEnd` — no one message is big enough to hold the
+   * pane's main thread while it is deserialised.
+   */
   | { readonly type: 'analyzed'; readonly id: number; readonly view: PaneView; readonly write: SheetsToWrite }
   | { readonly type: 'planRows'; readonly id: number; readonly sheet: number; readonly block: number; readonly rows: SheetsToWrite['sheets'][number]['blocks'][number]['rows'] }
+  /** An analysis's findings and accounts, sent after its head in chunks like a plan's rows. */
+  | { readonly type: 'viewRows'; readonly id: number; readonly findings: readonly FindingView[]; readonly accounts: readonly AccountSummary[] }
   | { readonly type: 'planEnd'; readonly id: number }
   | { readonly type: 'account'; readonly id: number; readonly detail: AccountDetail | null }
   | { readonly type: 'preview'; readonly id: number; readonly outcome: PlanPreviewOutcome }
