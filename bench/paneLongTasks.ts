@@ -90,8 +90,12 @@ async function main(): Promise<void> {
     console.log(`analysis (read + relay + worker): ${((writing - f.clicked) / 1000).toFixed(1)} s; main-thread long tasks: ${analysis.length}, longest ${longest(analysis).toFixed(0)} ms, over ${GOAL_MS} ms: ${over(analysis)}`);
     console.log(`writing Findings / Expected Shares / Run Log: ${(((f.done ?? writing) - writing) / 1000).toFixed(1)} s; long tasks: ${write.length}, longest ${longest(write).toFixed(0)} ms, over ${GOAL_MS} ms: ${over(write)}`);
     console.log(`total time: ${(total / 1000).toFixed(1)} s; longest main-thread task overall: ${longest(f.tasks).toFixed(0)} ms`);
-    const fakeMs = await page.evaluate(() => (window as unknown as { __plFakeSyncMs: number[] }).__plFakeSyncMs);
-    console.log(`of which the stand-in Excel (work the real host does in its own process): ${fakeMs.length} syncs, longest ${Math.max(0, ...fakeMs).toFixed(0)} ms, total ${(fakeMs.reduce((a, b) => a + b, 0) / 1000).toFixed(1)} s`);
+    const fakeSyncs = await page.evaluate(() => (window as unknown as { __plFakeSyncMs: { start: number; ms: number }[] }).__plFakeSyncMs);
+    console.log(`of which the stand-in Excel (work the real host does in its own process): ${fakeSyncs.length} syncs, longest ${Math.max(0, ...fakeSyncs.map((x) => x.ms)).toFixed(0)} ms, total ${(fakeSyncs.reduce((a, b) => a + b.ms, 0) / 1000).toFixed(1)} s`);
+    // The pane's own share of a task: its duration less the stand-in's syncs that ran inside it.
+    const own = (t: { start: number; duration: number }) => t.duration - fakeSyncs.filter((x) => x.start >= t.start && x.start < t.start + t.duration).reduce((a, x) => a + x.ms, 0);
+    const ownAnalysis = analysis.map((t) => ({ start: t.start, duration: own(t) }));
+    console.log(`the pane's own main-thread work (the stand-in's syncs taken out): longest task during analysis ${longest(ownAnalysis).toFixed(0)} ms, over ${GOAL_MS} ms: ${over(ownAnalysis)}; during writing ${longest(write.map((t) => ({ duration: own(t) }))).toFixed(0)} ms`);
 
     // Cancel a second run a second in: how soon it stops, and whether the workbook is as it was.
     const snapshot = () =>
@@ -111,7 +115,8 @@ async function main(): Promise<void> {
     const unchanged = (await snapshot()) === before;
     console.log(`cancel: stopped ${cancelMs} ms after the click (goal 500 ms); workbook unchanged: ${unchanged ? 'yes' : 'NO'}`);
     if (foreign.length > 0) console.log(`requests off 127.0.0.1: ${foreign.join(', ')}`);
-    console.log(`goal met: ${over(analysis) === 0 && failed === 0 ? 'yes' : 'no'} (no main-thread task over ${GOAL_MS} ms during analysis)`);
+    console.log(`longest main-thread task during analysis: ${longest(analysis).toFixed(0)} ms raw, ${longest(ownAnalysis).toFixed(0)} ms the pane's own`);
+    console.log(`goal met: ${over(ownAnalysis) === 0 && failed === 0 ? 'yes' : 'no'} (no main-thread task of the pane's over ${GOAL_MS} ms during analysis; raw, stand-in Excel included: ${over(analysis) === 0 ? 'yes' : 'no'})`);
   } finally {
     await context.close();
     await site.close();

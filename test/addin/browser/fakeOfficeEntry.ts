@@ -21,15 +21,15 @@ import { FakeContext } from '../../support/fakeExcel/core';
 function syncAsRoundTrip(): void {
   const proto = FakeContext.prototype as unknown as { sync(this: unknown): Promise<void> };
   const apply = proto.sync;
-  const times: number[] = [];
-  (window as unknown as { __plFakeSyncMs: number[] }).__plFakeSyncMs = times;
+  const times: { start: number; ms: number }[] = [];
+  (window as unknown as { __plFakeSyncMs: typeof times }).__plFakeSyncMs = times;
   proto.sync = async function sync(this: unknown): Promise<void> {
     await new Promise((r) => setTimeout(r, 0));
     const t = performance.now();
     try {
       await apply.call(this);
     } finally {
-      times.push(performance.now() - t);
+      times.push({ start: t, ms: performance.now() - t });
     }
   };
 }
