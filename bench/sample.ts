@@ -6,7 +6,7 @@
  * inflates wall time.
  */
 import * as os from 'os';
-import { generateSample } from '../src/sample';
+import { generateSample } from '../tools/sample';
 import { day } from '../src/domain/day';
 
 const LINES = 1_000_000;
@@ -35,5 +35,5 @@ export async function run(): Promise<void> {
   console.log(`goal met: ${service < GOAL_CPU_SECONDS ? 'yes' : 'no'}`);
 }
 
-// Runs when executed directly (node bin/run-ts.js bench/sample.ts), not when imported.
-if (require.main === module || process.argv[1] === __filename) void run();
+// Runs when executed directly (node build/bench/sample.js), not when imported.
+if (require.main === module) void run();

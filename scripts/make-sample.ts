@@ -1,7 +1,7 @@
 /**
  * Writes assets/sample-ledger.xlsx (sheet "Ledger" plus the configuration
  * sheets) and assets/sample-ledger.csv (the ledger as CSV text) from the
- * fixed demo options. Run: node bin/run-ts.js scripts/make-sample.ts
+ * fixed demo options. Run: npm run sample (compiles to build/, then runs build/scripts/make-sample.js)
  *
  * Dates are written as JS Dates at UTC midnight: exceljs converts a Date to
  * an Excel serial from its epoch milliseconds, so UTC midnight gives the
@@ -12,9 +12,9 @@ import * as path from 'path';
 import ExcelJS from 'exceljs';
 import { dayFromExcelSerial, type Day } from '../src/domain/day';
 import type { CellValue } from '../src/ingest/grid';
-import { generateSample, ledgerCsv, DATE_FORMAT, MONEY_FORMAT } from '../src/sample';
-import { formatColumns } from '../src/sample/grids';
-import { CONFIG_DATE_COLUMNS, CONFIG_MONEY_COLUMNS, DEMO_SAMPLE_OPTIONS, POLICY_DATE_KEYS, POLICY_MONEY_KEYS } from '../src/sample/demo';
+import { generateSample, ledgerCsv, DATE_FORMAT, MONEY_FORMAT } from '../tools/sample';
+import { formatColumns } from '../tools/sample/grids';
+import { CONFIG_DATE_COLUMNS, CONFIG_MONEY_COLUMNS, DEMO_SAMPLE_OPTIONS, POLICY_DATE_KEYS, POLICY_MONEY_KEYS } from '../tools/sample/demo';
 import { CONFIG_SHEETS } from '../src/ingest';
 
 const MS_PER_DAY = 86_400_000;
@@ -97,7 +97,7 @@ async function main(): Promise<void> {
     if (name === 'Patients') sheet.getColumn(4).width = 24;
   }
 
-  const assets = path.resolve(__dirname, '..', 'assets');
+  const assets = path.join(packageRoot(), 'assets');
   fs.mkdirSync(assets, { recursive: true });
   await wb.xlsx.writeFile(path.join(assets, 'sample-ledger.xlsx'));
   fs.writeFileSync(path.join(assets, 'sample-ledger.csv'), ledgerCsv(sample), 'utf8');
@@ -105,6 +105,13 @@ async function main(): Promise<void> {
   process.stderr.write(
     `wrote assets/sample-ledger.xlsx and .csv: ${sample.ledger.rows.length} rows, ${sample.injected.length} injected problems of ${kinds.size} kinds, ${sample.expected.length} clean lines\n`,
   );
+}
+
+/** The package's root: the nearest folder up holding bin/patient-ledger.js (this file runs from scripts/ or build/scripts/). */
+function packageRoot(): string {
+  let dir = __dirname;
+  while (!fs.existsSync(path.join(dir, 'bin', 'patient-ledger.js')) && path.dirname(dir) !== dir) dir = path.dirname(dir);
+  return dir;
 }
 
 main().catch((err: unknown) => {

@@ -157,13 +157,11 @@ export async function analyzeWorkbook(port: WorkbookPort, opts: AnalyzeOptions, 
   const shares = adjudicate(ledger, config);
   checkCancel(control);
   progress('Checking for discrepancies', 3, 5);
-  // TODO(findings): FindingsInput takes one sheet's name and mapping; pass the WorkbookLedger once it takes one.
-  const first = ledger.sheets[0]!;
-  const findings = findDiscrepancies({ sheet: first.sheet, lines: ledger.lines, mapping: first.mapping, shares, config, asOf });
+  const findings = findDiscrepancies({ ledger, shares, config, asOf });
   checkCancel(control);
   progress('Building statements', 4, 5);
-  const statements = buildStatements({ lines: ledger.lines, shares, config, asOf });
-  const summary = summarize({ lines: ledger.lines, shares, findings, config, asOf });
+  const statements = buildStatements({ ledger, shares, config, asOf });
+  const summary = summarize({ ledger, shares, findings, config, asOf });
   progress('Done', 5, 5);
   return { asOf, ledger, config, inputIssues: [...ledger.issues, ...configIssues], shares, findings, statements, summary };
 }

@@ -4,19 +4,15 @@
  * ledger, 2 bad usage. Progress goes to stderr; stdout stays for results.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
-import { closeSync, openSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, openSync, writeSync } from 'node:fs';
 import { dirname, extname, join, resolve } from 'node:path';
 import { parseArgs, USAGE, type AnalyzeArgs, type PlanArgs } from './args';
-import { CsvWorkbook } from './csvWorkbook';
-import { XlsxWorkbook } from './xlsxWorkbook';
 import { LedgerError, OptionError, type WorkbookPort } from '../app/port';
 import { analyzeWorkbook } from '../app/analyze';
 import { resultsJsonChunks } from '../app/resultsJson';
 import { planFromCli } from '../app/planCommand';
 import { analysisReport } from './report';
 import { parseIso, todayUtc, toIso } from '../domain/day';
-import { writeAnalysisReport } from './render/reportOut';
-import { ReportTargetError } from './render/renderXlsx';
 
 class UsageError extends Error {}
 
@@ -26,8 +22,9 @@ const stderr = (line: string): void => {
 
 async function openWorkbook(path: string): Promise<WorkbookPort> {
   const ext = extname(path).toLowerCase();
-  if (ext === '.csv' || ext === '.txt') return CsvWorkbook.open(path);
-  if (ext === '.xlsx' || ext === '.xlsm') return XlsxWorkbook.open(path);
+  // Each reader is loaded only when a file needs it: a CSV run never loads the zip/XML reader.
+  if (ext === '.csv' || ext === '.txt') return (await import('./csvWorkbook')).CsvWorkbook.open(path);
+  if (ext === '.xlsx' || ext === '.xlsm') return (await import('./xlsxWorkbook')).XlsxWorkbook.open(path);
   throw new UsageError(`${path}: expected an .xlsx or .csv file`);
 }
 
@@ -129,6 +126,8 @@ async function runAnalyze(args: AnalyzeArgs): Promise<number> {
   }
   if (args.out !== null) {
     // The report workbook (src/cli/render/): updated in place when it is one this tool wrote before.
+    // exceljs and the report builders load only when a report is asked for (start-up on a plain run).
+    const { writeAnalysisReport } = await import('./render/reportOut');
     const written = await writeAnalysisReport(result, args.file, args.out);
     stderr(`${written.updated ? 'Updated' : 'Wrote'} ${args.out} (${written.sheets.join(', ')})`);
   }
@@ -147,11 +146,15 @@ async function runPlan(args: PlanArgs): Promise<number> {
   return 0;
 }
 
-/** The package's root folder (bin/ and src/ sit in it). */
-const PACKAGE_ROOT = resolve(__dirname, '..', '..');
+/** The package's root folder: the nearest folder up holding bin/patient-ledger.js (this file runs from src/cli or build/src/cli). */
+function packageRoot(): string {
+  let dir = __dirname;
+  while (!existsSync(join(dir, 'bin', 'patient-ledger.js')) && dirname(dir) !== dir) dir = dirname(dir);
+  return dir;
+}
 
 async function runDemo(): Promise<number> {
-  const sample = join(PACKAGE_ROOT, 'assets', 'sample-ledger.xlsx');
+  const sample = join(packageRoot(), 'assets', 'sample-ledger.xlsx');
   const outDir = resolve('out');
   await mkdir(outDir, { recursive: true });
   const json = join(outDir, 'results.json');
@@ -179,7 +182,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         return await runDemo();
     }
   } catch (e) {
-    if (e instanceof UsageError || e instanceof OptionError || e instanceof ReportTargetError) {
+    if (e instanceof UsageError || e instanceof OptionError || (e instanceof Error && e.name === 'ReportTargetError')) {
       stderr(`patient-ledger: ${e.message}`);
       return 2;
     }

@@ -7,11 +7,20 @@ export const RULE_IDS = [
   'MISSING_DIAGNOSIS', 'UNITS_OVER_LIMIT', 'ALLOWED_MISMATCH', 'NO_COVERAGE_ON_DOS', 'MISSING_MEMBER_ID',
   'DATE_ERROR', 'TIMELY_FILING_RISK', 'DENIED_UNWORKED', 'COLLECTIONS_CANDIDATE', 'CREDIT_BALANCE',
 ] as const;
+/** The DESIGN §7 rule ids: each is at least a `warning` when it fires on a line or an account. */
 export type RuleId = (typeof RULE_IDS)[number];
+
+/**
+ * Ids that only ever give `info` notices on a line, never a discrepancy to
+ * work: COVERAGE_IN_DOUBT says a Coverage row could not be read and the
+ * line's shares were therefore not computed (DESIGN §4).
+ */
+export const NOTICE_RULE_IDS = ['COVERAGE_IN_DOUBT'] as const;
+export type NoticeRuleId = (typeof NOTICE_RULE_IDS)[number];
 export type Severity = 'error' | 'warning' | 'info';
 
 export interface Finding {
-  readonly rule: RuleId;
+  readonly rule: RuleId | NoticeRuleId;
   readonly severity: Severity;
   readonly sheet: string;
   /** null only for workbook-level info notices ("this rule needs a FeeSchedule sheet"). */

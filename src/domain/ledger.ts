@@ -67,11 +67,25 @@ export interface LedgerLine {
    */
   readonly insurerPostedOn: Day | null;
   /**
-   * A1 addresses of the cells each field came from. For a service-line
-   * ledger this is the field's column + `row`; for a transaction ledger the
-   * paid/adjustment fields point at the (last) transaction row folded in.
+   * Column letters of each field's cell on the line's own row: one object
+   * shared by every line of a sheet (a transaction ledger's `billed` is its
+   * Amount column). Read addresses with `cellOf`.
    */
-  readonly cells: Readonly<Partial<Record<LedgerField, string>>>;
+  readonly columns: Readonly<Partial<Record<LedgerField, string>>>;
+  /**
+   * A1 addresses of fields whose cell is on another row — a transaction
+   * ledger's payments and adjustments point at the (last) row folded in —
+   * else null.
+   */
+  readonly movedCells: Readonly<Partial<Record<LedgerField, string>>> | null;
+}
+
+/** The A1 address of the cell a line's field came from; null when the sheet has no such column. */
+export function cellOf(line: LedgerLine, field: LedgerField): string | null {
+  const moved = line.movedCells?.[field];
+  if (moved !== undefined) return moved;
+  const letters = line.columns[field];
+  return letters === undefined ? null : `${letters}${line.row}`;
 }
 
 export interface InputIssue {

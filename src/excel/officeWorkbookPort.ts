@@ -8,7 +8,7 @@ import type { SheetInfo, WorkbookPort } from '../app/port';
 import { LedgerError } from '../app/port';
 import type { CellGrid, CellValue } from '../ingest/grid';
 import { readInBlocks } from './blockRead';
-import { readRegistry } from './registry';
+import { queueSignatureCheck, readRegistry } from './registry';
 import { REGISTRY_SHEET } from '../report/workbookPlan';
 
 export interface OfficePortOptions {
@@ -22,17 +22,25 @@ export class OfficeWorkbookPort implements WorkbookPort {
 
   constructor(private readonly opts: OfficePortOptions = {}) {}
 
-  /** Every sheet a user may hold a ledger on: not the add-in's registry nor the sheets it lists. */
+  /**
+   * Every sheet a user may hold a ledger on: not the add-in's registry nor
+   * the sheets it lists and still owns (a listed sheet whose A1 no longer
+   * reads as written is a user's — registry.ts). Two syncs: the names and
+   * registry, then the tables and the listed sheets' A1 together.
+   */
   async listSheets(): Promise<readonly SheetInfo[]> {
     return Excel.run(async (context) => {
       const sheets = context.workbook.worksheets;
       sheets.load('items/name,items/visibility');
       const registry = await readRegistry(context);
-      const ours = new Set(registry.map((e) => e.name.toLowerCase()));
-      const mine = sheets.items.filter((s) => s.name !== REGISTRY_SHEET && s.visibility !== 'VeryHidden' && !ours.has(s.name.toLowerCase()));
-      const tables = mine.map((s) => s.tables.load('items/name'));
+      const candidates = sheets.items.filter((s) => s.name !== REGISTRY_SHEET && s.visibility !== 'VeryHidden');
+      const check = queueSignatureCheck(context, registry, sheets.items.map((s) => s.name));
+      const tables = candidates.map((s) => s.tables.load('items/name'));
       await context.sync();
-      return mine.map((s, i) => ({ name: s.name, tables: tables[i]!.items.map((t) => t.name) }));
+      const ours = new Set(check.signed().map((e) => e.name.toLowerCase()));
+      return candidates
+        .map((s, i) => ({ name: s.name, tables: tables[i]!.items.map((t) => t.name) }))
+        .filter((s) => !ours.has(s.name.toLowerCase()));
     });
   }
 

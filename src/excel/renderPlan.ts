@@ -3,13 +3,16 @@
  * handful of syncs (DESIGN §6, §7).
  *
  * 1. One sync reads the sheet names, the registry of the add-in's own sheets
- *    (registry.ts) and the host state it will change.
+ *    (registry.ts) and the host state it will change; one more reads, for
+ *    every listed sheet at once, its A1 (the registry's signature) and used
+ *    range.
  * 2. `reconcileSheets` (report/sheetNames.ts, shared with the CLI) names
- *    each plan sheet: the add-in's own sheet is rewritten in place; a user's
- *    sheet with the planned name is never written — the plan takes the next
- *    free name (`Findings (2)`).
- * 3. Status/Note typed on the old sheets are read back (blocked reads) and
- *    carried onto the new rows (`carryOverUserColumns`).
+ *    each plan sheet: the add-in's own sheet — listed, and its A1 still as
+ *    written — is rewritten in place; a user's sheet with the planned name
+ *    (also one that replaced ours) is never written — the plan takes the
+ *    next free name (`Findings (2)`).
+ * 3. Status/Note typed on the old (signed) sheets are read back (blocked
+ *    reads) and carried onto the new rows (`carryOverUserColumns`).
  * 4. With events off, calculation manual and screen updating suspended
  *    (where the host's ExcelApi has them), the old sheets are cleared — not
  *    deleted: deleting a sheet empties every co-author's undo stack — and
@@ -20,13 +23,14 @@
  */
 import { carryOverUserColumns, type ReadValue } from '../report/carryOver';
 import { reconcileSheets, type RegistryEntry, type SheetAssignment } from '../report/sheetNames';
-import { REGISTRY_SHEET, type SheetPlan, type WorkbookPlan } from '../report/workbookPlan';
+import { REGISTRY_SHEET, sheetSignature, type SheetPlan, type WorkbookPlan } from '../report/workbookPlan';
 import { Batch } from './batch';
 import { readInBlocks } from './blockRead';
 import { dressSheet, type Supports } from './dressSheet';
 import { blockOrigin, cellArrays, formatLookup } from './planCells';
 import { rowBytes, rowRuns, PAYLOAD_BUDGET } from './payload';
-import { readRegistry, queueRegistryWrite } from './registry';
+import { withFreeTableNames } from './tableNames';
+import { queueRegistryWrite, queueSignatureCheck, readRegistry, type ListedSheet } from './registry';
 
 export interface RenderOptions {
   /** Bytes one sync may carry by our estimate (default 4 MB, under the web's 5 MB). */
@@ -71,17 +75,28 @@ export async function renderPlan(plan: WorkbookPlan, opts: RenderOptions = {}): 
     events?.load('enableEvents');
     const app = context.workbook.application;
     app.load('calculationMode');
+    const allTables = context.workbook.tables.load('items/name');
     const registry = await readRegistry(context);
     batch.syncs++;
     const existing = sheets.items.map((s) => s.name);
     const registryExists = existing.some((n) => n.toLowerCase() === REGISTRY_SHEET.toLowerCase());
-    const reconciled = reconcileSheets(plan, existing, registry);
+    // Which listed sheets are still ours: A1 of all of them in one sync.
+    const check = queueSignatureCheck(context, registry, existing);
+    if (check.listed.length > 0) await batch.sync();
+    const signed = new Set(check.signed());
+    const ours = check.listed.filter((l) => signed.has(l.entry));
+    // 2. Names.
+    const reconciled = reconcileSheets(plan, existing, [...signed], check.a1Of);
     const { assignments } = reconciled;
-    const { remove, kept } = partialWrite(reconciled.remove, plan, existing, registry, opts.replaceOnly);
+    const { remove, kept } = partialWrite(reconciled.remove, plan, existing, [...signed], opts.replaceOnly);
     const byKey = new Map(assignments.map((a) => [a.key, a]));
 
     // 3. Status/Note from the old sheets of each carry-over family.
-    const planSheets = await carryOver(context, plan.sheets, registry, existing, budget, batch);
+    const carried = await carryOver(context, plan.sheets, ours, budget, batch);
+    // Tables on sheets we rewrite or remove go; any other keeps its name.
+    const going = new Set([...assignments.filter((a) => a.reuse).map((a) => a.name), ...remove].map((n) => n.toLowerCase()));
+    const freed = new Set(ours.filter((l) => going.has(l.name.toLowerCase())).flatMap((l) => l.tables.items.map((t) => t.name)));
+    const planSheets = withFreeTableNames(carried, allTables.items.map((t) => t.name).filter((n) => !freed.has(n)));
 
     const wasEvents = events ? events.enableEvents : null;
     const wasCalc = app.calculationMode;
@@ -96,7 +111,7 @@ export async function renderPlan(plan: WorkbookPlan, opts: RenderOptions = {}): 
         await writeBlocks(sheet, sp, batch);
       }
       for (const sp of planSheets) await dressSheet(targets.get(sp.key)!, sp, batch, supports);
-      const entries: RegistryEntry[] = [...kept, ...assignments.map((a) => ({ name: a.name, key: a.key }))];
+      const entries: RegistryEntry[] = [...kept, ...planSheets.map((sp) => ({ name: byKey.get(sp.key)!.name, key: sp.key, a1: sheetSignature(sp) }))];
       await batch.need(200 + entries.length * 80);
       queueRegistryWrite(context, registryExists, entries, plan.createdAt);
       if (opts.activateKey && targets.has(opts.activateKey)) targets.get(opts.activateKey)!.activate();
@@ -116,30 +131,25 @@ export async function renderPlan(plan: WorkbookPlan, opts: RenderOptions = {}): 
   });
 }
 
+/** `ours`: the listed sheets still signed, their used ranges already loaded (registry.ts). */
 async function carryOver(
   context: Excel.RequestContext,
   sheets: readonly SheetPlan[],
-  registry: readonly RegistryEntry[],
-  existing: readonly string[],
+  ours: readonly ListedSheet[],
   budget: number,
   batch: Batch,
 ): Promise<SheetPlan[]> {
   let out = [...sheets];
-  const present = new Set(existing.map((n) => n.toLowerCase()));
   const tags = new Set(sheets.filter((s) => s.carryOver).map((s) => s.tag));
   for (const tag of tags) {
     const family = out.filter((s) => s.tag === tag);
     const familyKeys = new Set(family.map((s) => keyFamily(s.key)));
-    const old = registry.filter((e) => familyKeys.has(keyFamily(e.key)) && present.has(e.name.toLowerCase()));
+    const old = ours.filter((l) => familyKeys.has(keyFamily(l.entry.key)));
     if (old.length === 0) continue;
     const grids: ReadValue[][][] = [];
-    for (const e of old) {
-      const ws = context.workbook.worksheets.getItem(e.name);
-      const used = ws.getUsedRangeOrNullObject(true);
-      used.load('rowIndex,columnIndex,rowCount,columnCount');
-      await context.sync();
-      batch.syncs++;
+    for (const { name, used } of old) {
       if (used.isNullObject) continue;
+      const ws = context.workbook.worksheets.getItem(name);
       // From column A and row 1, so header texts line up with the plan's columns.
       const read = await readInBlocks(context, ws, { row: 0, col: 0, rows: used.rowIndex + used.rowCount, cols: used.columnIndex + used.columnCount }, false, budget);
       batch.syncs += read.syncs;
@@ -170,7 +180,7 @@ function partialWrite(
     const name = present.get(e.name.toLowerCase());
     if (name === undefined || planKeys.has(e.key) || families.has(keyFamily(e.key)) || seen.has(e.key)) continue;
     seen.add(e.key);
-    kept.push({ name, key: e.key });
+    kept.push({ ...e, name });
   }
   const keptNames = new Set(kept.map((e) => e.name.toLowerCase()));
   return { remove: remove.filter((n) => !keptNames.has(n.toLowerCase())), kept };

@@ -5,12 +5,12 @@
  */
 import type { AnalysisResult } from '../app/analyze';
 import type { LedgerLine } from '../domain/ledger';
-import { isSelfPay } from '../domain/ledger';
+import { cellOf, isSelfPay } from '../domain/ledger';
 import type { LineShares } from '../domain/shareTypes';
 import { toIso } from '../domain/day';
 import { explainShares } from '../domain/adjudication/explanation';
 import { percentToNumber } from '../domain/money';
-import { isDenied, lineBalance } from '../domain/lineStatus';
+import { lineBalance } from '../domain/lineBalance';
 import { DUNNING_LABELS } from '../domain/statements/dunning';
 import type { Statement } from '../domain/statements';
 import type { PaymentPlan } from '../domain/plans/paymentPlan';
@@ -32,14 +32,15 @@ function explanationOf(s: LineShares | undefined): string {
 }
 
 function lineOf(l: LedgerLine, s: LineShares | undefined): ReportLine {
-  const selfPay = isSelfPay(l.payer);
+  // Adjudication decided who pays the line and where it stands (DESIGN §4): read its decision.
+  const selfPay = s === undefined ? isSelfPay(l.payer) : s.whoPays === 'self-pay';
   return {
-    sheet: l.sheet, row: l.row, cell: l.cells.account ?? `A${l.row}`, account: l.account, patientName: l.patientName,
+    sheet: l.sheet, row: l.row, cell: cellOf(l, 'account') ?? `A${l.row}`, account: l.account, patientName: l.patientName,
     serviceDate: toIso(l.serviceDate), code: l.code, units: l.units, billed: l.billed,
     allowed: s?.allowed ?? null, contractual: s?.contractual ?? null, copay: s?.copay ?? null, deductible: s?.deductible ?? null,
     coinsurance: s?.coinsurance ?? null, patientShare: s?.patientShare ?? null, insurerShare: s?.insurerShare ?? null,
     secondaryShare: s?.secondaryShare ?? null, explanation: explanationOf(s),
-    payer: l.payer, selfPay, insurerPaid: l.insurerPaid, balance: lineBalance(l), denied: isDenied(l),
+    payer: l.payer, selfPay, insurerPaid: l.insurerPaid, balance: lineBalance(l), denied: s === undefined ? l.status === 'denied' : s.standing === 'denied-office' || s.standing === 'denied-patient',
   };
 }
 

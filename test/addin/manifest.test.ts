@@ -8,7 +8,7 @@ import fs from 'fs';
 import os from 'os';
 import path from 'path';
 import { spawnSync } from 'child_process';
-import { describeIfTool, hasXmllint } from './tools';
+import { describeIfTool, hasXmllint } from '../support/externalTools';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const MANIFEST = path.join(ROOT, 'manifest.xml');

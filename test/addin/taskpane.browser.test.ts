@@ -14,7 +14,7 @@
 import fs from 'fs';
 import path from 'path';
 import type { BrowserContext } from 'playwright-core';
-import { CHROMIUM_PATH, describeIfTool, hasChromium } from './tools';
+import { CHROMIUM_PATH, describeIfTool, hasChromium } from '../support/externalTools';
 import {
   OUTPUT, ROOT, axeViolations, builtPages, cleanup, fakeOfficeScript, launch, officeJsFor, openPane, sampleSheets, seriousOnly, serve, type OpenedPane, type Site,
 } from './browser/harness';

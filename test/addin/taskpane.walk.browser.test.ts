@@ -12,7 +12,7 @@
 import fs from 'fs';
 import path from 'path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { CHROMIUM_PATH, describeIfTool, hasChromium } from './tools';
+import { CHROMIUM_PATH, describeIfTool, hasChromium } from '../support/externalTools';
 import { OUTPUT, axeViolations, builtPages, cleanup, fakeOfficeScript, launch, officeJsFor, openPane, sampleSheets, seriousOnly, serve, type Site } from './browser/harness';
 import type { BrowserSheet } from './browser/fakeOfficeEntry';
 

@@ -7,8 +7,9 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
+import { builtCli } from '../support/cli';
 
-const BIN = resolve(__dirname, '../../bin/patient-ledger.js');
+const BIN = builtCli(); // bin/ runs the compiled CLI: build it first if the sources changed
 const tmp = mkdtempSync(join(tmpdir(), 'pl-cli-'));
 
 function run(args: string[], cwd = tmp): { code: number; stdout: string; stderr: string } {
@@ -109,11 +110,11 @@ describe('analyze a CSV ledger', () => {
       [3, '2026-03-09', '1000.00'],
     ]);
   });
-  it('uses the ledger allowed; self-pay owes the charge in full (DESIGN §5.1, §5.2)', () => {
+  it('no configuration: an insured line\'s share fields are null, allowed included (DESIGN §4); self-pay owes the charge in full (§5.2)', () => {
     const [insured, selfPay] = results.lines;
-    expect(insured).toMatchObject({ allowed: '100.00', contractual: '50.00' });
-    // No configuration: shares are null where nothing allows them.
-    expect(insured.patientShare).toBeNull();
+    // No configuration: every share field is null where no configuration allows it — the ledger's Allowed is
+    // what the insurer said, not an expected amount.
+    expect(insured).toMatchObject({ allowed: null, contractual: null, patientShare: null, insurerShare: null, secondaryShare: null });
     expect(selfPay).toMatchObject({ allowed: '1000.00', contractual: '0.00', patientShare: '1000.00', insurerShare: '0.00', secondaryShare: '0.00' });
   });
   it('money and dates follow the JSON contract everywhere', () => {

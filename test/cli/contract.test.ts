@@ -11,8 +11,9 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
+import { builtCli } from '../support/cli';
 
-const BIN = resolve(__dirname, '../../bin/patient-ledger.js');
+const BIN = builtCli(); // bin/ runs the compiled CLI: build it first if the sources changed
 const tmp = mkdtempSync(join(tmpdir(), 'pl-contract-'));
 
 function addConfig(wb: ExcelJS.Workbook): void {

@@ -1,15 +1,16 @@
 /**
  * `npm run demo` as a new user runs it: the bundled sample through the real
  * bin, into ./out of the working folder. The sample was generated with every
- * rule injected at least once (src/sample), so all 19 rule ids must appear.
+ * rule injected at least once (tools/sample), so all 19 rule ids must appear.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { RULE_IDS } from '../../src/domain/findingTypes';
+import { builtCli } from '../support/cli';
 
-const BIN = resolve(__dirname, '../../bin/patient-ledger.js');
+const BIN = builtCli(); // bin/ runs the compiled CLI: build it first if the sources changed
 
 describe('demo', () => {
   const cwd = mkdtempSync(join(tmpdir(), 'pl-demo-'));

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
-import { strToU8, zipSync } from 'fflate';
+import { strToU8, zipSync } from '../support/zipFiles';
 import { XlsxWorkbook } from '../../src/cli/xlsxWorkbook';
 import { LedgerError } from '../../src/app/port';
 import type { CellGrid, CellValue } from '../../src/ingest/grid';

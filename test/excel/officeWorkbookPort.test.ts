@@ -2,6 +2,8 @@ import { OfficeWorkbookPort } from '../../src/excel/officeWorkbookPort';
 import { LedgerError } from '../../src/app/port';
 import { DEFAULT_PAYLOAD_LIMIT } from '../support/fakeExcel';
 import { freshExcel, ledgerRows } from './helpers';
+import { renderPlan } from '../../src/excel/renderPlan';
+import { findingsSheet, manyFindings, planOf, summarySheet } from './planFixtures';
 
 describe('OfficeWorkbookPort (through the strict fake)', () => {
   test('reads a 100,000-row sheet in blocks: every response under 5 MB, syncs grow only by blocks', async () => {
@@ -44,6 +46,19 @@ describe('OfficeWorkbookPort (through the strict fake)', () => {
     await expect(port.readGrid('Nope')).rejects.toBeInstanceOf(LedgerError);
     await expect(port.readGrid('Data', 'Nope')).rejects.toBeInstanceOf(LedgerError);
     expect(await port.listSheets()).toEqual([{ name: 'Data', tables: ['Ledger'] }]);
+  });
+
+  test("listSheets leaves out the add-in's sheets, but not a user's sheet that replaced one of them", async () => {
+    freshExcel(['Ledger']);
+    await renderPlan(planOf([findingsSheet(manyFindings(2)), summarySheet()]));
+    const port = new OfficeWorkbookPort();
+    expect((await port.listSheets()).map((s) => s.name)).toEqual(['Ledger']);
+    await Excel.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem('Summary').delete();
+      ctx.workbook.worksheets.add('Summary').getRange('A1').values = [['Account']];
+      await ctx.sync();
+    });
+    expect((await port.listSheets()).map((s) => s.name)).toEqual(['Ledger', 'Summary']);
   });
 
   test('an empty sheet reads as an empty grid', async () => {

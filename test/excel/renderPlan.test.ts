@@ -34,7 +34,11 @@ describe('renderPlan (through the strict fake)', () => {
     // Tagged: listed on the very-hidden registry.
     const reg = m.mustSheet(REGISTRY_SHEET);
     expect(reg.visibility).toBe('VeryHidden');
-    expect(reg.valuesAt({ r0: 1, c0: 0, rows: 2, cols: 2 })).toEqual([['Findings', 'findings'], ['Summary', 'summary']]);
+    expect(reg.valuesAt({ r0: 0, c0: 0, rows: 3, cols: 5 })).toEqual([
+      ['Sheet', 'Key', 'PlanVersion', 'Written', 'A1'],
+      ['Findings', 'findings', 1, '2026-11-01T10:00:00Z', 'Severity'],
+      ['Summary', 'summary', 1, '2026-11-01T10:00:00Z', 'Bucket'],
+    ]);
     // Host state restored.
     expect(m.enableEvents).toBe(true);
     expect(m.calculationMode).toBe('Automatic');
@@ -52,6 +56,91 @@ describe('renderPlan (through the strict fake)', () => {
     expect(again.sheets[0]).toMatchObject({ name: 'Findings (2)', reused: true });
     expect(fake.model.cellAt('Findings', 'A1').v).toBe('My notes');
     expect(fake.model.sheets.map((s) => s.name)).toEqual(['Ledger', 'Findings', 'Findings (2)', REGISTRY_SHEET]);
+  });
+
+  test("a user's sheet that replaced ours under the same name is the user's: the plan takes Summary (2)", async () => {
+    const fake = freshExcel(['Ledger']);
+    const m = fake.model;
+    await renderPlan(planOf([findingsSheet(manyFindings(2)), summarySheet()]));
+    // The user deletes our Summary and makes a Summary of their own (still listed in the registry by name).
+    await Excel.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem('Summary').delete();
+      ctx.workbook.worksheets.add('Summary').getRange('A1:B2').values = [['My summary', ''], ['keep', 42]];
+      await ctx.sync();
+    });
+    const again = await renderPlan(planOf([findingsSheet(manyFindings(2)), summarySheet()]));
+    expect(again.sheets).toEqual([
+      { key: 'findings', name: 'Findings', reused: true },
+      { key: 'summary', name: 'Summary (2)', reused: false },
+    ]);
+    expect(again.removed).toEqual([]);
+    const theirs = m.mustSheet('Summary');
+    expect(theirs.valuesAt({ r0: 0, c0: 0, rows: 3, cols: 2 })).toEqual([['My summary', ''], ['keep', 42], ['', '']]);
+    expect(theirs.clears).toBe(0);
+    expect(theirs.charts).toEqual([]);
+    expect(m.cellAt('Summary (2)', 'A1').v).toBe('Bucket');
+    expect(m.mustSheet('Summary (2)').charts).toHaveLength(1);
+    const reg = () => m.mustSheet(REGISTRY_SHEET).valuesAt({ r0: 1, c0: 0, rows: 3, cols: 5 }).map((r) => [r[0], r[1], r[4]]);
+    expect(reg()).toEqual([['Findings', 'findings', 'Severity'], ['Summary (2)', 'summary', 'Bucket'], ['', '', '']]);
+    // A third run rewrites Summary (2) in place; the user's Summary is still never touched.
+    const third = await renderPlan(planOf([findingsSheet(manyFindings(2)), summarySheet()]));
+    expect(third.sheets[1]).toEqual({ key: 'summary', name: 'Summary (2)', reused: true });
+    expect(m.cellAt('Summary', 'A1').v).toBe('My summary');
+    expect(m.mustSheet('Summary').clears).toBe(0);
+    expect(m.sheets.map((s) => s.name)).toEqual(['Ledger', 'Findings', REGISTRY_SHEET, 'Summary', 'Summary (2)']);
+  });
+
+  test("a listed sheet whose A1 a user typed over is the user's: not cleared, not removed, Status/Note not read from it", async () => {
+    const fake = freshExcel(['Ledger']);
+    const m = fake.model;
+    await renderPlan(planOf([findingsSheet(manyFindings(2))]));
+    await Excel.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem('Findings');
+      ws.getRange('A1').values = [['My worklist']];
+      ws.getRange('J2').values = [['Resolved']]; // the row's keys are intact: only ownership stops the carry-over
+      await ctx.sync();
+    });
+    // A plan without Findings would remove our sheet — but this one is the user's now.
+    const result = await renderPlan(planOf([summarySheet()]));
+    expect(result.removed).toEqual([]);
+    expect(m.mustSheet('Findings').clears).toBe(0);
+    expect(m.cellAt('Findings', 'A1').v).toBe('My worklist');
+    const next = await renderPlan(planOf([findingsSheet(manyFindings(2)), summarySheet()]));
+    expect(next.sheets[0]).toEqual({ key: 'findings', name: 'Findings (2)', reused: false });
+    expect(m.cellAt('Findings (2)', 'J2').v).toBe('Open');
+    expect(m.cellAt('Findings', 'J2').v).toBe('Resolved');
+    // The user's sheet keeps the table we once drew there; ours takes the next free name.
+    expect(m.tables.map((t) => [t.name, t.sheet.name])).toEqual([['PL_Findings', 'Findings'], ['PL_Findings_2', 'Findings (2)']]);
+  });
+
+  test("every listed sheet's A1 is read in one grouped load, not a sync per sheet", async () => {
+    const sheets = (n: number) => Array.from({ length: n }, (_, i) => ({ ...summarySheet(), name: `Summary ${i + 1}`, key: `summary:${i + 1}` }));
+    const rerunSyncs = async (n: number): Promise<number> => {
+      const fake = freshExcel(['Ledger']);
+      await renderPlan(planOf(sheets(n)));
+      fake.host.resetCounters();
+      const result = await renderPlan(planOf(sheets(n)));
+      expect(result.sheets.every((s) => s.reused)).toBe(true);
+      return fake.host.syncs.length;
+    };
+    expect(await rerunSyncs(8)).toBe(await rerunSyncs(1));
+  });
+
+  test('a plan null is an empty cell on a re-run, whatever the cell held', async () => {
+    const fake = freshExcel(['Ledger']);
+    await renderPlan(planOf([summarySheet()]));
+    await Excel.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem('Summary').getRange('B3').values = [['typed over']];
+      await ctx.sync();
+    });
+    const s = summarySheet();
+    const next = { ...s, blocks: [{ at: 'A1', rows: [['Bucket', 'Amount'], ['0-30', 100], ['31-60', null], [null, 25]] }] };
+    await renderPlan(planOf([next]));
+    const m = fake.model;
+    expect(m.cellAt('Summary', 'B3')).toMatchObject({ v: '', f: null });
+    expect(m.cellAt('Summary', 'A4')).toMatchObject({ v: '', f: null });
+    expect(m.cellAt('Summary', 'B2').v).toBe(100);
+    expect(m.cellAt('Summary', 'B4').v).toBe(25);
   });
 
   test('a re-run rewrites in place and keeps Status/Note with the same finding', async () => {

@@ -3,7 +3,7 @@ import { SYNONYMS } from '../../src/ingest/headers/synonyms';
 import { normaliseHeader } from '../../src/ingest/headers/normaliseHeader';
 import { ingestLedger } from '../../src/ingest/ledger/ingestLedger';
 import type { CellValue } from '../../src/ingest/grid';
-import { gridOf } from './gridOf';
+import { gridOf } from '../support/gridOf';
 
 function detect(rows: CellValue[][], map?: Record<string, string>): HeaderDetection {
   const r = detectHeaderRow(gridOf(rows), map ? { map } : {});

@@ -14,7 +14,7 @@ import { parsePercent } from '../../src/ingest/values/parsePercent';
 import { normaliseStatus } from '../../src/ingest/values/parseStatus';
 import { transactionKind } from '../../src/ingest/values/parseTransactionType';
 import { Invalid } from '../../src/ingest/values/invalid';
-import { gridOf } from './gridOf';
+import { gridOf } from '../support/gridOf';
 
 /**
  * Independent oracle for a number money cell (DESIGN §3): in units of

@@ -1,7 +1,9 @@
+import { cellOf } from '../../src/domain/ledger';
+import { cellsOf } from '../support/builders';
 import { ingestLedger, scoreLedgerGrid } from '../../src/ingest/ledger/ingestLedger';
 import type { Ledger } from '../../src/domain/ledger';
 import { toIso } from '../../src/domain/day';
-import { gridOf } from './gridOf';
+import { gridOf } from '../support/gridOf';
 
 function ok(r: ReturnType<typeof ingestLedger>): Ledger {
   if (!r.ok) throw new Error(r.message);
@@ -67,7 +69,7 @@ describe('ingestLedger: a messy service-line export', () => {
     expect(l.statusText).toBe('Partially Paid');
     expect(l.units).toBe(1);
     expect(l.allowed).toBeNull();
-    expect(l.cells).toEqual({
+    expect(cellsOf(l)).toEqual({
       account: 'F5', patientName: 'G5', serviceDate: 'E5', code: 'B5', modifiers: 'C5', diagnoses: 'H5',
       billed: 'A5', insurerPaid: 'J5', patientPaid: 'K5', adjustment: 'L5', balance: 'M5', payer: 'N5', status: 'O5',
     });
@@ -194,7 +196,7 @@ test('an Excel table (header = its first row, placed anywhere) ingests the same 
   ], { tableName: 'tblLedger', top: 6, left: 3, sheet: 'Data' })));
   expect(led.headerRow).toBe(6);
   expect(led.mapping.fields.account).toEqual(['C']);
-  expect(led.lines.map((l) => [l.row, l.billed, l.cells.billed])).toEqual([[7, 10000, 'F7'], [8, 15000, 'F8']]);
+  expect(led.lines.map((l) => [l.row, l.billed, cellOf(l, 'billed')])).toEqual([[7, 10000, 'F7'], [8, 15000, 'F8']]);
 });
 
 test('a CSV grid (every cell text) reads numbers, dates and money from text', () => {

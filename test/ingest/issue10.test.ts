@@ -2,13 +2,15 @@
  * Issue 10 on the ingest side, each built from its reproduction; expected
  * values worked by hand in the comments.
  */
+import { cellOf } from '../../src/domain/ledger';
+import { cellsOf } from '../support/builders';
 import { ingestLedger } from '../../src/ingest/ledger/ingestLedger';
 import { combineLedgers } from '../../src/ingest/ledger/workbookLedger';
 import { configSheetName, readConfig } from '../../src/ingest/config/readConfig';
 import { checkColumnMap, lastUsedColumn, mapPastLastColumn } from '../../src/ingest/headers/columnMap';
 import type { Ledger } from '../../src/domain/ledger';
 import { toIso } from '../../src/domain/day';
-import { gridOf } from './gridOf';
+import { gridOf } from '../support/gridOf';
 
 function ok(r: ReturnType<typeof ingestLedger>): Ledger {
   if (!r.ok) throw new Error(r.message);
@@ -71,7 +73,7 @@ describe('LedgerLine.insurerPostedOn (DESIGN §8 dunning)', () => {
     expect(toIso(a1!.insurerPostedOn!)).toBe('2026-03-19');
     expect(a2).toMatchObject({ denialCode: 'CO-50', status: 'denied', patientPaid: 1000 });
     expect(toIso(a2!.insurerPostedOn!)).toBe('2026-03-19');
-    expect(a2!.cells.denialCode).toBe('H7');
+    expect(cellOf(a2!, 'denialCode')).toBe('H7');
   });
 });
 

@@ -1,7 +1,9 @@
 /**
- * Service lines carry their cell addresses as plain data (LedgerLine.cells),
+ * Service lines carry their cell addresses as plain data (LedgerLine.columns, shared by a sheet's lines; cellOf reads an address),
  * and the number cells of a row parse as the full parsers say.
  */
+import { cellOf } from '../../src/domain/ledger';
+import { cellsOf } from '../support/builders';
 import { inspect, isDeepStrictEqual } from 'util';
 import fc from 'fast-check';
 import { ingestLedger } from '../../src/ingest/ledger/ingestLedger';
@@ -9,7 +11,7 @@ import type { LedgerLine } from '../../src/domain/ledger';
 import { parseDate } from '../../src/ingest/values/parseDate';
 import { parseMoney, parseMoneyReceived } from '../../src/ingest/values/parseMoney';
 import { Invalid } from '../../src/ingest/values/invalid';
-import { gridOf } from './gridOf';
+import { gridOf } from '../support/gridOf';
 
 function firstLine(): LedgerLine {
   const r = ingestLedger(gridOf([
@@ -24,7 +26,7 @@ function firstLine(): LedgerLine {
 const expected = { account: 'A3', serviceDate: 'B3', code: 'C3', billed: 'D3', insurerPaid: 'E3', diagnoses: 'F3' };
 
 test('cells are a plain object of A1 addresses', () => {
-  const c = firstLine().cells;
+  const c = cellsOf(firstLine());
   expect(c).toStrictEqual(expected);
   expect(Object.getPrototypeOf(c)).toBe(Object.prototype);
   expect(inspect(c)).toContain("billed: 'D3'");
@@ -37,7 +39,7 @@ test('a line survives structuredClone', () => {
   const copy = structuredClone(line);
   // (toEqual: the clone's arrays come from Node's realm, not jest's sandbox)
   expect(copy).toEqual(line);
-  expect(copy.cells).toEqual(expected);
+  expect(cellsOf(copy)).toEqual(expected);
 });
 
 test('fast paths for number cells agree with the full parsers', () => {

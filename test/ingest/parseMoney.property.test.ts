@@ -7,7 +7,7 @@
 import fc from 'fast-check';
 import { parseMoney } from '../../src/ingest/values/parseMoney';
 import { ingestLedger } from '../../src/ingest/ledger/ingestLedger';
-import { gridOf } from './gridOf';
+import { gridOf } from '../support/gridOf';
 
 /** Up to ±10,000,000.00 a term, as Excel's cells would hold them. */
 const centsArb = fc.integer({ min: -1_000_000_000, max: 1_000_000_000 });

@@ -2,7 +2,7 @@ import { readConfig } from '../../src/ingest/config/readConfig';
 import { DEFAULT_POLICY } from '../../src/domain/policyDefaults';
 import { percent } from '../../src/domain/money';
 import { toIso } from '../../src/domain/day';
-import { gridOf } from './gridOf';
+import { gridOf } from '../support/gridOf';
 import { $, d } from '../support/builders';
 
 const messages = (issues: readonly { cell: string; message: string; severity: string }[]): string[][] =>

@@ -1,7 +1,9 @@
+import { cellOf } from '../../src/domain/ledger';
+import { cellsOf } from '../support/builders';
 import { ingestLedger } from '../../src/ingest/ledger/ingestLedger';
 import type { Ledger } from '../../src/domain/ledger';
 import { toIso } from '../../src/domain/day';
-import { gridOf } from './gridOf';
+import { gridOf } from '../support/gridOf';
 
 function ok(r: ReturnType<typeof ingestLedger>): Ledger {
   if (!r.ok) throw new Error(r.message);
@@ -50,12 +52,12 @@ describe('transaction ledger folded into service lines', () => {
     expect(l1!.patientPaid).toBe(3000); // rows 6 (20.00) + 7 (10.00); the refund does not reduce it
     expect(l1!.patientRefunded).toBe(1000); // row 8
     expect(l1!.balance).toBeNull(); // a running balance is not a line's balance
-    expect(l1!.cells.insurerPaid).toBe('F2');
-    expect(l1!.cells.patientPaid).toBe('F7');
-    expect(l1!.cells.adjustment).toBe('F5');
-    expect(l1!.cells.billed).toBe('F3');
-    expect(l1!.cells.account).toBe('B3');
-    expect(l1!.cells.balance).toBeUndefined();
+    expect(cellOf(l1!, 'insurerPaid')).toBe('F2');
+    expect(cellOf(l1!, 'patientPaid')).toBe('F7');
+    expect(cellOf(l1!, 'adjustment')).toBe('F5');
+    expect(cellOf(l1!, 'billed')).toBe('F3');
+    expect(cellOf(l1!, 'account')).toBe('B3');
+    expect(cellOf(l1!, 'balance')).toBeNull();
 
     expect(l2!.row).toBe(4);
     expect(l2!.billed).toBe(6000);
@@ -134,6 +136,21 @@ describe('a second insurer on a transaction ledger', () => {
     const [l] = r.ledger.lines;
     expect(l!.insurerPaid).toBe(8000);
     expect(l!.secondaryPaid).toBe(1600);
-    expect(l!.cells.secondaryPaid).toBe('E4');
+    expect(cellOf(l!, 'secondaryPaid')).toBe('E4');
+  });
+});
+
+describe('a Line # without a Claim # folds a posting onto its own charge (DESIGN §3: by claim/line id first)', () => {
+  // Two same-day charges of one code (bilateral injections: RT and LT), told apart only by Line #.
+  const rows = [
+    ['Date', 'Account', 'DOS', 'CPT', 'Type', 'Amount', 'Payer', 'Claim #', 'Line #'],
+    [46230, 'A1', 46230, '20610', 'Charge', 185, 'Self Pay', null, 33], // row 2
+    [46230, 'A1', 46230, '20610', 'Charge', 185, 'Self Pay', null, 34], // row 3
+    [46231, 'A1', 46230, '20610', 'Pt Pmt', 185, null, null, 33], // row 4 → row 2
+    [46231, 'A1', 46230, '20610', 'Pt Pmt', 100, null, null, 34], // row 5 → row 3
+  ];
+  const ledger = ok(ingestLedger(gridOf(rows, { sheet: 'Transactions' })));
+  test('each payment lands on the charge with its Line #', () => {
+    expect(ledger.lines.map((l) => [l.row, l.patientPaid])).toEqual([[2, 18500], [3, 10000]]);
   });
 });

@@ -6,7 +6,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
-import { DEMO_SAMPLE_OPTIONS, generateSample, ledgerCsv, ledgerGrid } from '../../src/sample';
+import { DEMO_SAMPLE_OPTIONS, generateSample, ledgerCsv, ledgerGrid } from '../../tools/sample';
 import { RULE_IDS } from '../../src/domain/findingTypes';
 import type { CellValue } from '../../src/ingest/grid';
 

@@ -3,9 +3,9 @@
  * cells alone: arithmetic, payments equal to the expected shares, valid
  * codes, coverage on every date of service, nothing a rule could flag.
  */
-import { generateSample, type GeneratedSample } from '../../src/sample';
+import { generateSample, type GeneratedSample } from '../../tools/sample';
 import { addDays, day, parseIso, type Day } from '../../src/domain/day';
-import { CPT_OR_HCPCS, ICD10, MODIFIER, cents, dataRows, dateOf, postings, sheetObjects, type Row } from './support';
+import { CPT_OR_HCPCS, ICD10, MODIFIER, cents, dataRows, dateOf, postings, sheetObjects, type Row } from '../support/sampleRows';
 
 const asOf = day(2026, 11, 1);
 

@@ -1,4 +1,4 @@
-import { generateSample, type GeneratedSample } from '../../src/sample';
+import { generateSample, type GeneratedSample } from '../../tools/sample';
 import { day } from '../../src/domain/day';
 
 const asOf = day(2026, 11, 1);

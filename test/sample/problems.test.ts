@@ -3,11 +3,11 @@
  * at fault, and — checked from the cells plus the sample's own oracle —
  * trips its own rule and no other rule's condition on that line.
  */
-import { generateSample, SampleOracle, type GeneratedSample, type InjectedKind, type SampleField } from '../../src/sample';
+import { generateSample, SampleAdjudicator, type GeneratedSample, type InjectedKind, type SampleField } from '../../tools/sample';
 import { RULE_IDS } from '../../src/domain/findingTypes';
 import { day, type Day } from '../../src/domain/day';
 import type { Cents } from '../../src/domain/money';
-import { CPT_OR_HCPCS, ICD10, MODIFIER, a1Column, a1Row, cents, dataRows, dateOf, isBlankRow, postings, isTotalRow, sheetObjects, type Row } from './support';
+import { CPT_OR_HCPCS, ICD10, MODIFIER, a1Column, a1Row, cents, dataRows, dateOf, isBlankRow, postings, isTotalRow, sheetObjects, type Row } from '../support/sampleRows';
 
 const asOf = day(2026, 11, 1);
 
@@ -119,7 +119,7 @@ function violations(s: GeneratedSample): string[] {
     units: r.get('units') as number, billed: cents(r.get('billed'))! as Cents,
     allowed: cents(r.get('allowed')) as Cents | null, payer: r.get('payer') as string | null,
   }));
-  const shares = new SampleOracle(s.typedConfig, s.asOf).adjudicateAll(oracleLines);
+  const shares = new SampleAdjudicator(s.typedConfig, s.typedConfig.coverage, s.asOf).adjudicateAll(oracleLines);
 
   const holds = new Set<string>();
   const notes: string[] = [];

@@ -5,7 +5,7 @@
  */
 import { parseCentsExact, percent, type Cents } from '../../src/domain/money';
 import { parseIso, type Day } from '../../src/domain/day';
-import type { ColumnMapping, LedgerLine } from '../../src/domain/ledger';
+import { cellOf, type ColumnMapping, type LedgerField, type LedgerLine } from '../../src/domain/ledger';
 import type { Config, PlanConfig, BenefitConfig, FeeScheduleRow, CoverageRow, PatientRow, Policy, ConfigSheetName } from '../../src/domain/config';
 import { DEFAULT_POLICY } from '../../src/domain/policyDefaults';
 
@@ -23,11 +23,30 @@ export function d(iso: string): Day {
 
 let nextIndex = 0;
 
-export type LineInput = Partial<Omit<LedgerLine, 'billed' | 'allowed' | 'insurerPaid' | 'secondaryPaid' | 'patientPaid' | 'adjustment' | 'balance' | 'serviceDate' | 'postingDate' | 'dob' | 'insurerPostedOn'>> & {
+export type LineInput = Partial<Omit<LedgerLine, 'billed' | 'allowed' | 'insurerPaid' | 'secondaryPaid' | 'patientPaid' | 'adjustment' | 'balance' | 'serviceDate' | 'postingDate' | 'dob' | 'insurerPostedOn' | 'columns' | 'movedCells'>> & {
   billed?: string; allowed?: string | null; insurerPaid?: string | null; secondaryPaid?: string | null;
   patientPaid?: string | null; adjustment?: string | null; balance?: string | null;
   serviceDate?: string; postingDate?: string | null; dob?: string | null; insurerPostedOn?: string | null;
+  /** The line's cells as A1 addresses (default: the columns below on the line's row). */
+  cells?: Partial<Record<LedgerField, string>>;
 };
+
+/** Where a built line's fields sit: A Account, B DOB, C DOS, D CPT, … on the line's own row. */
+const DEFAULT_COLUMNS: Partial<Record<LedgerField, string>> = {
+  account: 'A', dob: 'B', serviceDate: 'C', code: 'D', modifiers: 'E', diagnoses: 'F', units: 'G', billed: 'H', allowed: 'I',
+  insurerPaid: 'J', secondaryPaid: 'K', patientPaid: 'L', adjustment: 'M', balance: 'N', payer: 'O', memberId: 'P',
+  status: 'Q', denialCode: 'R', postingDate: 'S',
+};
+
+/** Every cell a line has, field → A1 address (for tests that compare them all). */
+export function cellsOf(l: LedgerLine): Partial<Record<LedgerField, string>> {
+  const out: Partial<Record<LedgerField, string>> = {};
+  for (const f of new Set([...Object.keys(l.columns), ...Object.keys(l.movedCells ?? {})]) as Set<LedgerField>) {
+    const c = cellOf(l, f);
+    if (c !== null) out[f] = c;
+  }
+  return out;
+}
 
 const money = (v: string | null | undefined): Cents | null => (v === null || v === undefined ? null : $(v));
 const date = (v: string | null | undefined): Day | null => (v === null || v === undefined ? null : d(v));
@@ -68,12 +87,9 @@ export function line(input: LineInput = {}): LedgerLine {
     denialCode: input.denialCode ?? null,
     pos: input.pos ?? null,
     insurerPostedOn: date(input.insurerPostedOn as string | null | undefined),
-    cells: input.cells ?? {
-      account: `A${row}`, serviceDate: `C${row}`, code: `D${row}`, modifiers: `E${row}`, diagnoses: `F${row}`,
-      units: `G${row}`, billed: `H${row}`, allowed: `I${row}`, insurerPaid: `J${row}`, secondaryPaid: `K${row}`,
-      patientPaid: `L${row}`, adjustment: `M${row}`, balance: `N${row}`, payer: `O${row}`, memberId: `P${row}`,
-      status: `Q${row}`, denialCode: `R${row}`, postingDate: `S${row}`, dob: `B${row}`,
-    },
+    // Tests that name a line's cells give A1 addresses: those, and only those, are the line's cells.
+    columns: input.cells === undefined ? DEFAULT_COLUMNS : {},
+    movedCells: input.cells ?? null,
   };
 }
 

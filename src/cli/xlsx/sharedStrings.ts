@@ -4,13 +4,7 @@
  * text joined, as Excel.Range.values gives it; phonetic guides (<rPh>) are
  * not part of the value and are skipped.
  */
-import {
-  cursor as cursorImport, decodeOoxmlEscapes as decodeOoxmlEscapesImport, isName as isNameImport, readText as readTextImport, skipPrefix as skipPrefixImport,
-} from './xmlText';
-
-// Local bindings: a compiled import is a property read (a getter under tsx) on every call in the hot loop.
-const cursor = cursorImport, decodeOoxmlEscapes = decodeOoxmlEscapesImport;
-const isName = isNameImport, readText = readTextImport, skipPrefix = skipPrefixImport;
+import { cursor, decodeOoxmlEscapes, isName, readText, skipPrefix } from './xmlText';
 
 
 export function parseSharedStrings(x: string): string[] {

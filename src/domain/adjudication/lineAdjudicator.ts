@@ -203,15 +203,14 @@ export class LineAdjudicator {
   }
 
   /**
-   * Insured, but no Plans row to compute from: the split is not computed.
-   * §5.1's allowed still holds where something real gives it — the ledger's
-   * Allowed or a fee-schedule row; the charge alone is no allowed amount
-   * (§4: share fields are null where no configuration allows them).
+   * Insured, but no Plans row to compute from: the split is not computed
+   * (§4: share fields are null where no configuration allows them). Where a
+   * fee-schedule row matched, configuration does give §5.1's allowed (the
+   * ledger's, else the row's); without one, allowed is null too.
    */
   private unconfigured(f: LineFacts, fee: FeeFacts, planId: string | null): LineShares {
     const { line } = f;
-    const known = line.allowed !== null || fee.feeScheduleAllowed !== null;
-    const allowed = known ? allowedFor(line.allowed, fee.feeScheduleAllowed, line.billed) : null;
+    const allowed = fee.feeScheduleAllowed === null ? null : allowedFor(line.allowed, fee.feeScheduleAllowed, line.billed);
     const contractual = allowed === null ? null : ((line.billed - allowed) as Cents);
     return this.record(f, fee, {
       basis: 'unconfigured', ...NOTHING_COMPUTED, allowed, contractual, primaryPlanId: planId,

@@ -1,65 +1,57 @@
 /**
  * Every discrepancy finding for one analysed ledger (DESIGN §7 rule ids),
- * in §7 order. Each rule family lives in its own module as a LineRule; this
- * file walks the lines once, in sheet order, handing each line to every
- * rule, then lets each rule finish and sorts. Pure and synchronous.
+ * in §7 order. Each rule lives in one function named for it (index.ts
+ * lists them with their files); this file only runs them. Pure and
+ * synchronous.
  */
+import type { LedgerLine } from '../ledger';
+import type { LineShares } from '../shareTypes';
 import type { Finding } from '../findingTypes';
-import { RuleContext, type FindingsInput } from './context';
-import { paymentRules } from './paymentRules';
-import { balanceRule } from './balanceRule';
-import { duplicateRule } from './duplicateRule';
-import { codeRules } from './codeRules';
-import { unitsRule } from './unitsRule';
-import { allowedRule } from './allowedRule';
-import { coverageRules } from './coverageRules';
-import { dateRules } from './dateRules';
-import { denialRule } from './denialRule';
-import { accountRules } from './accountRules';
+import { ruleContext, type FindingsInput, type RuleContext } from './context';
+import { insurerOverpaid, insurerUnderpaid } from './insurerPayment';
+import { patientOverbilled, patientOverpaid } from './patientPayment';
+import { balanceMismatch } from './balance';
+import { invalidDiagnosisCode, invalidModifier, invalidProcedureCode, missingDiagnosis } from './codes';
+import { allowedMismatch } from './allowed';
+import { coverageInDoubt, missingMemberId, noCoverageOnDos } from './coverage';
+import { dateError, timelyFilingRisk } from './dates';
+import { deniedUnworked } from './denials';
+import { duplicateCharges } from './duplicates';
+import { unitsOverLimit } from './units';
+import { collectionsCandidate, creditBalance, linesByAccount } from './accounts';
+import { dataNotices } from './notices';
 import { sortFindings } from './order';
 
 export type { FindingsInput } from './context';
 
-/** Lines per block: their account records (64 bytes each) fit the first-level cache together. */
-const WARM_BLOCK = 256;
+/** A rule that judges one line on its own. */
+type LineRule = (ctx: RuleContext, line: LedgerLine, share: LineShares) => Finding | null;
+
+const LINE_RULES: readonly LineRule[] = [
+  insurerUnderpaid, insurerOverpaid, patientOverpaid, patientOverbilled, balanceMismatch,
+  invalidProcedureCode, invalidModifier, invalidDiagnosisCode, missingDiagnosis, allowedMismatch,
+  noCoverageOnDos, coverageInDoubt, missingMemberId, dateError, timelyFilingRisk, deniedUnworked,
+];
 
 export function findDiscrepancies(input: FindingsInput): Finding[] {
-  const ctx = new RuleContext(input);
-  const payments = paymentRules(ctx);
-  const balances = balanceRule(ctx);
-  const duplicates = duplicateRule(ctx);
-  const codes = codeRules(ctx);
-  const units = unitsRule(ctx);
-  const allowed = allowedRule(ctx);
-  const coverage = coverageRules(ctx);
-  const dates = dateRules(ctx);
-  const denials = denialRule(ctx);
-  const accounts = accountRules(ctx);
-  const { lines, shares } = input;
-  const ids = ctx.accountIds;
-  let warmed = 0;
-  // Blocks of lines: first their account records are pulled into cache together (see AccountTable.warm),
-  // then every rule sees each line of the block.
-  for (let from = 0; from < lines.length; from += WARM_BLOCK) {
-    const to = Math.min(lines.length, from + WARM_BLOCK);
-    warmed |= ctx.facts.warm(ids, from, to);
-    // One call site per rule (not a loop over an array of rules) keeps each call monomorphic for the JIT.
-    for (let i = from; i < to; i++) {
-      const line = lines[i]!;
-      const share = shares.at(i);
-      payments.line(i, line, share);
-      balances.line(i, line, share);
-      duplicates.line(i, line, share);
-      codes.line(i, line, share);
-      units.line(i, line, share);
-      allowed.line(i, line, share);
-      coverage.line(i, line, share);
-      dates.line(i, line, share);
-      denials.line(i, line, share);
-      accounts.line(i, line, share);
+  const ctx = ruleContext(input);
+  const out: Finding[] = [];
+  const { lines } = ctx.ledger;
+  for (let i = 0; i < lines.length; i++) {
+    for (const rule of LINE_RULES) {
+      const finding = rule(ctx, lines[i]!, ctx.shares[i]!);
+      if (finding !== null) out.push(finding);
     }
   }
-  ctx.warmed = warmed;
-  for (const rule of [payments, balances, duplicates, codes, units, allowed, coverage, dates, denials, accounts]) rule.finish();
-  return sortFindings(ctx.out);
+  // Appended one by one: spreading a list of a million duplicates into push() overflows the call stack.
+  for (const f of duplicateCharges(ctx)) out.push(f);
+  for (const f of unitsOverLimit(ctx)) out.push(f);
+  for (const account of linesByAccount(lines).values()) {
+    const credit = creditBalance(ctx, account);
+    if (credit !== null) out.push(credit);
+    const collections = collectionsCandidate(ctx, account);
+    if (collections !== null) out.push(collections);
+  }
+  for (const f of dataNotices(ctx)) out.push(f);
+  return sortFindings(out);
 }

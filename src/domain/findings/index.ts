@@ -1,30 +1,32 @@
 /**
- * Discrepancy findings (DESIGN §7 rule ids). Public API.
+ * Discrepancy findings (DESIGN §7 rule ids). Each rule is one function, in
+ * the file a reader opens first:
  *
- * Severity and money at stake, rule by rule (each module's header says why):
- *
- * | rule | severity | amount | cell |
- * |---|---|---|---|
- * | INSURER_UNDERPAID | error | expected insurer share − paid | insurer paid |
- * | INSURER_OVERPAID | error | paid − expected insurer share | insurer paid |
- * | PATIENT_OVERPAID | error | patient paid (net of refunds) − patient share | patient paid |
- * | PATIENT_OVERBILLED | error | balance − what the patient (and a secondary) still owe | balance |
- * | BALANCE_MISMATCH | error | the difference, either way | balance |
- * | DUPLICATE_CHARGE | error | the copy's charge | the copy's charge |
- * | INVALID_PROCEDURE_CODE, INVALID_DIAGNOSIS_CODE, INVALID_MODIFIER, MISSING_DIAGNOSIS, DATE_ERROR | error + the charge on a payer line (the claim is rejected); warning + null on self-pay | | code / dx / modifier / dx / service date |
- * | NO_COVERAGE_ON_DOS, MISSING_MEMBER_ID | error | the charge | payer / member id |
- * | UNITS_OVER_LIMIT | error | excess units × allowed per unit | units |
- * | ALLOWED_MISMATCH | error | the difference, either way | allowed |
- * | TIMELY_FILING_RISK | warning (≤ 30 days left), error (passed) | expected insurer share, else the charge | service date |
- * | DENIED_UNWORKED | error | expected insurer share, else the charge | denial code, else status |
- * | CREDIT_BALANCE | error | the credit | latest line's balance |
- * | COLLECTIONS_CANDIDATE | warning | old patient balance (net of newer credits) | latest line's balance |
+ * | rule | function | file | severity | amount | cell |
+ * |---|---|---|---|---|---|
+ * | INSURER_UNDERPAID | insurerUnderpaid | insurerPayment.ts | error | expected insurer share − paid | insurer paid |
+ * | INSURER_OVERPAID | insurerOverpaid | insurerPayment.ts | error | paid − expected insurer share | insurer paid |
+ * | PATIENT_OVERPAID | patientOverpaid | patientPayment.ts | error | patient paid (net of refunds) − share | patient paid |
+ * | PATIENT_OVERBILLED | patientOverbilled | patientPayment.ts | error | balance − what the patient (and a secondary) still owe | balance |
+ * | BALANCE_MISMATCH | balanceMismatch | balance.ts | error | the difference | balance |
+ * | DUPLICATE_CHARGE | duplicateCharges | duplicates.ts | error | the copy's charge | the copy's charge |
+ * | INVALID_PROCEDURE_CODE, INVALID_MODIFIER, INVALID_DIAGNOSIS_CODE, MISSING_DIAGNOSIS | invalidProcedureCode, invalidModifier, invalidDiagnosisCode, missingDiagnosis | codes.ts | error + the charge; warning + none on self-pay | | the code |
+ * | UNITS_OVER_LIMIT | unitsOverLimit | units.ts | error | excess units × allowed per unit | units |
+ * | ALLOWED_MISMATCH | allowedMismatch | allowed.ts | error | the difference | allowed |
+ * | NO_COVERAGE_ON_DOS, MISSING_MEMBER_ID | noCoverageOnDos, missingMemberId | coverage.ts | error | the charge | payer / member id |
+ * | COVERAGE_IN_DOUBT | coverageInDoubt | coverage.ts | info | none | service date |
+ * | DATE_ERROR | dateError | dates.ts | as codes.ts | | service date |
+ * | TIMELY_FILING_RISK | timelyFilingRisk | dates.ts | warning (≤ 30 days left), error (passed) | expected insurer share, else the charge | service date |
+ * | DENIED_UNWORKED | deniedUnworked | denials.ts | error | expected insurer share, else the charge | denial code, else status |
+ * | CREDIT_BALANCE | creditBalance | accounts.ts | error | the credit | latest line's balance |
+ * | COLLECTIONS_CANDIDATE | collectionsCandidate | accounts.ts | warning | old patient balance, net of newer credits | latest line's balance |
  *
  * A difference up to Policy Tolerance is silent everywhere. A rule that
- * lacks the data it needs says so once, as an `info` notice with no row.
+ * lacks the data it needs says so once, as an `info` notice with no row
+ * (notices.ts).
  */
 export { findDiscrepancies, type FindingsInput } from './findDiscrepancies';
 export { summarizeFindingsByRule } from './summary';
 export { compareFindings, sortFindings } from './order';
-export { PROCEDURE_CODE, DIAGNOSIS_CODE, MODIFIER } from './codeRules';
-export { REPEAT_OR_DISTINCT_MODIFIERS } from './duplicateRule';
+export { PROCEDURE_CODE, DIAGNOSIS_CODE, MODIFIER } from './codes';
+export { REPEAT_OR_DISTINCT_MODIFIERS } from './duplicates';

@@ -27,26 +27,14 @@ export function fplAtMost(monthlyIncome: Cents, guideline: Cents, maxPct: Percen
   return BigInt(monthlyIncome) * 1200n * BigInt(PERCENT_SCALE) <= BigInt(maxPct) * BigInt(guideline);
 }
 
-/** Tiers sorted from the lowest FPL ceiling up (a Policy sheet may list them in any order). */
+/** Tiers from the lowest FPL ceiling up (a Policy sheet may list them in any order). */
 export function sortedTiers(tiers: readonly AssistanceTier[]): AssistanceTier[] {
-  return [...sortedOnce(tiers)];
-}
-
-/** The sorted tiers, worked out once per (read-only) tier list: every statement of a run asks with the same Policy. */
-const sortedCache = new WeakMap<readonly AssistanceTier[], readonly AssistanceTier[]>();
-function sortedOnce(tiers: readonly AssistanceTier[]): readonly AssistanceTier[] {
-  let s = sortedCache.get(tiers);
-  if (s === undefined || s.length !== tiers.length || !tiers.every((t) => s!.includes(t))) {
-    s = [...tiers].sort((a, b) => a.fplPctMax - b.fplPctMax);
-    sortedCache.set(tiers, s);
-  }
-  return s;
+  return [...tiers].sort((a, b) => a.fplPctMax - b.fplPctMax);
 }
 
 /** The first tier whose ceiling the exact FPL percent does not exceed, else null. */
 export function tierFor(monthlyIncome: Cents, guideline: Cents, tiers: readonly AssistanceTier[]): AssistanceTier | null {
-  for (const t of sortedOnce(tiers)) if (fplAtMost(monthlyIncome, guideline, t.fplPctMax)) return t;
-  return null;
+  return sortedTiers(tiers).find((t) => fplAtMost(monthlyIncome, guideline, t.fplPctMax)) ?? null;
 }
 
 export interface AssistanceResult {
@@ -98,15 +86,13 @@ export function assessAssistance(input: AssistanceInput): AssistanceResult {
 
 /** The highest FPL ceiling among the tiers (who "may qualify"); null when there are no tiers. */
 export function topTierMax(tiers: readonly AssistanceTier[]): Percent | null {
-  const s = sortedOnce(tiers);
+  const s = sortedTiers(tiers);
   return s.length ? s[s.length - 1]!.fplPctMax : null;
 }
 
 /**
- * Hundredths of a percent → a JSON number (20001 → 200.01). h and 100 are
- * exact doubles and IEEE division is correctly rounded, so h / 100 is the
- * double nearest the exact quotient — what a Decimal division and
- * toNumber() gave, without a Decimal per statement.
+ * Hundredths of a percent → a JSON number (20001 → 200.01): IEEE division
+ * is correctly rounded, so h / 100 is the double nearest the exact value.
  */
 export function hundredthsToNumber(h: number): number {
   return h / 100;

@@ -60,25 +60,38 @@ export interface PaymentPlanInput {
   readonly policy: Policy;
 }
 
+export interface AffordabilityInput {
+  readonly balance: Cents;
+  readonly monthlyIncome: Cents | null;
+  /** Annual rate in percent; 0 for none. */
+  readonly apr: Percent;
+  readonly policy: Policy;
+}
+
 /**
- * Policy.maxIncomePct of gross monthly income, rounded half-up, never under
- * Policy.minPayment, never over the balance. Income unknown: the minimum
- * payment (the most a practice asks of anyone without knowing more).
+ * What the patient can pay each month (DESIGN §8): Policy.maxIncomePct of
+ * gross monthly income, rounded half-up, never under Policy.minPayment and
+ * never over what clears the plan in one payment — the balance, or with an
+ * APR the balance plus its first month's interest. Income unknown: the
+ * minimum payment (the most a practice asks of anyone without knowing more).
  */
-export function affordablePayment(balance: Cents, monthlyIncome: Cents | null, policy: Policy): Cents {
+export function affordablePayment({ balance, monthlyIncome, apr, policy }: AffordabilityInput): Cents {
   const fromIncome = monthlyIncome === null ? policy.minPayment : percentOf(monthlyIncome, policy.maxIncomePct);
-  return minC(maxC(fromIncome, policy.minPayment), balance);
+  const clearsAtOnce = add(balance, interestFor(balance, monthlyRate(apr)));
+  return minC(maxC(fromIncome, policy.minPayment), clearsAtOnce);
+}
+
+/** A month's interest on what remains: remaining × monthly rate, rounded half-up to the cent. */
+export function interestFor(remaining: Cents, rate: Decimal): Cents {
+  if (rate.isZero()) return ZERO;
+  return cents(new D(remaining).mul(rate).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toNumber());
 }
 
 /** ceil(a / b) for positive integers. */
 const ceilDiv = (a: number, b: number): number => Math.floor((a + b - 1) / b);
 
-/** Shared zero rate (Decimals are immutable): most plans carry no interest, and a statement run makes thousands. */
-const ZERO_RATE = new D(0);
-
 /** Monthly rate = APR ÷ 100 ÷ 12, exact. */
 export function monthlyRate(apr: Percent): Decimal {
-  if (apr === 0) return ZERO_RATE;
   return new D(percentToDecimal(apr)).div(1200);
 }
 
@@ -122,9 +135,7 @@ function buildSchedule(balance: Cents, payment: Cents, months: number, rate: Dec
   const rows: Installment[] = [];
   let remaining = balance;
   for (let n = 1; n <= months; n++) {
-    const interest = rate.isZero()
-      ? ZERO
-      : cents(new D(remaining).mul(rate).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toNumber());
+    const interest = interestFor(remaining, rate);
     const last = n === months;
     // The last payment clears whatever is left, plus its interest.
     const principal = last ? remaining : minC(sub(payment, interest), remaining);
@@ -148,7 +159,7 @@ export function computePaymentPlan(input: PaymentPlanInput): PaymentPlan {
     balance, monthlyIncome: input.monthlyIncome, householdSize: input.householdSize, state: input.state, firstDue: start, policy,
   });
   const owed = assistance.balanceAfter;
-  const afford = affordablePayment(owed, input.monthlyIncome, policy);
+  const afford = affordablePayment({ balance: owed, monthlyIncome: input.monthlyIncome, apr, policy });
 
   if (owed === 0) {
     return {

@@ -45,41 +45,34 @@ export interface AgingResult {
   readonly open: readonly Cents[];
 }
 
+/**
+ * Buckets what the patient owes by days from service date to statement date.
+ * Credits go to the oldest open balances first, so taking the lines oldest
+ * first both applies them and buckets what stays open.
+ */
 export function ageBalances(items: readonly AgingItem[], asOf: Day): AgingResult {
-  const n = items.length;
-  // Oldest first (ties in input order). Statement lines usually arrive in that order already: then no sort.
-  let inOrder = true;
-  for (let k = 1; k < n && inOrder; k++) inOrder = items[k - 1]!.serviceDate <= items[k]!.serviceDate;
-  const order = inOrder ? null : items.map((_, i) => i).sort((a, b) => items[a]!.serviceDate - items[b]!.serviceDate || a - b);
-  let credit = 0;
-  for (let k = 0; k < n; k++) {
-    const amt = items[k]!.amount;
-    if (amt < 0) credit -= amt;
-  }
-  const open: Cents[] = new Array<Cents>(n).fill(ZERO);
-  let current = 0, d31to60 = 0, d61to90 = 0, d91to120 = 0, over120 = 0;
+  const oldestFirst = items.map((_, i) => i).sort((a, b) => items[a]!.serviceDate - items[b]!.serviceDate || a - b);
+  let credit = items.reduce((sum, it) => (it.amount < 0 ? sum - it.amount : sum), 0);
+  const open: Cents[] = items.map(() => ZERO);
+  const buckets: Record<AgingBucket, number> = { current: 0, d31to60: 0, d61to90: 0, d91to120: 0, over120: 0 };
   let oldest: number | null = null;
-  // Credits go to the oldest balances first, so one pass in age order both applies them and buckets what stays open.
-  for (let k = 0; k < n; k++) {
-    const i = order === null ? k : order[k]!;
-    const it = items[i]!;
-    const amt = it.amount;
-    if (amt <= 0) continue;
-    const used = Math.min(credit, amt);
+  for (const i of oldestFirst) {
+    const { amount, serviceDate } = items[i]!;
+    if (amount <= 0) continue;
+    const used = Math.min(credit, amount);
     credit -= used;
-    const o = amt - used;
-    open[i] = cents(o);
-    if (o <= 0) continue;
-    const age = asOf - it.serviceDate;
-    if (age <= 30) current += o;
-    else if (age <= 60) d31to60 += o;
-    else if (age <= 90) d61to90 += o;
-    else if (age <= 120) d91to120 += o;
-    else over120 += o;
+    const stillOpen = amount - used;
+    open[i] = cents(stillOpen);
+    if (stillOpen <= 0) continue;
+    const age = asOf - serviceDate;
+    buckets[bucketFor(age)] += stillOpen;
     if (oldest === null || age > oldest) oldest = age;
   }
   return {
-    aging: { current: cents(current), d31to60: cents(d31to60), d61to90: cents(d61to90), d91to120: cents(d91to120), over120: cents(over120) },
+    aging: {
+      current: cents(buckets.current), d31to60: cents(buckets.d31to60), d61to90: cents(buckets.d61to90),
+      d91to120: cents(buckets.d91to120), over120: cents(buckets.over120),
+    },
     oldestOpenDays: oldest,
     open,
   };

@@ -1,7 +1,8 @@
 /**
- * The dunning stage and its message, from the age of the oldest unpaid line
- * (days from its service date to the statement date, after credits):
- *   0–30 first statement · 31–60 reminder · 61–90 past due · over 90 final notice.
+ * Dunning (DESIGN §7, §8): how long the patient has owed, and the stage and
+ * message that gives. It runs from when the patient balance arose — a line
+ * can sit with insurance for months — not from the service date:
+ *   0–30 days first statement · 31–60 reminder · 61–90 past due · over 90 final notice.
  * Messages start with a word (they go into cells) and carry no PHI beyond
  * what the statement itself shows.
  */
@@ -17,10 +18,27 @@ export const DUNNING_LABELS: Readonly<Record<DunningStage, string>> = {
   'final-notice': 'Final notice',
 };
 
-export function dunningStage(oldestOpenDays: number): DunningStage {
-  if (oldestOpenDays <= 30) return 'first-statement';
-  if (oldestOpenDays <= 60) return 'reminder';
-  if (oldestOpenDays <= 90) return 'past-due';
+/** What a line leaves the patient to pay (negative: a credit), and the day that balance arose (lineBalance.balanceAroseOn). */
+export interface OwedSince {
+  readonly owed: number;
+  readonly arose: Day;
+}
+
+/**
+ * `balanceSince`: the earliest day a balance the patient still has not paid
+ * arose, over the lines billed to them that still carry one; null when none does.
+ */
+export function balanceSince(lines: readonly OwedSince[]): Day | null {
+  let since: Day | null = null;
+  for (const l of lines) if (l.owed > 0 && (since === null || l.arose < since)) since = l.arose;
+  return since;
+}
+
+/** The stage for a balance owed this many days (statement date − balanceSince). */
+export function dunningStage(daysOwed: number): DunningStage {
+  if (daysOwed <= 30) return 'first-statement';
+  if (daysOwed <= 60) return 'reminder';
+  if (daysOwed <= 90) return 'past-due';
   return 'final-notice';
 }
 

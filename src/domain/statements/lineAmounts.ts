@@ -1,44 +1,36 @@
 /**
- * Per line: is it still with insurance, and what does the patient owe on it?
+ * One ledger line as a statement shows it: is it on the bill, and what does
+ * the patient owe on it (DESIGN §4, §7)?
  *
- * Pending with insurance is the shared definition in lineStatus.ts (so the
- * bill, findings and KPIs agree): billed to a payer and either status
- * Pending/Appealed, or not yet adjudicated — no Paid status, no insurer
- * payment, no denial.
- *
- * Patient balance = patientShare − (patient paid − refunds sent) when
- * adjudication gives a patient share (DESIGN §7). With no share (no
- * configuration) we trust the ledger: its Balance column, else billed −
- * adjustment − insurer and secondary payments − patient payments + refunds
- * (lineStatus.lineBalance). Once insurance has decided a line, what is left
- * on it is the patient's.
+ * A line is billed when adjudication decided it, or denied it as the
+ * patient's to pay (a PR group); a line still pending with insurance, or a
+ * denial the office has to work, is listed but not billed. What the patient
+ * owes on a billed line is the patient's part less what they paid
+ * (lineBalance.patientOwes): patientShare where it was computed, else the
+ * line's own balance.
  */
-import { add as addImport, sub as subImport, ZERO as ZEROImport, type Cents } from '../money';
+import { add, sub, ZERO } from '../money';
 import type { LedgerLine } from '../ledger';
 import type { LineShares } from '../shareTypes';
-import { isPendingWithInsurance as isPendingWithInsuranceImport, lineBalance as lineBalanceImport, netPatientPaid as netPatientPaidImport } from '../lineStatus';
+import { balanceAroseOn, billedToPatient, netPatientPaid, patientOwes } from '../lineBalance';
 import type { BalanceSource, StatementLine } from './statementTypes';
-import { safeOrNull as safeOrNullImport, safeText as safeTextImport } from './text';
-// Local bindings: a compiled import is a property read (a getter under tsx) on every call, per line of the ledger.
-const safeOrNull = safeOrNullImport, safeText = safeTextImport;
-const isPendingWithInsurance = isPendingWithInsuranceImport, lineBalance = lineBalanceImport;
-const add = addImport, sub = subImport, ZERO = ZEROImport, netPatientPaid = netPatientPaidImport;
+import { safeOrNull, safeText } from './text';
 
 export const PENDING_NOTE = 'Pending with insurance';
+export const DENIAL_NOTE = 'Denied by insurance: our office is working on it';
 
-export function patientBalanceOf(line: LedgerLine, share: LineShares | undefined): { balance: Cents; source: BalanceSource } {
-  if (share && share.patientShare !== null) return { balance: sub(share.patientShare, netPatientPaid(line)), source: 'patient-share' };
-  if (line.balance !== null) return { balance: line.balance, source: 'ledger-balance' };
-  return { balance: lineBalance(line), source: 'computed' };
+function balanceSourceOf(line: LedgerLine, share: LineShares): BalanceSource {
+  if (share.patientShare !== null) return 'patient-share';
+  return line.balance !== null ? 'ledger-balance' : 'computed';
 }
 
-export function statementLine(line: LedgerLine, share: LineShares | undefined): StatementLine {
+export function statementLine(line: LedgerLine, share: LineShares): StatementLine {
   const insurancePaid = add(line.insurerPaid ?? ZERO, line.secondaryPaid ?? ZERO);
   const patientPaid = netPatientPaid(line);
-  const pending = isPendingWithInsurance(line);
-  const { balance, source } = patientBalanceOf(line, share);
-  const patientBalance = pending ? ZERO : balance;
-  const adjustments = pending ? (line.adjustment ?? ZERO) : sub(sub(sub(line.billed, insurancePaid), patientPaid), patientBalance);
+  const onBill = billedToPatient(share);
+  const patientBalance = onBill ? patientOwes(line, share) : ZERO;
+  // A billed row foots: whatever is neither paid nor owed was adjusted off.
+  const adjustments = onBill ? sub(sub(sub(line.billed, insurancePaid), patientPaid), patientBalance) : (line.adjustment ?? ZERO);
   return {
     lineIndex: line.index,
     sheet: line.sheet,
@@ -51,8 +43,9 @@ export function statementLine(line: LedgerLine, share: LineShares | undefined): 
     adjustments,
     patientPaid,
     patientBalance,
-    pending,
-    note: pending ? PENDING_NOTE : null,
-    balanceSource: source,
+    pending: !onBill,
+    note: onBill ? null : share.standing === 'denied-office' ? DENIAL_NOTE : PENDING_NOTE,
+    balanceSource: balanceSourceOf(line, share),
+    balanceArose: balanceAroseOn(line),
   };
 }

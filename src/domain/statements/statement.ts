@@ -3,35 +3,33 @@
  * is at least Policy.minStatementBalance, and a refund notice per account
  * with a credit balance.
  *
- * amountDue = Σ (patientShare − patientPaid) over the account's lines that
- * are not pending with insurance, before any assistance discount (DESIGN
- * §7; lineAmounts.ts says what is used without a patient share). Pending
- * lines are listed as such and not billed.
+ * amountDue = Σ (patient's part − patientPaid) over the account's lines
+ * billed to the patient (decided, or denied as the patient's to pay), before
+ * any assistance discount (DESIGN §7; lineAmounts.ts). Lines still pending
+ * with insurance or denied for the office to work are listed, not billed.
+ * balanceSince and the dunning stage count from when the patient balance
+ * arose (§8); aging counts from the service date.
  */
-import { add as addImport, cents as centsImport, neg as negImport, ZERO as ZEROImport, type Cents } from '../money';
+import { add, cents, neg, ZERO, type Cents } from '../money';
 import { addDays, type Day } from '../day';
 import type { Config, CoverageRow, PatientRow, Policy } from '../config';
-import { isSelfPay, type LedgerLine } from '../ledger';
-import type { LineShares, SharesByLine } from '../shareTypes';
+import { isSelfPay, type LedgerLine, type WorkbookLedger } from '../ledger';
+import type { LineShares } from '../shareTypes';
 import { planOptions } from '../plans/planOptions';
 import { ageBalances, EMPTY_AGING } from './aging';
-import { dunningMessage, dunningStage } from './dunning';
-import { statementLine as statementLineImport } from './lineAmounts';
+import { balanceSince, dunningMessage, dunningStage } from './dunning';
+import { statementLine } from './lineAmounts';
 import { assistanceNotice, householdFacts, refundMessage } from './notices';
 import type { InsuranceOnFile, PatientInfo, PracticeInfo, Remittance, Statement, StatementLine, StatementTotals } from './statementTypes';
-import { safeOrNull as safeOrNullImport, safeText as safeTextImport } from './text';
-// Local bindings: a compiled import is a property read (a getter under tsx) on every call, per line of the ledger.
-const safeOrNull = safeOrNullImport, safeText = safeTextImport;
-const statementLine = statementLineImport;
-const add = addImport, cents = centsImport, neg = negImport, ZERO = ZEROImport;
+import { safeOrNull, safeText } from './text';
 
 export * from './statementTypes';
 export { statementToJson, type StatementJson } from './statementJson';
 
 export interface BuildStatementsInput {
-  readonly lines: readonly LedgerLine[];
-  /** shares[i] belongs to lines[i]; may be empty (no adjudication). */
-  readonly shares: SharesByLine;
+  readonly ledger: WorkbookLedger;
+  /** `shares[i]` is adjudication's decision for `ledger.lines[i]`. */
+  readonly shares: readonly LineShares[];
   readonly config: Config;
   readonly asOf: Day;
 }
@@ -43,42 +41,36 @@ const byAccount = new Intl.Collator('en', { numeric: true, sensitivity: 'base' }
 
 /** Digits only, no leading zero ("0" itself allowed): the usual account number. */
 function plainNumber(s: string): boolean {
-  const n = s.length;
-  if (n === 0 || n > 15 || (n > 1 && s.charCodeAt(0) === 48)) return false;
-  for (let i = 0; i < n; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 48 || c > 57) return false;
-  }
-  return true;
+  return /^(?:0|[1-9]\d{0,14})$/.test(s);
 }
 
 /**
- * The collator's order, with a shortcut for two plain account numbers: the
- * numeric collation orders them by value, which for digit strings without
- * leading zeros is shorter first, then character order — no ICU call for
- * most of the 400,000 comparisons a sort of 28,000 statements makes.
+ * The collator's order (numbers compared as numbers); two plain account
+ * numbers compare the same way without it — shorter first, then by digits —
+ * which spares the collator most of a large run's comparisons.
  */
 function compareAccounts(a: string, b: string): number {
   if (plainNumber(a) && plainNumber(b)) return a.length !== b.length ? a.length - b.length : a < b ? -1 : a > b ? 1 : 0;
   return byAccount.compare(a, b);
 }
 
+interface AccountItems {
+  readonly account: string;
+  readonly items: { line: LedgerLine; share: LineShares }[];
+}
+
 export function buildStatements(input: BuildStatementsInput): Statement[] {
-  const { lines, shares, config, asOf } = input;
-  const groups = new Map<string, { account: string; items: { line: LedgerLine; share: LineShares | undefined }[] }>();
-  // An account's lines usually sit together: reuse the last line's group while the account text repeats.
-  let lastAccount: string | null = null;
-  let g: { account: string; items: { line: LedgerLine; share: LineShares | undefined }[] } | undefined;
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
-    if (line.account !== lastAccount || g === undefined) {
-      const key = accountKey(line.account);
-      g = groups.get(key);
-      if (!g) groups.set(key, (g = { account: line.account.trim(), items: [] }));
-      lastAccount = line.account;
-    }
-    g.items.push({ line, share: shares.at(i) });
+  const { ledger, shares, config, asOf } = input;
+  if (shares.length !== ledger.lines.length) {
+    throw new RangeError(`statements need one LineShares per line (${ledger.lines.length} lines, ${shares.length} shares)`);
   }
+  const groups = new Map<string, AccountItems>();
+  ledger.lines.forEach((line, i) => {
+    const key = accountKey(line.account);
+    let g = groups.get(key);
+    if (g === undefined) groups.set(key, (g = { account: line.account.trim(), items: [] }));
+    g.items.push({ line, share: shares[i]! });
+  });
   const patients = new Map<string, PatientRow>();
   for (const p of config.patients) {
     const k = accountKey(p.account);
@@ -91,95 +83,78 @@ export function buildStatements(input: BuildStatementsInput): Statement[] {
     if (list) list.push(c);
     else coverage.set(k, [c]);
   }
-
-  const ctx: Shared = {
-    config,
-    asOf,
-    practice: practiceInfo(config.policy), // the same on every bill: one shared (read-only) object
-    planPayer: new Map(),
-    selfPay: new Map(),
-  };
+  const planPayer = new Map<string, string>();
   for (const p of config.plans) {
     const k = p.planId.trim().toUpperCase();
-    if (!ctx.planPayer.has(k)) ctx.planPayer.set(k, p.payer); // the first plan row wins, as a find() over the rows gave
+    if (!planPayer.has(k)) planPayer.set(k, p.payer);
   }
+  const run: StatementRun = { config, asOf, practice: practiceInfo(config.policy), planPayer, selfPayByName: new Map() };
   const out: Statement[] = [];
   for (const [key, g] of groups) {
-    const s = statementFor(g.account, g.items, patients.get(key), coverage.get(key) ?? [], ctx);
+    const s = statementFor({ account: g.account, items: g.items, patient: patients.get(key), coverageRows: coverage.get(key) ?? [], run });
     if (s) out.push(s);
   }
   return out.sort((a, b) => compareAccounts(a.account, b.account));
 }
 
-/** What every statement of one run shares, worked out once. */
-interface Shared {
+/** What every statement of one run shares. */
+interface StatementRun {
   readonly config: Config;
   readonly asOf: Day;
   readonly practice: PracticeInfo;
   /** Plans by trimmed upper-case PlanId → payer. */
-  readonly planPayer: Map<string, string>;
-  /** isSelfPay per payer text seen (a ledger repeats a handful of payer names). */
-  readonly selfPay: Map<string, boolean>;
+  readonly planPayer: ReadonlyMap<string, string>;
+  /** Payer text → says self-pay, as met (a ledger repeats a handful of payers; isSelfPay need not run per line). */
+  readonly selfPayByName: Map<string, boolean>;
+}
+
+interface AccountInput {
+  readonly account: string;
+  readonly items: readonly { line: LedgerLine; share: LineShares }[];
+  readonly patient: PatientRow | undefined;
+  readonly coverageRows: readonly CoverageRow[];
+  readonly run: StatementRun;
 }
 
 const byServiceDateThenIndex = (a: { line: LedgerLine }, b: { line: LedgerLine }): number =>
   a.line.serviceDate - b.line.serviceDate || a.line.index - b.line.index;
 
-function statementFor(
-  account: string,
-  items: readonly { line: LedgerLine; share: LineShares | undefined }[],
-  row: PatientRow | undefined,
-  coverageRows: readonly CoverageRow[],
-  ctx: Shared,
-): Statement | null {
-  const { asOf, practice } = ctx;
-  const policy = ctx.config.policy;
-  const sorted = items.length < 2 ? items : [...items].sort(byServiceDateThenIndex);
-  // One pass: the statement lines, and the sums over billed and pending ones.
-  const stLines: StatementLine[] = new Array<StatementLine>(sorted.length);
-  const billed: StatementLine[] = [];
-  let net = 0, pendingCount = 0, pendingSum = 0;
-  for (let i = 0; i < sorted.length; i++) {
-    const it = sorted[i]!;
-    const l = statementLine(it.line, it.share);
-    stLines[i] = l;
-    if (l.pending) {
-      pendingCount++;
-      pendingSum += l.charge;
-    } else {
-      billed.push(l);
-      net += l.patientBalance;
-    }
-  }
+function statementFor({ account, items, patient: row, coverageRows, run }: AccountInput): Statement | null {
+  const { asOf, practice } = run;
+  const policy = run.config.policy;
+  const sorted = [...items].sort(byServiceDateThenIndex);
+  const stLines = sorted.map((it) => statementLine(it.line, it.share));
+  const billed = stLines.filter((l) => !l.pending);
+  const notBilled = stLines.filter((l) => l.pending);
+  const net = billed.reduce((sum, l) => sum + l.patientBalance, 0);
   const isRefund = net < 0;
   if (!isRefund && (net === 0 || net < policy.minStatementBalance)) return null;
 
   const amount = cents(net);
   const dueDate = addDays(asOf, policy.dueDays);
-  const pendingCharges = cents(pendingSum);
+  const pendingCharges = cents(notBilled.reduce((sum, l) => sum + l.charge, 0));
   const patient = patientInfo(row, sorted[0]?.line ?? null);
   const flags: string[] = [];
   if (!row) flags.push('No Patients row for this account: the mailing address is blank.');
   else if (patient.addressMissing) flags.push('Mailing address incomplete on the Patients sheet.');
-  const insurance = insuranceOnFile(sorted, coverageRows, ctx);
+  const insurance = insuranceOnFile(sorted, coverageRows, run);
   const totals = totalsOf(billed);
   const onPaymentPlan = row?.onPaymentPlan ?? false;
 
-  // Each statement is one object literal with every field in one order (no spread of a shared base):
-  // V8 then gives all statements one fast shape, which building them and writing them as JSON rely on.
   if (isRefund) {
     const credit = neg(amount);
     return {
-      kind: 'refund-notice', account, statementDate: asOf, dueDate, amountDue: ZERO, creditBalance: credit, aging: EMPTY_AGING,
-      practice, patient, insurance, lines: stLines, totals, pendingLines: pendingCount, pendingCharges,
-      dunningStage: null, oldestOpenDays: null, message: refundMessage(credit, pendingCount, policy),
+      kind: 'refund-notice', account, statementDate: asOf, dueDate, amountDue: ZERO, balanceSince: null, creditBalance: credit, aging: EMPTY_AGING,
+      practice, patient, insurance, lines: stLines, totals, pendingLines: notBilled.length, pendingCharges,
+      dunningStage: null, oldestOpenDays: null, message: refundMessage(credit, notBilled.length, policy),
       planOptions: [], assistanceNotice: null, remittance: remittance(account, patient, ZERO, dueDate, policy), onPaymentPlan, flags,
     };
   }
 
   const aged = ageBalances(billed.map((l) => ({ serviceDate: l.serviceDate, amount: l.patientBalance })), asOf);
-  const oldest = aged.oldestOpenDays ?? 0;
-  const stage = dunningStage(oldest);
+  // A positive amount due has at least one line still owed, so there is a day it arose.
+  const since = balanceSince(billed.map((l) => ({ owed: l.patientBalance, arose: l.balanceArose })))!;
+  const stage = dunningStage(asOf - since);
   const facts = householdFacts(row);
   flags.push(...facts.flags);
   if (row?.onPaymentPlan) flags.push('Account is on a payment plan: check the plan before sending.');
@@ -187,9 +162,9 @@ function statementFor(
     monthlyIncome: facts.monthlyIncome, householdSize: facts.householdSize, state: facts.state, start: dueDate,
   });
   return {
-    kind: 'statement', account, statementDate: asOf, dueDate, amountDue: amount, creditBalance: ZERO, aging: aged.aging,
-    practice, patient, insurance, lines: stLines, totals, pendingLines: pendingCount, pendingCharges,
-    dunningStage: stage, oldestOpenDays: oldest,
+    kind: 'statement', account, statementDate: asOf, dueDate, amountDue: amount, balanceSince: since, creditBalance: ZERO, aging: aged.aging,
+    practice, patient, insurance, lines: stLines, totals, pendingLines: notBilled.length, pendingCharges,
+    dunningStage: stage, oldestOpenDays: aged.oldestOpenDays ?? 0,
     message: dunningMessage(stage, { amountDue: amount, dueDate, practicePhone: policy.practicePhone, collectionsDays: policy.collectionsDays }),
     planOptions: options,
     assistanceNotice: assistanceNotice(amount, facts, dueDate, policy),
@@ -240,18 +215,18 @@ function pushInsurance(out: InsuranceOnFile[], seen: Set<string>, i: InsuranceOn
 }
 
 /** Coverage rows for the account first (with their plan's payer), then payers seen on its lines. */
-function insuranceOnFile(items: readonly { line: LedgerLine }[], coverageRows: readonly CoverageRow[], ctx: Shared): InsuranceOnFile[] {
+function insuranceOnFile(items: readonly { line: LedgerLine }[], coverageRows: readonly CoverageRow[], run: StatementRun): InsuranceOnFile[] {
   const out: InsuranceOnFile[] = [];
   const seen = new Set<string>();
   const coverage = coverageRows.length < 2 ? coverageRows : [...coverageRows].sort((a, b) => (a.priority === b.priority ? 0 : a.priority === 'Primary' ? -1 : 1));
   for (const c of coverage) {
-    const payer = ctx.planPayer.get(c.planId.trim().toUpperCase());
+    const payer = run.planPayer.get(c.planId.trim().toUpperCase());
     pushInsurance(out, seen, { payer: safeText(payer ?? c.planId), planId: safeText(c.planId), memberId: safeOrNull(c.memberId), priority: c.priority });
   }
   for (const { line: l } of items) {
     if (l.payer === null) continue;
-    let selfPay = ctx.selfPay.get(l.payer);
-    if (selfPay === undefined) ctx.selfPay.set(l.payer, (selfPay = isSelfPay(l.payer)));
+    let selfPay = run.selfPayByName.get(l.payer);
+    if (selfPay === undefined) run.selfPayByName.set(l.payer, (selfPay = isSelfPay(l.payer)));
     if (selfPay) continue;
     const payer = safeText(l.payer.trim());
     const memberId = safeOrNull(l.memberId);

@@ -1,41 +1,18 @@
 /**
  * DESIGN §7 statement JSON: `{ account, statementDate, dueDate, amountDue,
- * aging: { current, "31-60", "61-90", "91-120", over120 } }` first, then the
- * whole model as extra fields. Money as "0.00" strings, dates YYYY-MM-DD,
- * percents as numbers.
+ * balanceSince, stage, aging: { current, "31-60", "61-90", "91-120", over120 } }`
+ * first, then the whole model as extra fields. Money as "0.00" strings,
+ * dates YYYY-MM-DD, percents as numbers.
  */
-import { formatMoney as formatMoneyImport, PERCENT_SCALE, type Cents, type Percent } from '../money';
-import { toIso as toIsoImport, type Day } from '../day';
+import { formatMoney, percentToNumber, type Cents } from '../money';
+import { toIso } from '../day';
 import { hundredthsToNumber } from '../plans/assistance';
 import type { PlanOption } from '../plans/planOptions';
 import { DUNNING_LABELS } from './dunning';
 import type { Aging } from './aging';
 import type { Statement } from './statementTypes';
 
-// Local bindings: a compiled import is a property read (a getter under tsx) on every call.
-const formatMoney = formatMoneyImport;
-const toIsoUncached = toIsoImport;
-
-const m = (c: Cents): string => (c === 0 ? '0.00' : formatMoney(c));
-
-/** toIso remembered per day (a run's statements share a handful of dates; toIso builds a Date each time). */
-const isoSeen = new Map<number, string>();
-function toIso(d: Day): string {
-  let s = isoSeen.get(d);
-  if (s === undefined) {
-    s = toIsoUncached(d);
-    if (isoSeen.size < 100_000) isoSeen.set(d, s);
-  }
-  return s;
-}
-
-/**
- * Percent → JSON number. Same value as money.percentToNumber (a Decimal
- * division): p and 10⁴ are exact doubles and IEEE division is correctly
- * rounded, so p / 10⁴ is the double nearest the exact quotient, as is the
- * Decimal's toNumber().
- */
-const percentToNumber = (p: Percent): number => p / PERCENT_SCALE;
+const m = (c: Cents): string => formatMoney(c);
 
 export interface AgingJson {
   current: string;
@@ -50,7 +27,6 @@ export function agingToJson(a: Aging): AgingJson {
 }
 
 function optionToJson(o: PlanOption) {
-  // Two literals (no spread of a common part): each kind gets one fast shape, cheap to build and to stringify.
   if (o.kind === 'equal') {
     return { kind: o.kind, months: o.months, monthlyPayment: m(o.monthlyPayment), lastPayment: m(o.lastPayment), total: m(o.total) };
   }
@@ -73,6 +49,8 @@ export function statementToJson(s: Statement) {
     statementDate: toIso(s.statementDate),
     dueDate: toIso(s.dueDate),
     amountDue: m(s.amountDue),
+    balanceSince: s.balanceSince === null ? null : toIso(s.balanceSince),
+    stage: s.dunningStage,
     aging: agingToJson(s.aging),
     kind: s.kind,
     creditBalance: m(s.creditBalance),

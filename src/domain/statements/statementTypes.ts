@@ -26,13 +26,15 @@ export interface StatementLine {
   readonly adjustments: Cents;
   /** Patient payments net of refunds already sent. */
   readonly patientPaid: Cents;
-  /** What the patient owes on the line (negative: overpaid); 0.00 on a pending line. */
+  /** What the patient owes on the line (negative: overpaid); 0.00 on a line not billed. */
   readonly patientBalance: Cents;
-  /** Still with insurance: listed, not billed. */
+  /** Not billed to the patient: still with insurance, or a denial the office is working (listed, not billed). */
   readonly pending: boolean;
-  /** "Pending with insurance" for pending lines, else null. */
+  /** Why a line is not billed ("Pending with insurance", or an office denial), else null. */
   readonly note: string | null;
   readonly balanceSource: BalanceSource;
+  /** DESIGN §8: the day the patient's balance on the line arose. */
+  readonly balanceArose: Day;
 }
 
 export interface StatementTotals {
@@ -99,8 +101,10 @@ export interface Statement {
   readonly account: string;
   readonly statementDate: Day;
   readonly dueDate: Day;
-  /** Σ (patientShare − patientPaid) over lines not pending with insurance; 0 on a refund notice. */
+  /** Σ (patient's part − patientPaid) over the account's billed lines (DESIGN §7); 0 on a refund notice. */
   readonly amountDue: Cents;
+  /** DESIGN §7/§8: the earliest day a still-unpaid patient balance arose; null on a refund notice. */
+  readonly balanceSince: Day | null;
   /** Refund owed to the patient (refund notice); 0 on a bill. */
   readonly creditBalance: Cents;
   readonly aging: Aging;
@@ -113,8 +117,9 @@ export interface Statement {
   readonly totals: StatementTotals;
   readonly pendingLines: number;
   readonly pendingCharges: Cents;
-  /** null on a refund notice. */
+  /** From the days since balanceSince; null on a refund notice. */
   readonly dunningStage: DunningStage | null;
+  /** Age by service date of the oldest balance still open after credits (aging); null on a refund notice. */
   readonly oldestOpenDays: number | null;
   readonly message: string;
   readonly planOptions: readonly PlanOption[];

@@ -53,10 +53,8 @@ export interface ColumnPlan {
   readonly columns: readonly PlannedColumn[];
   /** Slot → the field's first column (merged Mod 1..4 / Dx 1..4: the leftmost); null when absent. */
   readonly firstColumn: readonly (PlannedColumn | null)[];
-  /** The fields whose cell address goes into `LedgerLine.cells`, with their column letters. */
-  readonly cellFields: readonly { readonly field: LedgerField; readonly letters: string }[];
-  /** An object with every cell field as a key, copied for each line's cells (see makeLine `rowCells`). */
-  readonly cellTemplate: Readonly<Partial<Record<LedgerField, string>>>;
+  /** Each field's first column letters: every line's `columns` (one object for the sheet). */
+  readonly cellColumns: Readonly<Partial<Record<LedgerField, string>>>;
   /** 0-based indices of the money columns (for spotting unlabelled total rows). */
   readonly moneyColumns: readonly number[];
 }
@@ -77,12 +75,11 @@ export function buildColumnPlan(grid: CellGrid, header: HeaderDetection, omitFro
     }
   }
   columns.sort((a, b) => a.index - b.index);
-  const cellFields = firstColumn
+  const cellColumns: Partial<Record<LedgerField, string>> = Object.fromEntries(firstColumn
     .filter((c): c is PlannedColumn => c !== null && c.field !== 'type' && c.field !== 'amount' && !omitFromCells.includes(c.field))
-    .map((c) => ({ field: c.field as LedgerField, letters: c.letters }));
+    .map((c) => [c.field, c.letters]));
   const moneyColumns = columns.filter((c) => isMoneyKind(c.kind)).map((c) => c.index);
-  const cellTemplate = Object.fromEntries(cellFields.map((c) => [c.field, '']));
-  return { columns, firstColumn, cellFields, cellTemplate, moneyColumns };
+  return { columns, firstColumn, cellColumns, moneyColumns };
 }
 
 /** The label and letters of a field's first column, or the field's own name when the sheet lacks it. */

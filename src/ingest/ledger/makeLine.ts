@@ -9,27 +9,9 @@ import { statusOf, type SheetReading } from './readRow';
 
 export type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 export type CellAddresses = Partial<Record<LedgerField, string>>;
-export type MutableLine = Mutable<LedgerLine> & { cells: CellAddresses };
+export type MutableLine = Mutable<LedgerLine>;
 
 const NONE: readonly string[] = Object.freeze([]);
-
-/**
- * A1 addresses of the row's cells, one per mapped field (merged fields: their
- * first column). Starting from a copy of the sheet's `cellTemplate` (every
- * key already there) rather than from `{}` keeps a million lines' cells
- * compact: measured, it takes ingest of 1M×16 cells from 2.5 s to 1.1 s,
- * which the whole-analysis figure (1M lines under 4 s) needs.
- */
-export function rowCells(reading: SheetReading, excelRow: number): CellAddresses {
-  const { cellFields, cellTemplate } = reading.plan;
-  const cells: CellAddresses = { ...cellTemplate };
-  const rowText = String(excelRow);
-  for (let i = 0; i < cellFields.length; i++) {
-    const { field, letters } = cellFields[i]!;
-    cells[field] = letters + rowText;
-  }
-  return cells;
-}
 
 /** Where a line sits in the ledger. */
 export interface LinePlace {
@@ -37,7 +19,8 @@ export interface LinePlace {
   readonly index: number;
   /** 1-based Excel row of the charge. */
   readonly row: number;
-  readonly cells: CellAddresses;
+  /** The sheet's column letters by field (shared by its lines). */
+  readonly columns: Readonly<CellAddresses>;
 }
 
 const positive = (c: Cents | null): boolean => c !== null && c > 0;
@@ -90,6 +73,7 @@ export function makeLine(reading: SheetReading, place: LinePlace, billed: Cents)
     denialCode: v[SLOT.denialCode] as string | null,
     pos: v[SLOT.pos] as string | null,
     insurerPostedOn: insurerPostedOn(v),
-    cells: place.cells,
+    columns: place.columns,
+    movedCells: null,
   };
 }

@@ -9,7 +9,7 @@ import type { Cents } from '../../domain/money';
 import { a1, type CellGrid, type CellValue } from '../grid';
 import { isBlank } from '../values/blank';
 import { SLOT, type ColumnPlan } from './columnPlan';
-import { makeLine, rowCells } from './makeLine';
+import { makeLine } from './makeLine';
 import { isBlankRow, readRow, requireField, startReading } from './readRow';
 import { totalRowHit } from './totalRows';
 
@@ -84,7 +84,7 @@ export function readServiceLines(grid: CellGrid, plan: ColumnPlan, rows: SheetRo
       excludedRows++;
       continue;
     }
-    const place = { index: rows.firstLineIndex + lines.length, row: excelRow, cells: rowCells(reading, excelRow) };
+    const place = { index: rows.firstLineIndex + lines.length, row: excelRow, columns: reading.plan.cellColumns };
     lines.push(makeLine(reading, place, reading.fieldValues[SLOT.billed] as Cents));
   }
   const rowsRead = Math.max(0, last - rows.headerIndex);

@@ -28,7 +28,7 @@
  * rows folded into them), so rowsRead = linesAnalyzed + excludedRows +
  * blankRows + totalRows still holds; `lines.length` is the number of charges.
  */
-import { isSelfPay, type LedgerLine } from '../../domain/ledger';
+import { isSelfPay, type LedgerField, type LedgerLine } from '../../domain/ledger';
 import type { Cents } from '../../domain/money';
 import { toUs, type Day } from '../../domain/day';
 import { formatMoneyDisplay } from '../../domain/money';
@@ -38,7 +38,7 @@ import { cellMessage } from '../values/invalid';
 import { normaliseStatus } from '../values/parseStatus';
 import { TRANSACTION_TYPES_EXPECTED, transactionKind, type TransactionKind } from '../values/parseTransactionType';
 import { SLOT, fieldColumn, type ColumnPlan } from './columnPlan';
-import { makeLine, rowCells, type MutableLine } from './makeLine';
+import { makeLine, type CellAddresses, type MutableLine } from './makeLine';
 import { isBlankRow, readRow, requireField, startReading, type SheetReading } from './readRow';
 import { lastNonBlankRow, type ReadResult, type SheetRows } from './serviceLines';
 import { totalRowHit } from './totalRows';
@@ -73,6 +73,8 @@ const SEP = '\u0001';
 const byClaimLine: KeyFn = (l) => (l.claimId !== null && l.lineId !== null ? l.claimId + SEP + l.lineId : null);
 const byClaimCode: KeyFn = (l) => (l.claimId !== null ? l.claimId + SEP + l.code : null);
 const byClaim: KeyFn = (l) => l.claimId;
+/** A Line # without a Claim #: line numbers are the account's (two same-day charges of one code differ only by it). */
+const byAcctLine: KeyFn = (l) => (l.claimId === null && l.lineId !== null ? l.account + SEP + l.lineId : null);
 const byAcctDosCode: KeyFn = (l) => l.account + SEP + l.serviceDate + SEP + l.code;
 const byAcctDos: KeyFn = (l) => l.account + SEP + l.serviceDate;
 const byAccount: KeyFn = (l) => l.account;
@@ -95,6 +97,10 @@ function match(ix: ChargeIndex, values: readonly unknown[]): number {
     }
     const all = ix.get(byClaim, claim);
     if (all) return all.length === 1 ? all[0]! : -2;
+  }
+  if (claim === null && lineId !== null && account !== null) {
+    const hit = ix.get(byAcctLine, account + SEP + lineId);
+    if (hit) return hit[0]!;
   }
   if (account !== null && dos !== null) {
     if (code !== null) {
@@ -144,6 +150,8 @@ export function readTransactions(grid: CellGrid, plan: ColumnPlan, rows: SheetRo
   const sheet = grid.sheet;
   const typeColumn = fieldColumn(plan, SLOT.type);
   const amountColumn = fieldColumn(plan, SLOT.amount);
+  /** A charge row's cells: its fields' columns, the charge in the Amount column (one object for the sheet). */
+  const chargeColumns: CellAddresses = { ...plan.cellColumns, billed: amountColumn.letters };
   const kindByText = new Map<string, TransactionKind | null>();
   const pending: { readonly r: number; readonly kind: TransactionKind }[] = [];
   let blankRows = 0;
@@ -183,9 +191,7 @@ export function readTransactions(grid: CellGrid, plan: ColumnPlan, rows: SheetRo
       pending.push({ r, kind });
       continue;
     }
-    const cells = rowCells(reading, excelRow);
-    cells.billed = amountColumn.letters + excelRow;
-    const line = makeLine(reading, { index: rows.firstLineIndex + lines.length, row: excelRow, cells }, values[SLOT.amount] as Cents);
+    const line = makeLine(reading, { index: rows.firstLineIndex + lines.length, row: excelRow, columns: chargeColumns }, values[SLOT.amount] as Cents);
     line.balance = null;
     line.insurerPostedOn = null;
     lines.push(line);
@@ -271,6 +277,13 @@ interface Posting {
 
 const INSURER_POSTINGS: ReadonlySet<TransactionKind> = new Set<TransactionKind>(['insPayment', 'secPayment', 'insRefund', 'adjustment', 'denial']);
 
+/** A field's cell is now on a posting's row, not the charge's. */
+function moveCell(line: MutableLine, field: LedgerField, address: string): void {
+  const moved: CellAddresses = line.movedCells === null ? {} : (line.movedCells as CellAddresses);
+  moved[field] = address;
+  line.movedCells = moved;
+}
+
 function fold(line: MutableLine, p: Posting): void {
   const values = p.values;
   const payer = values[SLOT.payer] as string | null;
@@ -285,26 +298,26 @@ function fold(line: MutableLine, p: Posting): void {
   switch (kind) {
     case 'insPayment':
       line.insurerPaid = addC(line.insurerPaid, p.amount);
-      line.cells.insurerPaid = cell;
+      moveCell(line, 'insurerPaid', cell);
       break;
     case 'secPayment':
       line.secondaryPaid = addC(line.secondaryPaid, p.amount);
-      line.cells.secondaryPaid = cell;
+      moveCell(line, 'secondaryPaid', cell);
       break;
     case 'ptPayment':
       line.patientPaid = addC(line.patientPaid, p.amount);
-      line.cells.patientPaid = cell;
+      moveCell(line, 'patientPaid', cell);
       break;
     case 'adjustment':
       line.adjustment = addC(line.adjustment, p.amount);
-      line.cells.adjustment = cell;
+      moveCell(line, 'adjustment', cell);
       break;
     case 'refund':
       line.patientRefunded = addC(line.patientRefunded, p.amount);
       break;
     case 'insRefund':
       line.insurerPaid = addC(line.insurerPaid, -p.amount as Cents);
-      line.cells.insurerPaid = cell;
+      moveCell(line, 'insurerPaid', cell);
       break;
     case 'denial':
       if (values[SLOT.status] === null && line.status === null) {
@@ -318,16 +331,16 @@ function fold(line: MutableLine, p: Posting): void {
   // ERA details posted with a payment describe the line.
   if (values[SLOT.allowed] !== null) {
     line.allowed = values[SLOT.allowed] as Cents;
-    line.cells.allowed = p.cellLetters.allowed + p.excelRow;
+    moveCell(line, 'allowed', p.cellLetters.allowed + p.excelRow);
   }
   if (values[SLOT.status] !== null) {
     line.statusText = values[SLOT.status] as string;
     line.status = normaliseStatus(line.statusText);
-    line.cells.status = p.cellLetters.status + p.excelRow;
+    moveCell(line, 'status', p.cellLetters.status + p.excelRow);
   }
   if (values[SLOT.denialCode] !== null) {
     line.denialCode = values[SLOT.denialCode] as string;
-    line.cells.denialCode = p.cellLetters.denialCode + p.excelRow;
+    moveCell(line, 'denialCode', p.cellLetters.denialCode + p.excelRow);
   }
   const postedOn = values[SLOT.postingDate] as Day | null;
   if (postedOn !== null && (INSURER_POSTINGS.has(kind) || values[SLOT.denialCode] !== null)) {

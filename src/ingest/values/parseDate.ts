@@ -20,9 +20,6 @@ import { trimFast } from './blank';
 
 export const NOT_A_DATE = 'is not a date (expected MM/DD/YYYY, YYYY-MM-DD or DD-Mon-YYYY)';
 
-// Imports captured once (tsx/esbuild turns each imported-binding access into a getter call).
-const trimL = trimFast;
-const dayFromYmdL = dayFromYmd;
 
 /** Day of serial 0: 1899-12-31 (1900 system) and 1904-01-01 (1904 system), as days since 1970-01-01. */
 const EPOCH_1900 = -25568;
@@ -72,7 +69,7 @@ function ymdOrInvalid(y: number, m: number, d: number): Day | Invalid {
     const leap = m === 2 && ((y % 4 === 0 && y % 100 !== 0) || y % 400 === 0);
     if (d <= MONTH_DAYS[m - 1]! + (leap ? 1 : 0)) return daysFromCivil(y, m, d) as Day;
   }
-  const r = dayFromYmdL(y, m, d);
+  const r = dayFromYmd(y, m, d);
   if (r !== null) return r;
   if (y < 1 || y > 9999) return new Invalid(`is not a real date (year ${y})`);
   if (m < 1 || m > 12) return new Invalid(`is not a real date (there is no month ${m}; dates are read month first, MM/DD/YYYY)`);
@@ -104,7 +101,7 @@ function restIsTime(s: string, i: number): boolean {
 }
 
 export function parseDateText(raw: string): Day | null | Invalid {
-  const s = trimL(raw);
+  const s = trimFast(raw);
   if (s.length === 0) return null;
   const c0 = s.charCodeAt(0);
   if (c0 >= C_0 && c0 <= C_9) {

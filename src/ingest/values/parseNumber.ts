@@ -5,9 +5,6 @@ import type { CellValue } from '../grid';
 import { Invalid } from './invalid';
 import { trimFast } from './blank';
 
-// Captured once (tsx/esbuild turns each imported-binding access into a getter call).
-const trimL = trimFast;
-const InvalidL = Invalid;
 
 /** Strict decimal text → number ("2", "1.5", "1,000"); null when it is not one. */
 export function numberFromText(raw: string): number | null {
@@ -23,7 +20,7 @@ export function numberFromText(raw: string): number | null {
     }
     if (i === n) return v;
   }
-  const s = trimL(raw).replace(/,(?=\d{3}(\D|$))/g, '');
+  const s = trimFast(raw).replace(/,(?=\d{3}(\D|$))/g, '');
   if (!/^[+-]?(\d+\.?\d*|\.\d+)$/.test(s)) return null;
   return Number(s);
 }
@@ -32,7 +29,7 @@ function asNumber(v: CellValue | undefined): number | null | Invalid {
   if (v === null || v === undefined) return null;
   if (typeof v === 'number') return Number.isFinite(v) ? v : new Invalid('is not a number');
   if (typeof v === 'boolean') return new Invalid('is not a number');
-  if (trimL(v).length === 0) return null;
+  if (trimFast(v).length === 0) return null;
   const n = numberFromText(v);
   return n === null ? new Invalid('is not a number') : n;
 }
@@ -44,7 +41,7 @@ export function parseUnits(v: CellValue | undefined): number | Invalid {
   if (typeof v === 'number') return v > 0 && Number.isFinite(v) ? v : new Invalid(NOT_UNITS);
   const n = asNumber(v);
   if (n === null) return 1;
-  if (n instanceof InvalidL || !(n > 0)) return new InvalidL(NOT_UNITS);
+  if (n instanceof Invalid || !(n > 0)) return new Invalid(NOT_UNITS);
   return n;
 }
 

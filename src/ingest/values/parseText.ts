@@ -6,8 +6,6 @@
 import type { CellValue } from '../grid';
 import { trimFast } from './blank';
 
-// Captured once (tsx/esbuild turns each imported-binding access into a getter call).
-const trimL = trimFast;
 
 export function numberToText(n: number, format: string | null | undefined): string {
   const s = String(n);
@@ -27,7 +25,7 @@ function isZeroPadFormat(f: string): boolean {
 export function parseText(v: CellValue | undefined, format?: string | null): string | null {
   if (v === null || v === undefined) return null;
   if (typeof v === 'string') {
-    const t = trimL(v);
+    const t = trimFast(v);
     return t.length === 0 ? null : t;
   }
   if (typeof v === 'number') return Number.isFinite(v) ? numberToText(v, format) : null;

@@ -125,10 +125,10 @@ describe('without a Coverage sheet', () => {
     expect(explainShares(r.working)).toBe('Allowed 80.00 (billed 200.00 less 120.00 contractual adjustment). Shares not computed: no plan in the Plans sheet matches payer Acme Health.');
   });
 
-  test('no configuration at all: unconfigured, allowed = the ledger\'s, else null (DESIGN §4: null where no configuration allows it)', () => {
+  test('no configuration at all: unconfigured, every share field null, the ledger\'s allowed too (DESIGN §4: null where no configuration allows them)', () => {
     const r = run([{ billed: '200.00', allowed: '150.00' }, { billed: '90.00' }], EMPTY_CONFIG);
     expect(r.map((x) => [x.basis, x.allowed, x.contractual, x.patientShare])).toEqual([
-      ['unconfigured', $('150.00'), $('50.00'), null],
+      ['unconfigured', null, null, null],
       ['unconfigured', null, null, null],
     ]);
   });

@@ -1,4 +1,4 @@
-import { sheet, shares, run, fired, notices, $, d } from './helpers';
+import { sheet, shares, run, fired, notices, $, d } from '../../support/findings';
 import { config, patient } from '../../support/builders';
 
 describe('BALANCE_MISMATCH', () => {
@@ -61,10 +61,11 @@ describe('CREDIT_BALANCE', () => {
     expect(fired(run(sheet({ balance: '-10.00' }, { balance: '10.00' })), 'CREDIT_BALANCE')).toHaveLength(0);
   });
 
-  it('needs a Balance column (notice once)', () => {
-    const fs = run(sheet({ balance: '-10.00' }), { without: ['balance'] });
-    expect(fired(fs, 'CREDIT_BALANCE')).toHaveLength(0);
-    expect(notices(fs, 'CREDIT_BALANCE')).toHaveLength(1);
+  it('without a Balance column, uses DESIGN §4\'s balance: billed − adjustment − payments + refunds', () => {
+    // 100.00 − 0 − 80.00 insurer − 30.00 patient = −10.00 (was: needs a Balance column; §4 now defines the balance without one).
+    const fs = run(sheet({ billed: '100.00', insurerPaid: '80.00', patientPaid: '30.00', balance: null }), { without: ['balance'] });
+    expect(fired(fs, 'CREDIT_BALANCE').map((f) => f.amount)).toEqual([$('10.00')]);
+    expect(notices(fs, 'CREDIT_BALANCE')).toHaveLength(0);
   });
 });
 
@@ -112,15 +113,25 @@ describe('COLLECTIONS_CANDIDATE', () => {
     const fs = fired(run(sheet(selfPay('2026-05-01')), { asOf }), 'COLLECTIONS_CANDIDATE');
     expect(fs.map((f) => f.amount)).toEqual([$('60.00')]);
   });
+
+  it('counts CollectionsDays from when the balance arose (the insurer\'s last posting), not the service date (DESIGN §8)', () => {
+    // Served 2026-03-01, but the insurer posted on 2026-08-01: owed since then, 92 days by 2026-11-01.
+    const line = { serviceDate: '2026-03-01', insurerPostedOn: '2026-08-01', status: 'paid' as const, insurerPaid: '60.00', balance: '40.00' };
+    expect(fired(run(sheet(line), { asOf }), 'COLLECTIONS_CANDIDATE')).toHaveLength(0);
+    const fs = fired(run(sheet({ ...line, insurerPostedOn: '2026-07-03' }), { asOf }), 'COLLECTIONS_CANDIDATE');
+    expect(fs.map((f) => [f.amount, f.inputs.balanceSince])).toEqual([[$('40.00'), '07/03/2026']]);
+  });
 });
 
 describe('COLLECTIONS_CANDIDATE and denials', () => {
-  it('leaves out a denied line nobody has worked, counts it once the denial is adjusted to the patient', () => {
+  // DESIGN §4 (revised): a denial is the office's to work and never billed to the patient, unless its group
+  // is PR (patient responsibility): then the line is billed. (Was: any denial counted once adjusted.)
+  it('leaves out a denial the office has to work, even once adjusted; counts a PR-group denial, the patient\'s to pay', () => {
     const asOf = '2026-11-01';
-    const denied = { serviceDate: '2026-05-01', status: 'denied' as const, denialCode: 'PR-1', balance: '100.00' };
+    const denied = { serviceDate: '2026-05-01', status: 'denied' as const, denialCode: 'CO-16', balance: '100.00' };
     expect(fired(run(sheet(denied), { asOf }), 'COLLECTIONS_CANDIDATE')).toHaveLength(0);
-    // Worked: the payer's denial says patient responsibility; 20.00 adjusted, 80.00 left to the patient.
-    const worked = { ...denied, adjustment: '20.00', balance: '80.00' };
-    expect(fired(run(sheet(worked), { asOf }), 'COLLECTIONS_CANDIDATE').map((f) => f.amount)).toEqual([$('80.00')]);
+    expect(fired(run(sheet({ ...denied, adjustment: '20.00', balance: '80.00' }), { asOf }), 'COLLECTIONS_CANDIDATE')).toHaveLength(0);
+    const patients = { ...denied, denialCode: 'PR-96', adjustment: '20.00', balance: '80.00' };
+    expect(fired(run(sheet(patients), { asOf }), 'COLLECTIONS_CANDIDATE').map((f) => f.amount)).toEqual([$('80.00')]);
   });
 });

@@ -1,4 +1,4 @@
-import { sheet, run, fired, notices, $ } from './helpers';
+import { sheet, run, fired, notices, $ } from '../../support/findings';
 
 describe('INVALID_PROCEDURE_CODE', () => {
   it.each(['99213', '0001F', '0042T', '0001U', '0002M', 'J1100', 'A0428', 'V2020'])('accepts %s', (code) => {
@@ -58,8 +58,8 @@ describe('MISSING_DIAGNOSIS', () => {
 
   it('finds the cell from the mapping when the blank cell has no recorded address', () => {
     const [l] = sheet({ diagnoses: [] });
-    const { diagnoses: _omit, ...cells } = l!.cells;
-    const fs = fired(run([{ ...l!, cells }]), 'MISSING_DIAGNOSIS');
+    const { diagnoses: _omit, ...columns } = l!.columns;
+    const fs = fired(run([{ ...l!, columns, movedCells: null }]), 'MISSING_DIAGNOSIS');
     expect(fs[0]!.cell).toBe('F2');
   });
 

@@ -1,4 +1,4 @@
-import { sheet, shares, run, fired, $, d } from './helpers';
+import { sheet, shares, run, fired, $, d } from '../../support/findings';
 import { config, patient } from '../../support/builders';
 
 describe('DATE_ERROR', () => {

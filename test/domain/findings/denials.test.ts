@@ -1,4 +1,4 @@
-import { sheet, shares, run, fired, notices, $ } from './helpers';
+import { sheet, shares, run, fired, notices, $ } from '../../support/findings';
 
 describe('DENIED_UNWORKED', () => {
   it('fires on a denied line with nothing posted, at the denial-code cell', () => {

@@ -1,4 +1,4 @@
-import { sheet, run, fired, $ } from './helpers';
+import { sheet, run, fired, $ } from '../../support/findings';
 
 const charge = { account: 'A1', serviceDate: '2026-03-02', code: '99213', billed: '120.00', units: 1 };
 

@@ -1,5 +1,5 @@
-import { sheet, run, notices, mapping } from './helpers';
-import type { RuleId } from '../../../src/domain/findingTypes';
+import { sheet, run, notices, mapping } from '../../support/findings';
+import type { Finding } from '../../../src/domain/findingTypes';
 import type { ColumnMapping } from '../../../src/domain/ledger';
 
 describe('info notices for rules that lack data', () => {
@@ -9,12 +9,12 @@ describe('info notices for rules that lack data', () => {
   const fs = run(lines, { mapping: bare });
 
   it('says so once per rule concerned, never once per line', () => {
-    const counts = new Map<RuleId, number>();
+    const counts = new Map<Finding['rule'], number>();
     for (const n of notices(fs)) counts.set(n.rule, (counts.get(n.rule) ?? 0) + 1);
     expect([...counts.values()].every((c) => c === 1)).toBe(true);
     expect([...counts.keys()].sort()).toEqual(
       [
-        'ALLOWED_MISMATCH', 'BALANCE_MISMATCH', 'CREDIT_BALANCE', 'DENIED_UNWORKED', 'INSURER_OVERPAID',
+        'ALLOWED_MISMATCH', 'BALANCE_MISMATCH', 'DENIED_UNWORKED', 'INSURER_OVERPAID',
         'INSURER_UNDERPAID', 'MISSING_DIAGNOSIS', 'MISSING_MEMBER_ID', 'NO_COVERAGE_ON_DOS', 'PATIENT_OVERBILLED',
         'PATIENT_OVERPAID', 'UNITS_OVER_LIMIT',
       ].sort(),
@@ -28,12 +28,21 @@ describe('info notices for rules that lack data', () => {
     }
   });
 
-  it('collections: lines billable to the patient whose balance is unknown are noticed once', () => {
-    // Self-pay, no shares, no balance column: the patient balance cannot be known.
+  // DESIGN §4 (revised) defines every line's balance, with or without a Balance column, so CREDIT_BALANCE and
+  // COLLECTIONS_CANDIDATE always have one and give no notice (they used to without a Balance column).
+  it('credit balances and collections need no Balance column: no notice for them', () => {
     const selfPay = sheet(...Array.from({ length: 5 }, () => ({ payer: null, balance: null })));
-    const n = notices(run(selfPay, { mapping: bare }), 'COLLECTIONS_CANDIDATE');
+    const fs = run(selfPay, { mapping: bare });
+    expect(notices(fs, 'COLLECTIONS_CANDIDATE')).toHaveLength(0);
+    expect(notices(fs, 'CREDIT_BALANCE')).toHaveLength(0);
+  });
+
+  it('a column missing on one sheet only: the notice names that sheet', () => {
+    const two = [...sheet({}, {}), ...sheet({}, {}).map((l, i) => ({ ...l, index: i + 2, sheet: 'Feb' }))];
+    const fs = run(two, { mappings: { Feb: { ...bare, fields: { ...bare.fields, insurerPaid: ['J'] } } } });
+    const n = notices(fs, 'BALANCE_MISMATCH');
     expect(n).toHaveLength(1);
-    expect(n[0]!.inputs).toEqual({ linesWithoutPatientBalance: '5' });
+    expect(n[0]!.message).toMatch(/sheet Feb has no Balance column/);
   });
 
   it('an empty ledger gets no findings and no notices', () => {

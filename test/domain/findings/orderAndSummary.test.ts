@@ -1,4 +1,4 @@
-import { sheet, shares, run, $, d } from './helpers';
+import { sheet, shares, run, $, d } from '../../support/findings';
 import type { Finding } from '../../../src/domain/findingTypes';
 import { RULE_IDS } from '../../../src/domain/findingTypes';
 import { compareFindings, summarizeFindingsByRule } from '../../../src/domain/findings';

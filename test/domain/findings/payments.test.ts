@@ -1,4 +1,4 @@
-import { sheet, shares, run, fired, $ } from './helpers';
+import { sheet, shares, run, fired, $ } from '../../support/findings';
 import { config } from '../../support/builders';
 
 describe('INSURER_UNDERPAID', () => {

@@ -8,12 +8,12 @@
 import fc from 'fast-check';
 import { findDiscrepancies } from '../../../src/domain/findings';
 import type { ColumnMapping, LedgerField, LedgerLine, ClaimStatus } from '../../../src/domain/ledger';
-import type { LineShares } from '../../../src/domain/shareTypes';
-import type { Finding } from '../../../src/domain/findingTypes';
+import type { CoverageBasis, LineShares, LineStanding, WhoPays } from '../../../src/domain/shareTypes';
+import { RULE_IDS, type Finding } from '../../../src/domain/findingTypes';
 import { cents, type Cents } from '../../../src/domain/money';
 import type { Day } from '../../../src/domain/day';
 import { config, coverage, fee, patient } from '../../support/builders';
-import { COLUMNS, d } from './helpers';
+import { COLUMNS, d, workbook } from '../../support/findings';
 
 const BASE = d('2025-06-01');
 const money = fc.integer({ min: -50_000, max: 500_000 }).map((n) => cents(n));
@@ -48,17 +48,19 @@ const lineArb = fc.record({
   denialCode: fc.constantFrom(null, '', 'CO-16'),
 });
 
-const sharesArb = fc.option(
-  fc.record({
-    allowed: money,
-    feeScheduleAllowed: optMoney,
-    patientShare: optMoney,
-    insurerShare: optMoney,
-    secondaryShare: optMoney,
-    primaryPlanId: fc.constantFrom('P1', null),
-  }),
-  { nil: undefined },
-);
+const sharesArb = fc.record({
+  whoPays: fc.constantFrom<WhoPays>('insured', 'self-pay', 'unknown'),
+  standing: fc.constantFrom<LineStanding>('pending', 'denied-office', 'denied-patient', 'decided'),
+  basis: fc.constantFrom<CoverageBasis>('covered', 'not-covered', 'no-coverage', 'coverage-out-of-date', 'coverage-in-doubt', 'self-pay', 'unknown', 'unconfigured'),
+  feeScheduleAllowed: optMoney,
+  patientShare: optMoney,
+  insurerShare: optMoney,
+  secondaryShare: optMoney,
+  primaryPlanId: fc.constantFrom('P1', null),
+  feeRowLimit: fc.option(fc.constantFrom(1, 2, 4), { nil: null }),
+  coverageRow: fc.option(fc.constantFrom(2, 3), { nil: null }),
+  insurerPostedOn: fc.option(day, { nil: null }),
+});
 
 const REQUIRED: readonly LedgerField[] = ['account', 'serviceDate', 'code', 'billed'];
 
@@ -80,26 +82,27 @@ function build(c: Case): Parameters<typeof findDiscrepancies>[0] {
     const row = i + 5;
     lines.push({
       ...l, index: i, sheet: 'Ledger', row, patientName: null, description: null, planId: null, claimId: null, lineId: null,
-      statusText: l.status, pos: null,
-      cells: Object.fromEntries(c.fields.map((f) => [f, `${COLUMNS[f]}${row}`])),
+      statusText: l.status, pos: null, insurerPostedOn: s.insurerPostedOn,
+      columns: Object.fromEntries(c.fields.map((f) => [f, COLUMNS[f]])), movedCells: null,
     });
-    // Some lines get no shares at all (a shorter array), to exercise the "no shares" notices.
-    if (s !== undefined && shares.length === i) {
-      shares.push({ lineIndex: i, basis: 'covered', contractual: cents(0), category: null, secondaryPlanId: null, copay: null, deductible: null, coinsurance: null, explanation: '', ...s });
-    }
+    const { feeRowLimit, insurerPostedOn: _posted, ...decided } = s;
+    shares.push({
+      lineIndex: i, allowed: null, contractual: null, copay: null, deductible: null, coinsurance: null, category: 'Office', benefit: null,
+      secondaryPlanId: null, coverageIssueCell: s.basis === 'coverage-in-doubt' ? 'F3' : null, working: { kind: 'unknown', billed: l.billed },
+      feeRow: feeRowLimit === null ? null : fee({ code: l.code, maxUnitsPerDay: feeRowLimit }),
+      ...decided,
+    });
   });
   const fields: Partial<Record<LedgerField, readonly string[]>> = {};
   for (const f of c.fields) fields[f] = [COLUMNS[f]!];
   const mapping: ColumnMapping = { fields, unmapped: {}, confidence: 1 };
   return {
-    sheet: 'Ledger',
-    lines,
-    mapping,
+    ledger: workbook(lines, mapping),
     shares,
     asOf: c.asOf,
     config: config({
       feeSchedule: c.sheets.fee ? [fee({ code: '97110', maxUnitsPerDay: 2 }), fee({ payer: 'Acme Health', code: '99213', maxUnitsPerDay: 1, modifier: '25' })] : [],
-      coverage: c.sheets.cov ? [coverage({ account: 'A1', effectiveFrom: '2025-09-01', effectiveTo: null }), coverage({ account: 'A2', memberId: null })] : [],
+      coverage: c.sheets.cov ? [coverage({ account: 'A1', effectiveFrom: '2025-09-01', effectiveTo: null }), coverage({ account: 'A2', memberId: null, row: 3 })] : [],
       patients: c.sheets.pat ? [patient({ account: 'A1', onPaymentPlan: true, dob: '2025-08-01' })] : [],
       policy: { tolerance: cents(c.tolerance) as Cents },
     }),
@@ -137,13 +140,16 @@ describe('findDiscrepancies properties', () => {
             expect(x.amount).toBeGreaterThan(0);
           }
           if (i > 0) expect(inOrder(fs[i - 1]!, x)).toBe(true);
-          if (x.severity === 'info') {
+          if (x.severity === 'info' && x.row !== null) {
+            // A line-level info finding is only ever the COVERAGE_IN_DOUBT notice (DESIGN §4).
+            expect(x.rule).toBe('COVERAGE_IN_DOUBT');
+          } else if (x.severity === 'info') {
             expect(noticed.has(x.rule)).toBe(false);
             noticed.add(x.rule);
-            expect(x.row).toBeNull();
           } else {
             expect(x.row).not.toBeNull();
             expect(typeof x.cell).toBe('string');
+            expect((RULE_IDS as readonly string[]).includes(x.rule)).toBe(true);
           }
           expect(x.message).not.toMatch(/^[=+\-@\t\r]/);
         }

@@ -143,15 +143,23 @@ describe('with an APR', () => {
     ['800.00', null, 7.25],
     ['300.00', '9000.00', 12],
   ])('balance %s, income %s, APR %d %%: months and payment match Excel PMT', (balance, income, apr) => {
-    // §8: 5 % of income (half-up), at least 25.00, never over the balance — the cap holds with an APR too,
-    // so 300.00 at 12 % with 450.00 affordable takes 2 months (PMT(n=1) = 303.00 > 300.00), as written.
+    // §8: 5 % of income (half-up), at least 25.00, never over the balance — with an APR never over the balance
+    // plus its first month's interest, so 300.00 at 12 % with 450.00 affordable is cleared in 1 month
+    // (PMT(n=1) = 303.00 = 300.00 + 3.00 interest).
     const fromIncome = income === null ? new Decimal(25) : Decimal.max(new Decimal(income).mul(0.05).toDecimalPlaces(2, Decimal.ROUND_HALF_UP), 25);
-    const afford = Decimal.min(fromIncome, new Decimal(balance));
+    const firstInterest = new Decimal(balance).mul(apr).div(1200).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+    const afford = Decimal.min(fromIncome, new Decimal(balance).plus(firstInterest));
     let n = 1;
     while (n < 36 && new Decimal(excelPmt(apr, n, balance)).gt(afford)) n++;
     const p = plan(balance, income, { apr });
     expect(p.months).toBe(n);
     expect(p.monthlyPayment).toBe(excelPmt(apr, n, balance));
+  });
+
+  test('the APR cap: a payment that clears the balance and its first month\'s interest at once (300.00 at 12 %)', () => {
+    const p = plan('300.00', '9000.00', { apr: 12 });
+    expect(p).toMatchObject({ months: 1, monthlyPayment: '303.00', totalInterest: '3.00', exceedsAffordability: false });
+    expect(p.schedule).toEqual([{ n: 1, dueDate: expect.any(String), payment: '303.00', interest: '3.00', principal: '300.00', remaining: '0.00' }]);
   });
 
   test('a balance the payment cannot clear in 36 months at the APR: PMT over 36, flagged', () => {

@@ -6,14 +6,14 @@
 import fc from 'fast-check';
 import { buildStatements } from '../../../src/domain/statements/statement';
 import { config, d, inSheetOrder, line } from '../../support/builders';
-import { shareFor } from './support';
+import { shareFor, workbook } from '../../support/statementShares';
 
 const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
 
 function orderOf(accounts: readonly string[]): string[] {
   // One self-pay 50.00 line per account: every account gets a bill.
   const ls = inSheetOrder(accounts.map((account) => line({ account, serviceDate: '2026-06-01', code: '99213', billed: '50.00', payer: null })));
-  const out = buildStatements({ lines: ls, shares: ls.map((l) => shareFor(l, '50.00')), config: config(), asOf: d('2026-06-30') });
+  const out = buildStatements({ ledger: workbook(ls), shares: ls.map((l) => shareFor(l, '50.00')), config: config(), asOf: d('2026-06-30') });
   return out.map((s) => s.account);
 }
 

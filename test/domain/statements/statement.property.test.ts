@@ -1,16 +1,20 @@
 /**
  * Statement invariants over random ledgers: lines foot to the amount due,
- * aging buckets sum to it, credit accounts get a refund notice, pending lines
- * are excluded. The expected amount due is recomputed here from DESIGN §7
- * (Σ patientShare − patientPaid over lines not pending with insurance).
+ * aging buckets sum to it, credit accounts get a refund notice, lines not
+ * billed (pending, office denials) are excluded. The expected amount due is
+ * recomputed here from DESIGN §4/§7: Σ (patient's part − patientPaid) over
+ * the lines adjudication decided or denied as the patient's to pay, where
+ * the patient's part without a patientShare is the balance plus what the
+ * patient paid.
  */
 import fc from 'fast-check';
 import { buildStatements, statementToJson } from '../../../src/domain/statements/statement';
 import { cents, formatMoney } from '../../../src/domain/money';
 import { day, type Day } from '../../../src/domain/day';
-import { isSelfPay, type ClaimStatus, type LedgerLine } from '../../../src/domain/ledger';
+import type { ClaimStatus, LedgerLine } from '../../../src/domain/ledger';
+import type { LineShares } from '../../../src/domain/shareTypes';
 import { config, line } from '../../support/builders';
-import { shareFor } from './support';
+import { shareFor, workbook } from '../../support/statementShares';
 
 const asOf = day(2026, 6, 30);
 const m = (c: number | null): string | null => (c === null ? null : formatMoney(cents(c)));
@@ -25,31 +29,28 @@ const lineArb = fc.record({
   balance: fc.option(fc.integer({ min: -5_000, max: 50_000 }), { nil: null }),
   payer: fc.constantFrom(null, 'Acme Health', 'Self Pay'),
   status: fc.constantFrom<ClaimStatus | null>(null, 'paid', 'denied', 'pending', 'appealed'),
-  denial: fc.boolean(),
+  denial: fc.constantFrom(null, 'CO-45', 'CO-16', 'PR-96', 'PR-1'),
+  postedAfter: fc.option(fc.integer({ min: 0, max: 200 }), { nil: null }),
   share: fc.option(fc.integer({ min: 0, max: 60_000 }), { nil: null }),
 });
 
-type Row = { account: string; dos: number; billed: number; insurerPaid: number | null; patientPaid: number | null; adjustment: number | null; balance: number | null; payer: string | null; status: ClaimStatus | null; denial: boolean; share: number | null };
+type Row = { account: string; dos: number; billed: number; insurerPaid: number | null; patientPaid: number | null; adjustment: number | null; balance: number | null; payer: string | null; status: ClaimStatus | null; denial: string | null; postedAfter: number | null; share: number | null };
 
 function build(typed: Row[]): { lines: LedgerLine[]; shares: (number | null)[] } {
   const lines = typed.map((r, i) => {
     const l = line({
       index: i, account: r.account, billed: m(r.billed)!, insurerPaid: m(r.insurerPaid), patientPaid: m(r.patientPaid),
-      adjustment: m(r.adjustment), balance: m(r.balance), payer: r.payer, status: r.status, denialCode: r.denial ? 'CO-45' : null,
+      adjustment: m(r.adjustment), balance: m(r.balance), payer: r.payer, status: r.status, denialCode: r.denial,
     });
-    return { ...l, serviceDate: r.dos as Day };
+    return { ...l, serviceDate: r.dos as Day, insurerPostedOn: r.postedAfter === null ? null : ((r.dos + r.postedAfter) as Day) };
   });
   return { lines, shares: typed.map((r) => r.share) };
 }
 
-/** DESIGN §7 restated: pending = billed to a payer and Pending/Appealed, or nothing decided yet. */
-function pending(l: LedgerLine): boolean {
-  if (isSelfPay(l.payer)) return false;
-  if (l.status === 'pending' || l.status === 'appealed') return true;
-  const decided = l.status === 'paid' || l.status === 'denied' || l.denialCode !== null || (l.insurerPaid ?? 0) !== 0;
-  return !decided;
-}
+/** DESIGN §4: on the bill when decided, or denied as the patient's to pay (adjudication's standing). */
+const billed = (s: LineShares): boolean => s.standing === 'decided' || s.standing === 'denied-patient';
 
+/** DESIGN §4: the line's balance; the patient's part less what they paid. */
 function owed(l: LedgerLine, share: number | null): number {
   const paid = l.patientPaid ?? 0;
   if (share !== null) return share - paid;
@@ -61,12 +62,18 @@ test('bills foot, age and threshold exactly; credits get refund notices; pending
   fc.assert(fc.property(fc.array(lineArb, { minLength: 1, maxLength: 30 }), (rows) => {
     const { lines, shares } = build(rows);
     const cfg = config();
-    const out = buildStatements({ lines, shares: lines.map((l, i) => shareFor(l, m(shares[i]!))), config: cfg, asOf });
+    const lineShares = lines.map((l, i) => shareFor(l, m(shares[i]!)));
+    const out = buildStatements({ ledger: workbook(lines), shares: lineShares, config: cfg, asOf });
 
     const expected = new Map<string, number>();
+    const since = new Map<string, number>();
     lines.forEach((l, i) => {
       if (!expected.has(l.account)) expected.set(l.account, 0);
-      if (!pending(l)) expected.set(l.account, expected.get(l.account)! + owed(l, shares[i]!));
+      if (!billed(lineShares[i]!)) return;
+      const o = owed(l, shares[i]!);
+      expected.set(l.account, expected.get(l.account)! + o);
+      const arose = l.insurerPostedOn ?? l.serviceDate;
+      if (o > 0 && arose < (since.get(l.account) ?? Infinity)) since.set(l.account, arose);
     });
     const got = new Map(out.map((s) => [s.account, s]));
     for (const [acct, net] of expected) {
@@ -78,6 +85,10 @@ test('bills foot, age and threshold exactly; credits get refund notices; pending
       } else if (net >= cfg.policy.minStatementBalance) {
         expect(s?.kind).toBe('statement');
         expect(s!.amountDue).toBe(net);
+        // balanceSince: the earliest day a still-owed balance arose; the stage counts from it.
+        expect(s!.balanceSince).toBe(since.get(acct));
+        const days = asOf - since.get(acct)!;
+        expect(s!.dunningStage).toBe(days <= 30 ? 'first-statement' : days <= 60 ? 'reminder' : days <= 90 ? 'past-due' : 'final-notice');
       } else {
         expect(s).toBeUndefined();
       }

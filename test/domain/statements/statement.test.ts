@@ -5,7 +5,7 @@
  */
 import { buildStatements, statementToJson, type Statement } from '../../../src/domain/statements/statement';
 import { $, config, d, inSheetOrder, line, patient } from '../../support/builders';
-import { shareFor } from './support';
+import { shareFor, workbook } from '../../support/statementShares';
 import type { LedgerLine } from '../../../src/domain/ledger';
 import type { Config } from '../../../src/domain/config';
 
@@ -13,14 +13,14 @@ const asOf = d('2026-06-30');
 
 function run(lines: LedgerLine[], patientShares: (string | null)[], cfg: Config = config()): Statement[] {
   const ls = inSheetOrder(lines);
-  return buildStatements({ lines: ls, shares: ls.map((l, i) => shareFor(l, patientShares[i] ?? null)), config: cfg, asOf });
+  return buildStatements({ ledger: workbook(ls), shares: ls.map((l, i) => shareFor(l, patientShares[i] ?? null)), config: cfg, asOf });
 }
 
 const a100 = (): LedgerLine[] => [
   // 1: paid by insurance; patient share 40.00, paid 10.00 → 30.00 (current)
   line({ account: 'A100', serviceDate: '2026-06-15', code: '99213', description: 'Office visit', billed: '200.00', insurerPaid: '120.00', adjustment: '40.00', patientPaid: '10.00', status: 'paid' }),
-  // 2: denied; patient owes all 150.00 (31–60)
-  line({ account: 'A100', serviceDate: '2026-05-01', code: '80053', billed: '150.00', insurerPaid: '0.00', status: 'denied', denialCode: 'CO-96' }),
+  // 2: denied as the patient's responsibility (PR group, DESIGN §4); patient owes all 150.00 (31–60)
+  line({ account: 'A100', serviceDate: '2026-05-01', code: '80053', billed: '150.00', insurerPaid: '0.00', status: 'denied', denialCode: 'PR-96' }),
   // 3: self-pay 80.00 (over 120)
   line({ account: 'A100', serviceDate: '2026-03-01', code: '99212', billed: '80.00', payer: null }),
   // 4: still pending with insurance: listed, not billed
@@ -63,8 +63,10 @@ describe('a bill, hand-worked', () => {
     expect(s!.pendingCharges).toBe($('300.00'));
   });
 
-  test('oldest open line is 121 days old → final notice', () => {
+  test('the balance arose 121 days ago (the self-pay line\'s service date) → final notice', () => {
     expect(s!.oldestOpenDays).toBe(121);
+    expect(s!.balanceSince).toBe(d('2026-03-01'));
+    expect(statementToJson(s!)).toMatchObject({ balanceSince: '2026-03-01', stage: 'final-notice' });
     expect(s!.dunningStage).toBe('final-notice');
     expect(s!.message).toMatch(/^Final notice: .*\$230\.00.*07\/30\/2026.*555-0100/);
   });
@@ -108,12 +110,19 @@ describe('accounts, thresholds and notices', () => {
     expect(run([line({ account: 'P1', billed: '500.00' })], ['100.00'])).toEqual([]); // no insurer payment, no status → pending
   });
 
-  test('appealed lines are pending; denied lines are billed', () => {
+  // DESIGN §4 (revised): only a PR-group denial is the patient's to pay; any other is the office's to work, not billed.
+  test('appealed lines are pending; a PR denial is billed, an office denial listed but not billed', () => {
     const ss = run([
       line({ account: 'D1', billed: '100.00', status: 'appealed', insurerPaid: '0.00' }),
-      line({ account: 'D1', billed: '60.00', denialCode: 'CO-50' }),
-    ], ['100.00', '60.00']);
+      line({ account: 'D1', billed: '60.00', denialCode: 'PR-204' }),
+      line({ account: 'D1', billed: '40.00', denialCode: 'CO-50' }),
+    ], ['100.00', '60.00', '40.00']);
     expect(ss[0]!.amountDue).toBe($('60.00'));
+    expect(ss[0]!.lines.map((l) => [l.charge, l.pending, l.note])).toEqual([
+      [$('100.00'), true, 'Pending with insurance'],
+      [$('60.00'), false, null],
+      [$('40.00'), true, 'Denied by insurance: our office is working on it'],
+    ]);
   });
 
   test('no patient share (no configuration): the ledger balance, else billed − adjustment − payments', () => {
@@ -150,6 +159,19 @@ describe('accounts, thresholds and notices', () => {
     expect(s!.assistanceNotice).toBeNull();
   });
 
+  test('stage counts from when the balance arose; aging from the service date (DESIGN §7, §8)', () => {
+    // Served 2026-03-01 (121 days: over 120), the insurer posted 2026-06-10 (20 days: first statement).
+    const [s] = run([line({ account: 'M1', serviceDate: '2026-03-01', insurerPostedOn: '2026-06-10', billed: '100.00', insurerPaid: '70.00', status: 'paid' })], ['30.00']);
+    expect(statementToJson(s!)).toMatchObject({ amountDue: '30.00', balanceSince: '2026-06-10', stage: 'first-statement' });
+    expect(statementToJson(s!).aging.over120).toBe('30.00');
+    // A line fully paid does not hold balanceSince back: only lines still owed count.
+    const [t] = run([
+      line({ account: 'M2', serviceDate: '2026-01-05', billed: '50.00', payer: null, patientPaid: '50.00' }),
+      line({ account: 'M2', serviceDate: '2026-05-20', billed: '50.00', payer: null }),
+    ], ['50.00', '50.00']);
+    expect(statementToJson(t!)).toMatchObject({ amountDue: '50.00', balanceSince: '2026-05-20', stage: 'reminder' });
+  });
+
   test('dunning stage and aging bucket boundaries', () => {
     const at = (dos: string) => run([line({ account: 'K1', serviceDate: dos, billed: '50.00', payer: null })], ['50.00'])[0]!;
     // 2026-05-31 → 30 days; 05-30 → 31; 05-01 → 60; 04-30 → 61; 04-01 → 90; 03-31 → 91; 03-02 → 120; 03-01 → 121
@@ -170,7 +192,7 @@ describe('statementToJson and cell safety', () => {
   test('the DESIGN §7 fields come first with exact aging keys', () => {
     const [s] = run(a100(), a100Shares);
     const j = statementToJson(s!);
-    expect(Object.keys(j).slice(0, 5)).toEqual(['account', 'statementDate', 'dueDate', 'amountDue', 'aging']);
+    expect(Object.keys(j).slice(0, 7)).toEqual(['account', 'statementDate', 'dueDate', 'amountDue', 'balanceSince', 'stage', 'aging']);
     expect(Object.keys(j.aging)).toEqual(['current', '31-60', '61-90', '91-120', 'over120']);
   });
 

@@ -1,0 +1,58 @@
+/**
+ * DUPLICATE_CHARGE (`error`, at the copy's charge cell, amount = its
+ * charge): a line with the same account, service date, code, modifiers (in
+ * any order), units and charge as an earlier line in ledger order. The
+ * first is the original; every later copy is flagged against it.
+ *
+ * Repeat-procedure modifiers (76, 77, 91) and distinct-service modifiers
+ * (59, XE, XS, XP, XU) say the repetition is deliberate, so a line carrying
+ * one is never a duplicate.
+ */
+import type { LedgerLine } from '../ledger';
+import type { Finding } from '../findingTypes';
+import { idKey } from '../nameKeys';
+import { cellOf, lineFinding, type RuleContext } from './context';
+import { date, money } from './format';
+
+export const REPEAT_OR_DISTINCT_MODIFIERS: ReadonlySet<string> = new Set(['76', '77', '91', '59', 'XE', 'XS', 'XP', 'XU']);
+
+const deliberateRepeat = (line: LedgerLine): boolean =>
+  line.modifiers.some((m) => REPEAT_OR_DISTINCT_MODIFIERS.has(m.trim().toUpperCase()));
+
+/** What makes two charges the same service charged twice. */
+function chargeKey(line: LedgerLine): string {
+  const modifiers = line.modifiers.length < 2 ? line.modifiers.join('') : [...line.modifiers].sort().join(',');
+  return `${idKey(line.account)}\u0000${line.serviceDate}\u0000${line.code}\u0000${modifiers}\u0000${line.units}\u0000${line.billed}`;
+}
+
+export function duplicateCharges(ctx: RuleContext): Finding[] {
+  const originals = new Map<string, LedgerLine>();
+  const out: Finding[] = [];
+  for (const line of ctx.ledger.lines) {
+    if (deliberateRepeat(line)) continue;
+    const key = chargeKey(line);
+    const original = originals.get(key);
+    if (original === undefined) {
+      originals.set(key, line);
+      continue;
+    }
+    out.push(lineFinding({
+      rule: 'DUPLICATE_CHARGE', severity: 'error', line, cell: cellOf(ctx, line, 'billed', 'code'), amount: line.billed,
+      message:
+        `Duplicate charge: the same service (code ${line.code}, ${date(line.serviceDate)}, ${money(line.billed)}) was already charged ` +
+        `to account ${line.account} on ${original.sheet === line.sheet ? '' : `sheet ${original.sheet}, `}row ${original.row}. ` +
+        'Void this line if it was posted twice; if the service really was repeated, ' +
+        'add the modifier that says so (76, 77, 91, or 59/XE/XS/XP/XU for a distinct service).',
+      inputs: {
+        originalSheet: original.sheet,
+        originalRow: String(original.row),
+        code: line.code,
+        modifiers: line.modifiers.join(', '),
+        units: String(line.units),
+        billed: money(line.billed),
+        serviceDate: date(line.serviceDate),
+      },
+    }));
+  }
+  return out;
+}
