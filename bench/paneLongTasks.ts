@@ -15,7 +15,7 @@
  *   node bin/run-ts.js bench/paneLongTasks.ts [lines]
  */
 import fs from 'fs';
-import { generateSample, DEMO_SAMPLE_OPTIONS, ledgerGrid, configGrid } from '../src/sample';
+import { generateSample, DEMO_SAMPLE_OPTIONS, ledgerGrid, configGrid } from '../tools/sample';
 import type { ConfigSheetName } from '../src/domain/config';
 import { builtPages, cleanup, fakeOfficeScript, launch, officeJsFor, openPane, serve } from '../test/addin/browser/harness';
 import type { BrowserSheet } from '../test/addin/browser/fakeOfficeEntry';

@@ -9,7 +9,8 @@ import type { LedgerLine } from '../../domain/ledger';
 import { toIso } from '../../domain/day';
 import { explainShares } from '../../domain/adjudication';
 import { bucketFor, DUNNING_LABELS } from '../../domain/statements';
-import { lineBalance } from '../../domain/lineStatus';
+import { lineBalance } from '../../domain/lineBalance';
+import { cellOf } from '../../domain/ledger';
 import type { ReportInput } from '../../report/reportInput';
 import { columnLetters } from '../../ingest/grid';
 import type { AccountDetail, AccountSummary, FindingView, IssueView, MappingView, PaneView, RuleTotal } from './protocol';
@@ -118,7 +119,7 @@ export function accountDetail(r: AnalysisResult, account: string): AccountDetail
       return {
         sheet: l.sheet,
         row: l.row,
-        cell: l.cells.account ?? `A${l.row}`,
+        cell: cellOf(l, 'account') ?? `A${l.row}`,
         serviceDate: toIso(l.serviceDate),
         code: l.code,
         billed: l.billed,
