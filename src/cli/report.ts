@@ -102,7 +102,8 @@ function statementsSection(r: AnalysisResult): string[] {
   const bills = r.statements.filter((s) => s.amountDue > 0);
   const due = bills.reduce((sum, s) => sum + s.amountDue, 0);
   const credits = r.statements.reduce((sum, s) => sum + s.creditBalance, 0);
-  const lines = [`Statements: ${count(r.statements.length)} accounts; total due ${dollars(due as Cents)} on ${count(bills.length)} bills`];
+  const plural = (n: number, one: string, many: string): string => `${count(n)} ${n === 1 ? one : many}`;
+  const lines = [`Statements: ${plural(r.statements.length, 'account', 'accounts')}; total due ${dollars(due as Cents)} on ${plural(bills.length, 'bill', 'bills')}`];
   if (credits > 0) lines.push(`Refunds owed to patients: ${dollars(credits as Cents)}`);
   return lines;
 }

@@ -4,7 +4,7 @@
  * own date system (with their number format), formulas their cached results
  * — so ingest sees the same grid in the CLI as in the task pane.
  *
- * Reading is done by our own small reader (./xlsx: fflate for the zip, a
+ * Reading is done by our own small reader (./xlsx: node:zlib for the zip, a
  * hand-written scanner for the sheet XML), not exceljs: on a configuration
  * workbook of ~80,000 rows exceljs took 3.6 s and most of the run's memory,
  * the scanner a small fraction of that. exceljs remains for writing

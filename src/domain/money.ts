@@ -1,8 +1,8 @@
 /**
  * Money is held as integer cents in a branded number. Integer arithmetic on
  * JS numbers is exact up to 2^53 (about 90 trillion dollars), which is far
- * beyond any ledger; measured against decimal.js it is ~50× faster on the
- * adjudication hot path (see bench/). Every constructor checks
+ * beyond any ledger, and a plain number is what a spreadsheet cell and JSON
+ * carry. decimal.js is used at the edges (parsing, rates, interest). Every constructor checks
  * `Number.isSafeInteger`, so a fractional or unsafe value can never enter.
  *
  * Rounding happens only through `percentOf` / `mulDivHalfUp` (half-up, i.e.
@@ -24,9 +24,9 @@ export function cents(n: number): Cents {
 export const add = (a: Cents, b: Cents): Cents => cents(a + b);
 export const sub = (a: Cents, b: Cents): Cents => cents(a - b);
 export const neg = (a: Cents): Cents => cents(-a);
-export const minC = (a: Cents, b: Cents): Cents => (a < b ? a : b);
-export const maxC = (a: Cents, b: Cents): Cents => (a > b ? a : b);
-export const absC = (a: Cents): Cents => (a < 0 ? neg(a) : a);
+export const minCents = (a: Cents, b: Cents): Cents => (a < b ? a : b);
+export const maxCents = (a: Cents, b: Cents): Cents => (a > b ? a : b);
+export const absCents = (a: Cents): Cents => (a < 0 ? neg(a) : a);
 export const clampZero = (a: Cents): Cents => (a < 0 ? ZERO : a);
 
 export function sum(values: Iterable<Cents>): Cents {

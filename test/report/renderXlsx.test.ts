@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { unzipSync, strFromU8 } from 'fflate';
+import { ZipArchive } from '../../src/cli/xlsx/zip';
 import { buildWorkbookPlan } from '../../src/report/buildPlan';
 import { writeReport, ReportTargetError } from '../../src/cli/render/renderXlsx';
 import { REGISTRY_SHEET } from '../../src/report/workbookPlan';
@@ -17,8 +17,7 @@ async function open(path: string): Promise<ExcelJS.Workbook> {
 }
 
 function xml(path: string, part: string): string {
-  const files = unzipSync(readFileSync(path));
-  return strFromU8(files[part]!);
+  return Buffer.from(ZipArchive.open(readFileSync(path)).read(part)!).toString('utf8');
 }
 
 describe('exceljs renderer', () => {

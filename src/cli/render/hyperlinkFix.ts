@@ -7,7 +7,11 @@
  *  - a link inside the workbook: `location` only, no relationship.
  * This pass rewrites the written package accordingly.
  */
-import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
+import { ZipArchive } from '../xlsx/zip';
+import { zipEntries } from '../xlsx/zipWrite';
+
+const text = (bytes: Uint8Array): string => Buffer.from(bytes).toString('utf8');
+const bytesOf = (s: string): Uint8Array => Buffer.from(s, 'utf8');
 
 const decode = (s: string): string => s.replace(/&apos;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 const encode = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
@@ -15,19 +19,20 @@ const encode = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&l
 const INTERNAL = /^('[^']+(?:''[^']*)*'|[^'!#]+)![A-Z]{1,3}\d+$/;
 
 export function fixHyperlinks(xlsx: Uint8Array): Uint8Array {
-  const files = unzipSync(xlsx);
+  const archive = ZipArchive.open(xlsx);
+  const files = new Map(archive.names().map((name) => [name, archive.read(name)!]));
   let changed = false;
-  for (const name of Object.keys(files)) {
+  for (const name of files.keys()) {
     const m = /^xl\/worksheets\/(sheet\d+\.xml)$/.exec(name);
     if (!m) continue;
     const relsName = `xl/worksheets/_rels/${m[1]}.rels`;
-    const relsBytes = files[relsName];
+    const relsBytes = files.get(relsName);
     if (!relsBytes) continue;
-    let rels = strFromU8(relsBytes);
-    let sheet = strFromU8(files[name]!);
+    let rels = text(relsBytes);
+    let sheet = text(files.get(name)!);
     if (!sheet.includes('<hyperlink ')) continue;
     const fixes = new Map<string, { target: string | null; location: string }>();
-    rels = rels.replace(/<Relationship ([^>]*?)\/>/g, (whole, attrs: string) => {
+    rels = rels.replace(/<Relationship ([^>]*?)\/>/g, (whole: string, attrs: string) => {
       if (!/relationships\/hyperlink"/.test(attrs)) return whole;
       const id = /Id="([^"]+)"/.exec(attrs)?.[1];
       const target = decode(/Target="([^"]*)"/.exec(attrs)?.[1] ?? '');
@@ -44,7 +49,7 @@ export function fixHyperlinks(xlsx: Uint8Array): Uint8Array {
       return whole;
     });
     if (fixes.size === 0) continue;
-    sheet = sheet.replace(/<hyperlink ([^>]*?)\/>/g, (whole, attrs: string) => {
+    sheet = sheet.replace(/<hyperlink ([^>]*?)\/>/g, (whole: string, attrs: string) => {
       const id = /r:id="([^"]+)"/.exec(attrs)?.[1];
       const fix = id ? fixes.get(id) : undefined;
       if (!fix) return whole;
@@ -52,9 +57,9 @@ export function fixHyperlinks(xlsx: Uint8Array): Uint8Array {
       if (fix.target === null) a = a.replace(/\s*r:id="[^"]*"/, '');
       return `<hyperlink ${a} location="${encode(fix.location)}"/>`;
     });
-    files[relsName] = strToU8(rels);
-    files[name] = strToU8(sheet);
+    files.set(relsName, bytesOf(rels));
+    files.set(name, bytesOf(sheet));
     changed = true;
   }
-  return changed ? zipSync(files as Zippable, { level: 6 }) : xlsx;
+  return changed ? zipEntries(files) : xlsx;
 }

@@ -32,6 +32,11 @@ export class ZipArchive {
     return new ZipArchive(bytes, entries);
   }
 
+  /** Every entry's name as written, in directory order. */
+  names(): string[] {
+    return [...this.entries.values()].map((e) => e.name);
+  }
+
   has(path: string): boolean {
     return this.entries.has(path.toLowerCase());
   }

@@ -59,7 +59,7 @@ export function capAtOutOfPocket(
   remainingOop: Cents | null,
 ): { copay: Cents; deductible: Cents; coinsurance: Cents; cut: Cents } {
   const total = split.copay + split.deductible + split.coinsurance;
-  if (remainingOop === null || total <= remainingOop) return { ...split, cut: 0 as Cents };
+  if (remainingOop === null || total <= remainingOop) return { copay: split.copay, deductible: split.deductible, coinsurance: split.coinsurance, cut: 0 as Cents };
   const cut = total - Math.max(0, remainingOop);
   let left = cut;
   const fromCoinsurance = Math.min(left, split.coinsurance);

@@ -69,14 +69,14 @@ export class CoverageBook {
     for (const row of config.coverage) this.addRow(row);
     for (const issue of config.coverageIssues) {
       const key = idKey(issue.account);
-      this.issuesByAccount.set(key, [...(this.issuesByAccount.get(key) ?? []), issue]);
+      getOrAdd(this.issuesByAccount, key, () => []).push(issue);
     }
   }
 
   /** A Coverage row with an input issue that might cover the line (§4: it covers nothing and denies nothing). */
   rowInDoubt(line: LedgerLine): CoverageRowIssue | null {
-    const issues = this.issuesByAccount.get(idKey(line.account)) ?? [];
-    return issues.find((i) => inEffect(i.effectiveFrom, i.effectiveTo, line.serviceDate)) ?? null;
+    const issues = this.issuesByAccount.get(idKey(line.account));
+    return issues?.find((i) => inEffect(i.effectiveFrom, i.effectiveTo, line.serviceDate)) ?? null;
   }
 
   /** The line's primary coverage on its service date from the Coverage sheet; null when none is in effect. */
@@ -115,9 +115,9 @@ export class CoverageBook {
     const group = entry.startGroup;
     if (!group.started) {
       group.started = true;
-      for (const waiting of group.waiting) placeStartingTotals(waiting, planYearOf(serviceDate, startOf(waiting.plan!)));
+      for (const waiting of group.waiting) placeStartingTotals(waiting, planYearOf(serviceDate, waiting.plan!.yearStart));
     }
-    const planYear = planYearOf(serviceDate, startOf(plan));
+    const planYear = planYearOf(serviceDate, plan.yearStart);
     entry.accumulators.member.enter(planYear);
     entry.accumulators.family?.enter(planYear);
     return entry.accumulators;
@@ -145,19 +145,21 @@ export class CoverageBook {
     const entry: CoverageEntry = {
       row, planId: row.planId.trim(), planKey, plan, priority: row.priority, accumulators: { member, family }, startGroup,
     };
-    this.byAccount.set(account, [...(this.byAccount.get(account) ?? []), entry]);
+    getOrAdd(this.byAccount, account, () => []).push(entry);
     if (plan === null || (row.deductibleMet === 0 && row.oopMet === 0)) return;
-    if (row.asOf !== null) placeStartingTotals(entry, planYearOf(row.asOf, startOf(plan)));
+    if (row.asOf !== null) placeStartingTotals(entry, planYearOf(row.asOf, plan.yearStart));
     else startGroup.waiting.push(entry);
   }
 
   private pick(line: LedgerLine, priority: 'Primary' | 'Secondary', besides: CoverageEntry | null): CoverageEntry | null {
+    const entries = this.byAccount.get(idKey(line.account));
+    if (entries === undefined) return null;
     const d = line.serviceDate;
     const linePlan = line.planId === null ? null : nameKey(line.planId);
     const linePayer = line.payer === null ? null : nameKey(line.payer);
     let best: CoverageEntry | null = null;
     let bestScore = -1;
-    for (const e of this.byAccount.get(idKey(line.account)) ?? []) {
+    for (const e of entries) {
       if (e.priority !== priority || !inEffect(e.row!.effectiveFrom, e.row!.effectiveTo, d)) continue;
       if (besides !== null && e.planKey === besides.planKey) continue;
       const score = linePlan !== null && e.planKey === linePlan ? 2 : linePayer !== null && e.plan?.payerKey === linePayer ? 1 : 0;
@@ -173,8 +175,6 @@ export class CoverageBook {
 function inEffect(from: Day | null, to: Day | null, d: Day): boolean {
   return (from === null || d >= from) && (to === null || d <= to);
 }
-
-const startOf = (plan: Plan): { month: number; day: number } => ({ month: plan.config.yearStartMonth, day: plan.config.yearStartDay });
 
 /** When several rows of one member speak of the same plan year, the first counts; a family sums its members'. */
 function placeStartingTotals(entry: CoverageEntry, planYear: number): void {

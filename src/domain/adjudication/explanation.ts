@@ -44,7 +44,8 @@ export function explainShares(w: ShareWorking): string {
     case 'unconfigured': {
       const a = w.allowed === null || w.contractual === null ? '' : allowedSentence(w.billed, w.allowed, w.contractual);
       if (w.planId !== null) return `${a}Shares not computed: plan ${w.planId} has no row in the Plans sheet.`;
-      return `${a}Shares not computed: no plan in the Plans sheet matches ${w.payer === null ? 'this line' : `payer ${w.payer}`}.`;
+      if (w.payer === null) return `${a}Shares not computed: an insurer is on this line, but no Plans and Coverage rows say which plan, so the patient's part is the line's balance.`;
+      return `${a}Shares not computed: no plan in the Plans sheet matches payer ${w.payer}.`;
     }
     case 'covered':
       return coveredText(w);

@@ -41,34 +41,23 @@ export class FeeSchedule {
   match(code: string, modifiers: readonly string[], party: FeeParty): FeeScheduleRow | null {
     const byParty = this.rows.get(code);
     if (byParty === undefined) return null;
-    const parties = [party.planKey, party.payerKey === party.planKey ? null : party.payerKey]
-      .filter((p): p is string => p !== null)
-      .map((p) => byParty.get(p))
-      .filter((m): m is Map<string, FeeScheduleRow> => m !== undefined);
+    const plan = party.planKey === null ? undefined : byParty.get(party.planKey);
+    const payer = party.payerKey === null || party.payerKey === party.planKey ? undefined : byParty.get(party.payerKey);
     const star = byParty.get(ANY_PARTY);
     return (
-      firstWithModifier(parties, modifiers) ??
-      firstAnyModifier(parties) ??
-      firstWithModifier(star === undefined ? [] : [star], modifiers) ??
-      star?.get(ANY_MODIFIER) ??
+      withModifier(plan, modifiers) ?? withModifier(payer, modifiers) ??
+      plan?.get(ANY_MODIFIER) ?? payer?.get(ANY_MODIFIER) ??
+      withModifier(star, modifiers) ?? star?.get(ANY_MODIFIER) ??
       null
     );
   }
 }
 
-function firstWithModifier(parties: readonly Map<string, FeeScheduleRow>[], modifiers: readonly string[]): FeeScheduleRow | null {
-  for (const byModifier of parties) {
-    for (const modifier of modifiers) {
-      const row = byModifier.get(modifier);
-      if (row !== undefined) return row;
-    }
-  }
-  return null;
-}
-
-function firstAnyModifier(parties: readonly Map<string, FeeScheduleRow>[]): FeeScheduleRow | null {
-  for (const byModifier of parties) {
-    const row = byModifier.get(ANY_MODIFIER);
+/** The party's row for the line's first listed modifier that has one. */
+function withModifier(byModifier: Map<string, FeeScheduleRow> | undefined, modifiers: readonly string[]): FeeScheduleRow | null {
+  if (byModifier === undefined) return null;
+  for (const modifier of modifiers) {
+    const row = byModifier.get(modifier);
     if (row !== undefined) return row;
   }
   return null;

@@ -17,6 +17,8 @@ export interface Plan {
   /** The family deductible in force: Aggregate falls back to the individual amount; Embedded may have none. */
   readonly familyDeductible: Cents | null;
   readonly aggregate: boolean;
+  /** PlanYearStart as month and day. */
+  readonly yearStart: { readonly month: number; readonly day: number };
 }
 
 export class PlanBook {
@@ -24,6 +26,8 @@ export class PlanBook {
   private readonly byPayerKey = new Map<string, Plan[]>();
   /** planKey → categoryKey → the first Benefits row. */
   private readonly benefits = new Map<string, Map<string, BenefitConfig>>();
+  /** Each plan's benefit per category, worked out once and shared by the lines it applies to. */
+  private readonly applied = new Map<Plan, Map<string, AppliedBenefit>>();
 
   constructor(config: Config) {
     for (const p of config.plans) {
@@ -36,6 +40,7 @@ export class PlanBook {
         payerKey: nameKey(p.payer),
         aggregate,
         familyDeductible: aggregate ? p.deductibleFamily ?? p.deductibleIndividual : p.deductibleFamily,
+        yearStart: { month: p.yearStartMonth, day: p.yearStartDay },
       };
       this.byPlanKey.set(planKey, plan);
       const samePayer = this.byPayerKey.get(plan.payerKey) ?? [];
@@ -68,6 +73,14 @@ export class PlanBook {
 
   /** The benefit the plan applies to a category (its Benefits row, else §4's default). */
   benefitFor(plan: Plan, category: string): AppliedBenefit {
+    let byCategory = this.applied.get(plan);
+    if (byCategory === undefined) this.applied.set(plan, (byCategory = new Map()));
+    let benefit = byCategory.get(category);
+    if (benefit === undefined) byCategory.set(category, (benefit = this.resolveBenefit(plan, category)));
+    return benefit;
+  }
+
+  private resolveBenefit(plan: Plan, category: string): AppliedBenefit {
     const row = this.benefits.get(plan.planKey)?.get(categoryKey(category));
     if (row === undefined) {
       return {

@@ -11,7 +11,7 @@
  */
 import Decimal from 'decimal.js';
 import {
-  add, cents, formatMoney, maxC, minC, percentOf, percentToDecimal, percentToNumber, sub, sum, ZERO,
+  add, cents, formatMoney, maxCents, minCents, percentOf, percentToDecimal, percentToNumber, sub, sum, ZERO,
   type Cents, type Percent,
 } from '../money';
 import { addMonthsClamped, toIso, type Day } from '../day';
@@ -78,7 +78,7 @@ export interface AffordabilityInput {
 export function affordablePayment({ balance, monthlyIncome, apr, policy }: AffordabilityInput): Cents {
   const fromIncome = monthlyIncome === null ? policy.minPayment : percentOf(monthlyIncome, policy.maxIncomePct);
   const clearsAtOnce = add(balance, interestFor(balance, monthlyRate(apr)));
-  return minC(maxC(fromIncome, policy.minPayment), clearsAtOnce);
+  return minCents(maxCents(fromIncome, policy.minPayment), clearsAtOnce);
 }
 
 /** A month's interest on what remains: remaining × monthly rate, rounded half-up to the cent. */
@@ -138,7 +138,7 @@ function buildSchedule(balance: Cents, payment: Cents, months: number, rate: Dec
     const interest = interestFor(remaining, rate);
     const last = n === months;
     // The last payment clears whatever is left, plus its interest.
-    const principal = last ? remaining : minC(sub(payment, interest), remaining);
+    const principal = last ? remaining : minCents(sub(payment, interest), remaining);
     const pay = add(principal, interest);
     remaining = sub(remaining, principal);
     rows.push({ n, dueDate: addMonthsClamped(start, n - 1), payment: pay, interest, principal, remaining });
