@@ -16,6 +16,7 @@ const webpack = require('webpack');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const { version } = require('./package.json');
+const { BundleSizePlugin } = require('./scripts/bundle-size');
 
 const DEV_ORIGIN = 'https://localhost:3000';
 const DEV_PORT = 3000;
@@ -39,6 +40,8 @@ module.exports = async (env = {}, argv = {}) => {
     entry: {
       taskpane: './src/taskpane/index.tsx',
       commands: './src/commands/commands.ts',
+      // The task pane's Web Worker (ingest → domain → report off the main thread).
+      analysisWorker: './src/taskpane/worker/analysisWorker.ts',
     },
     output: {
       path: path.resolve(__dirname, 'dist'),
@@ -64,11 +67,20 @@ module.exports = async (env = {}, argv = {}) => {
       ],
     },
     plugins: [
+      // Prints the task pane's gzipped JavaScript (pane + worker) and fails the build over the budget.
+      ...(production ? [new BundleSizePlugin({ entries: ['taskpane', 'analysisWorker'], budgetBytes: 400 * 1024 })] : []),
       new webpack.DefinePlugin({ __APP_VERSION__: JSON.stringify(version) }),
       new HtmlWebpackPlugin({
         filename: 'taskpane.html',
         template: './src/taskpane/taskpane.html',
         chunks: ['taskpane'],
+        // The page names the worker's file (with its content hash) in a meta tag.
+        templateParameters: (compilation, assets, assetTags, options) => ({
+          compilation,
+          webpackConfig: compilation.options,
+          htmlWebpackPlugin: { tags: assetTags, files: assets, options },
+          analysisWorker: [...compilation.entrypoints.get('analysisWorker').getFiles()].find((f) => f.endsWith('.js')),
+        }),
       }),
       new HtmlWebpackPlugin({
         filename: 'commands.html',

@@ -37,6 +37,15 @@ export interface RenderOptions {
   readonly budgetBytes?: number;
   /** The plan sheet (by key) to show when done; none: the active sheet stays. */
   readonly activateKey?: string;
+  /**
+   * Write part of the add-in's output (the task pane writes Statements, a
+   * Payment Plan or the Summary one at a time): the plan replaces only the
+   * add-in's sheets of these key families ("statements", "summary", …) and
+   * its own keys; the add-in's other sheets and their registry rows stay.
+   * Absent: the plan is the whole output, and the add-in's sheets it does
+   * not hold are removed.
+   */
+  readonly replaceOnly?: readonly string[];
 }
 
 export interface RenderResult {
@@ -77,7 +86,9 @@ export async function renderPlan(plan: WorkbookPlan, opts: RenderOptions = {}): 
     const signed = new Set(check.signed());
     const ours = check.listed.filter((l) => signed.has(l.entry));
     // 2. Names.
-    const { assignments, remove } = reconcileSheets(plan, existing, [...signed], check.a1Of);
+    const reconciled = reconcileSheets(plan, existing, [...signed], check.a1Of);
+    const { assignments } = reconciled;
+    const { remove, kept } = partialWrite(reconciled.remove, plan, existing, [...signed], opts.replaceOnly);
     const byKey = new Map(assignments.map((a) => [a.key, a]));
 
     // 3. Status/Note from the old sheets of each carry-over family.
@@ -100,7 +111,7 @@ export async function renderPlan(plan: WorkbookPlan, opts: RenderOptions = {}): 
         await writeBlocks(sheet, sp, batch);
       }
       for (const sp of planSheets) await dressSheet(targets.get(sp.key)!, sp, batch, supports);
-      const entries: RegistryEntry[] = planSheets.map((sp) => ({ name: byKey.get(sp.key)!.name, key: sp.key, a1: sheetSignature(sp) }));
+      const entries: RegistryEntry[] = [...kept, ...planSheets.map((sp) => ({ name: byKey.get(sp.key)!.name, key: sp.key, a1: sheetSignature(sp) }))];
       await batch.need(200 + entries.length * 80);
       queueRegistryWrite(context, registryExists, entries, plan.createdAt);
       if (opts.activateKey && targets.has(opts.activateKey)) targets.get(opts.activateKey)!.activate();
@@ -149,6 +160,30 @@ async function carryOver(
     out = out.map((s) => byKey.get(s.key) ?? s);
   }
   return out;
+}
+
+/** With `replaceOnly`, which of the add-in's sheets go and which stay listed (see RenderOptions). */
+function partialWrite(
+  remove: readonly string[],
+  plan: WorkbookPlan,
+  existing: readonly string[],
+  registry: readonly RegistryEntry[],
+  replaceOnly: readonly string[] | undefined,
+): { remove: readonly string[]; kept: RegistryEntry[] } {
+  if (replaceOnly === undefined) return { remove, kept: [] };
+  const families = new Set(replaceOnly);
+  const planKeys = new Set(plan.sheets.map((s) => s.key));
+  const present = new Map(existing.map((n) => [n.toLowerCase(), n]));
+  const kept: RegistryEntry[] = [];
+  const seen = new Set<string>();
+  for (const e of registry) {
+    const name = present.get(e.name.toLowerCase());
+    if (name === undefined || planKeys.has(e.key) || families.has(keyFamily(e.key)) || seen.has(e.key)) continue;
+    seen.add(e.key);
+    kept.push({ ...e, name });
+  }
+  const keptNames = new Set(kept.map((e) => e.name.toLowerCase()));
+  return { remove: remove.filter((n) => !keptNames.has(n.toLowerCase())), kept };
 }
 
 /** "findings:2" and "findings" are one family. */

@@ -48,6 +48,7 @@
  * both renderers apply. A re-run carries `Status`/`Note` over
  * (`carryOverUserColumns`, carryOver.ts) by the sheet's `carryOver` keys.
  */
+import { columnLetters, columnNumber as columnNumberOrNull } from '../domain/cellAddress';
 
 /** Bump when the meaning of a field changes. */
 export const PLAN_VERSION = 1 as const;
@@ -362,21 +363,11 @@ export function cellText(v: CellValue): string {
 
 // ----------------------------------------------------------- A1 addresses
 
-export function columnLetters(col: number): string {
-  let s = '';
-  let n = col;
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
+export { columnLetters } from '../domain/cellAddress';
 
+/** Letters → 1-based column number (the caller has checked they are letters). */
 export function columnNumber(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n;
+  return columnNumberOrNull(letters)!;
 }
 
 export function a1(row: number, col: number): string {

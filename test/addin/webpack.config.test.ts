@@ -16,10 +16,14 @@ const pkg = require(path.join(ROOT, 'package.json')) as { version: string };
 
 beforeEach(() => mockGetHttpsServerOptions.mockClear());
 
-test('a production build has both entries, no dev server and no certificates', async () => {
+test('a production build has the pane, commands and analysis-worker entries, no dev server and no certificates', async () => {
   const config = await configFn({ WEBPACK_BUNDLE: true, WEBPACK_BUILD: true }, { mode: 'production' });
   expect(config.mode).toBe('production');
-  expect(config.entry).toEqual({ taskpane: './src/taskpane/index.tsx', commands: './src/commands/commands.ts' });
+  expect(config.entry).toEqual({
+    taskpane: './src/taskpane/index.tsx',
+    commands: './src/commands/commands.ts',
+    analysisWorker: './src/taskpane/worker/analysisWorker.ts',
+  });
   expect(config.devServer).toBeUndefined();
   expect(mockGetHttpsServerOptions).not.toHaveBeenCalled();
 });

@@ -199,6 +199,30 @@ test('reproduction 7: a Coverage row with an invalid date is an input issue and 
   expect(r.findings.filter((f: any) => f.severity !== 'info').map((f: any) => f.rule)).not.toContain('INSURER_OVERPAID');
 });
 
+test('reproduction 1: a bare export (no Payer column, no configuration) bills the line\'s balance, finds no overpayment', async () => {
+  // Ins Paid 60.00 makes the line insured (DESIGN §4), with no configuration to compute shares from: the patient's
+  // part is the balance plus what the patient paid (20.00 + 20.00), less the 20.00 paid → 20.00 due.
+  const out = join(tmp, 'bare.json');
+  expect((await cli(['analyze', bareCsv(), '--as-of', '2026-04-01', '--json', out])).code).toBe(0);
+  const r = JSON.parse(readFileSync(out, 'utf8'));
+  expect(r.findings.filter((f: any) => f.severity !== 'info')).toEqual([]);
+  expect(r.statements).toEqual([expect.objectContaining({ account: '1', amountDue: '20.00', balanceSince: '2026-03-02', stage: 'first-statement' })]);
+  expect(r.lines[0]).toMatchObject({ allowed: null, patientShare: null, insurerShare: null, secondaryShare: null });
+});
+
+test('reproduction 2: a line wholly to the deductible (insurer paid 0.00, adjustment posted, no Status) is billed, not pending', async () => {
+  // Allowed 600.00 all to the deductible: insurer 0.00, contractual 400.00 written off; the patient owes 600.00 since 03/20.
+  const p = csvFile('deductible.csv', [
+    'Account,DOS,Posting Date,CPT,Charge,Allowed,Adjustment,Ins Paid,Pt Paid,Balance,Payer',
+    'D1,03/02/2026,03/20/2026,99214,1000.00,600.00,400.00,0.00,0.00,600.00,Acme Health',
+  ]);
+  const out = join(tmp, 'deductible.json');
+  expect((await cli(['analyze', p, '--as-of', '2026-04-01', '--json', out])).code).toBe(0);
+  const r = JSON.parse(readFileSync(out, 'utf8'));
+  expect(r.findings.map((f: any) => f.rule)).not.toContain('TIMELY_FILING_RISK');
+  expect(r.statements).toEqual([expect.objectContaining({ account: 'D1', amountDue: '600.00', balanceSince: '2026-03-20' })]);
+});
+
 test('--json - writes the JSON to stdout through the real bin; progress stays on stderr', () => {
   const p = csvFile('stdout.csv', ['Account,DOS,CPT,Charge,Balance', 'A1,03/02/2026,99213,100.00,100.00']);
   const r = spawnSync(process.execPath, [BIN, 'analyze', p, '--as-of', '2026-04-01', '--json', '-'], { encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } });

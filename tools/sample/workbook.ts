@@ -15,6 +15,7 @@
  */
 import type { ConfigSheetName } from '../../src/domain/config';
 import { parseIso } from '../../src/domain/day';
+import { columnLetters, columnNumber } from '../../src/domain/cellAddress';
 import type { CellValue } from '../../src/ingest/grid';
 import { oracleCoverage, oracleTables } from './adjudicate';
 import { PRACTICE_TABLES } from './configSheets';
@@ -137,7 +138,7 @@ export function generateWorkbook(opts: WorkbookOptions): SampleWorkbook {
     const at = newRow.get(row) ?? { sheet: names[0]!, row };
     if (cell === undefined) return at;
     const m = /^([A-Z]+)(\d+)$/.exec(cell)!;
-    let col = columnNumber(m[1]!);
+    let col = columnNumber(m[1]!)!;
     if (payerCol >= 0 && col - 1 > payerCol) col--;
     return { ...at, cell: `${columnLetters(col)}${at.row}` };
   };
@@ -176,16 +177,4 @@ export function generateWorkbook(opts: WorkbookOptions): SampleWorkbook {
     },
     injected, counts, sample,
   };
-}
-
-function columnNumber(letters: string): number {
-  let n = 0;
-  for (const ch of letters) n = n * 26 + ch.charCodeAt(0) - 64;
-  return n;
-}
-
-function columnLetters(n: number): string {
-  let s = '';
-  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
-  return s;
 }

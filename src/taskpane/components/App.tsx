@@ -1,86 +1,80 @@
 import * as React from 'react';
-import { Body1, Button, Caption1, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
+import { Caption1, Tab, TabList, makeStyles, tokens } from '@fluentui/react-components';
 import type { HostKind } from '../../excel/officeHost';
+import type { PaneActions, PaneState, TabId } from '../state/usePane';
 import { Header } from './Header';
 import { HostStatus } from './HostStatus';
+import { Messages } from './Messages';
+import { StartPanel } from './StartPanel';
+import { FindingsPanel } from './FindingsPanel';
+import { AccountPanel } from './AccountPanel';
+import { PlanPanel } from './PlanPanel';
+import { SummaryPanel } from './SummaryPanel';
 
 export interface AppProps {
   title: string;
   version: string;
   host: HostKind;
-  /** Runs the analysis; absent until that feature exists, which disables the button. */
-  onAnalyze?: () => void;
+  state: PaneState;
+  actions: PaneActions;
+  /** The host can create the configuration sheets. */
+  canSetup: boolean;
 }
 
 const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', minHeight: '100vh' },
+  root: { display: 'flex', flexDirection: 'column', minHeight: '100vh', backgroundColor: tokens.colorNeutralBackground2 },
+  tabs: { padding: `0 ${tokens.spacingHorizontalXS}`, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, backgroundColor: tokens.colorNeutralBackground1 },
   main: {
     flex: '1 1 auto',
     display: 'flex',
     flexDirection: 'column',
-    gap: tokens.spacingVerticalL,
-    padding: `${tokens.spacingVerticalXL} ${tokens.spacingHorizontalXL}`,
+    gap: tokens.spacingVerticalM,
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM}`,
+    minWidth: 0,
   },
-  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
-  heading: { margin: 0 },
-  list: {
-    margin: 0,
-    paddingLeft: tokens.spacingHorizontalXL,
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalXS,
-  },
-  actions: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start', gap: tokens.spacingVerticalXS },
-  hint: { color: tokens.colorNeutralForeground2 },
   footer: {
-    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalXL}`,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
     borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     color: tokens.colorNeutralForeground2,
   },
 });
 
-const CHECKS = [
-  'What each insurer should have paid and what each patient owes, line by line',
-  'Underpayments, overpayments, duplicates, refunds due and coding mistakes',
-  'A bill per patient, with a payment plan that fits their income',
+const TABS: readonly [TabId, string][] = [
+  ['start', 'Start'],
+  ['findings', 'Findings'],
+  ['account', 'Accounts'],
+  ['plan', 'Plan'],
+  ['summary', 'Summary'],
 ];
 
-export function App({ title, version, host, onAnalyze }: AppProps): React.JSX.Element {
+export function App({ title, version, host, state, actions, canSetup }: AppProps): React.JSX.Element {
   const styles = useStyles();
-  const canAnalyze = host === 'excel' && onAnalyze !== undefined;
+  const inExcel = host === 'excel';
+  const v = state.view;
+  const busy = state.writing !== null || state.running;
+  const enabled = (t: TabId): boolean => t === 'start' || (v !== null && !state.running);
   return (
     <div className={styles.root}>
       <Header title={title} version={version} logo="assets/icon-80.png" />
-      <main className={styles.main}>
-        <Body1 as="p" className={styles.heading}>
-          Checks the patient ledger in this workbook and writes the results to new sheets.
-        </Body1>
+      {inExcel && (
+        <TabList className={styles.tabs} size="small" selectedValue={state.tab} onTabSelect={(_, d) => actions.setTab(d.value as TabId)} aria-label="Patient Ledger sections">
+          {TABS.map(([id, label]) => (
+            <Tab key={id} id={`tab-${id}`} value={id} disabled={!enabled(id)} aria-controls="pane-panel">
+              {label}
+            </Tab>
+          ))}
+        </TabList>
+      )}
+      <main className={styles.main} id="pane-panel" role={inExcel ? 'tabpanel' : undefined} aria-labelledby={inExcel ? `tab-${state.tab}` : undefined}>
         <HostStatus host={host} />
-        <section className={styles.section} aria-labelledby="checks-heading">
-          <Subtitle2 as="h2" id="checks-heading" className={styles.heading}>
-            What it checks
-          </Subtitle2>
-          <ul className={styles.list}>
-            {CHECKS.map((c) => (
-              <li key={c}>
-                <Body1>{c}</Body1>
-              </li>
-            ))}
-          </ul>
-        </section>
-        <div className={styles.actions}>
-          <Button
-            appearance="primary"
-            disabledFocusable={!canAnalyze}
-            onClick={canAnalyze ? onAnalyze : undefined}
-            aria-describedby="analyze-hint"
-          >
-            Analyze ledger
-          </Button>
-          <Caption1 id="analyze-hint" className={styles.hint}>
-            {canAnalyze ? 'Reads the ledger sheet; your data is not changed.' : 'Analysis arrives in the next version.'}
-          </Caption1>
-        </div>
+        <Messages error={state.error} notice={state.notice} onDismissError={actions.dismissError} onDismissNotice={actions.dismissNotice} />
+        {state.tab === 'start' && <StartPanel state={state} actions={actions} inExcel={inExcel} canSetup={canSetup} />}
+        {state.tab === 'findings' && v && <FindingsPanel view={v} onSelect={actions.selectFinding} />}
+        {state.tab === 'account' && v && (
+          <AccountPanel accounts={v.accounts} detail={state.account} busy={busy} onOpen={actions.openAccount} onBill={actions.bill} onPlan={actions.planFor} />
+        )}
+        {state.tab === 'plan' && <PlanPanel inputs={state.planInputs} patientName={state.account?.account === state.planInputs.account ? state.account.patientName : null} preview={state.preview} busy={busy || v === null} onChange={actions.setPlanInput} onWrite={actions.writeSchedule} />}
+        {state.tab === 'summary' && v && <SummaryPanel view={v} busy={busy} onWrite={actions.writeSummary} />}
       </main>
       <footer className={styles.footer}>
         <Caption1>Ledger data stays in your workbook: the add-in sends none of it over the network.</Caption1>

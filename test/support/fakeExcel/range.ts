@@ -14,7 +14,8 @@ export type RectRef = () => Rect | null;
 
 const SHAPE_MESSAGE = "The number of rows or columns in the input array doesn't match the size or dimensions of the range.";
 
-function memo<T>(f: () => T): () => T {
+/** A value worked out on first use, then kept. */
+export function memo<T>(f: () => T): () => T {
   let done = false;
   let v: T;
   return () => {

@@ -6,19 +6,8 @@
  */
 import { ClientObject, FakeClientResult, FakeContext, FakeOfficeError, loadNames } from './core';
 import { FakeSheet, type FakeTable as TableModel, MAX_PAGE_BREAKS, Rect, overlaps, quoteSheet, rectAddress, tryParseAddress } from './model';
-import { FakeRange, RectRef, recorder } from './range';
+import { FakeRange, RectRef, memo, recorder } from './range';
 
-function memo<T>(f: () => T): () => T {
-  let done = false;
-  let v: T;
-  return () => {
-    if (!done) {
-      v = f();
-      done = true;
-    }
-    return v;
-  };
-}
 
 /** Excel's sheet-name rules: 1–31 characters, none of : \ / ? * [ ], no apostrophe at either end, not "History". */
 export function checkSheetName(name: string): void {
