@@ -79,9 +79,10 @@ function statementOf(s: Statement): ReportStatement {
   };
 }
 
+/** `patientName` as a statement holds it (guarded or not: the guard comes off here). */
 export function paymentPlanOf(account: string, patientName: string | null, p: PaymentPlan): ReportPaymentPlan {
   return {
-    account, patientName, balance: p.balance,
+    account, patientName: unguarded(patientName), balance: p.balance,
     fplPercent: p.assistance.fplHundredths === null ? null : p.assistance.fplHundredths / 100,
     assistanceDiscountPct: percentToNumber(p.assistance.discountPct), balanceAfterAssistance: p.balanceAfterAssistance,
     monthlyPayment: p.monthlyPayment, months: p.months, apr: percentToNumber(p.apr), totalInterest: p.totalInterest,
@@ -105,7 +106,7 @@ export function reportInputFrom(r: AnalysisResult, opts: ReportOptions): ReportI
   for (const account of opts.planAccounts ?? []) {
     const st = r.statements.find((s) => s.account === account);
     const opt = st?.planOptions.find((o) => o.kind === 'income-based');
-    if (st && opt && opt.kind === 'income-based') plans.push(paymentPlanOf(account, unguarded(st.patient.name), opt.plan));
+    if (st && opt && opt.kind === 'income-based') plans.push(paymentPlanOf(account, st.patient.name, opt.plan));
   }
   const s = r.summary;
   return {
