@@ -7,7 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 
-const SUITES = ['startup', 'ingest', 'analysis', 'cli', 'paneLongTasks'] as const;
+const SUITES = ['startup', 'ingest', 'analysis', 'cli', 'paneLongTasks', 'fakeRender'] as const;
 
 const only = process.argv.slice(2);
 for (const name of SUITES) {

@@ -18,19 +18,56 @@ export interface CellArrays {
   formats: string[][];
 }
 
-/** Number format lookup for a sheet: range formats (later win) over column formats. */
+interface RangeFormat {
+  readonly top: number;
+  readonly bottom: number;
+  readonly left: number;
+  readonly right: number;
+  readonly numFmt: string;
+  /** Plan order: the later range wins. */
+  readonly order: number;
+}
+
+/** Ranges taller than this are checked on every lookup instead of being indexed row by row (a sheet has few). */
+const TALL_RANGE_ROWS = 2048;
+const NONE: readonly RangeFormat[] = [];
+
+/**
+ * Number format lookup for a sheet: range formats (later win) over column
+ * formats. Ranges are indexed by row: a Statements sheet has thousands of
+ * small ranges, and scanning them all for every cell cost the renderer
+ * seconds of the task pane's time per 10,000 ledger lines.
+ */
 export function formatLookup(sheet: SheetPlan): (row: number, col: number) => string | null {
   const byColumn = new Map<number, string>();
   for (const c of sheet.columns ?? []) {
     if (c.numFmt) byColumn.set(parseA1(`${c.column}1`).col, c.numFmt);
   }
-  const ranges = (sheet.formats ?? []).filter((f) => f.numFmt).map((f) => ({ box: parseRange(f.range), numFmt: f.numFmt! }));
-  return (row, col) => {
-    for (let i = ranges.length - 1; i >= 0; i--) {
-      const { box, numFmt } = ranges[i]!;
-      if (row >= box.top && row <= box.bottom && col >= box.left && col <= box.right) return numFmt;
+  const byRow = new Map<number, RangeFormat[]>();
+  const tall: RangeFormat[] = [];
+  (sheet.formats ?? []).forEach((f, order) => {
+    if (!f.numFmt) return;
+    const b = parseRange(f.range);
+    const r: RangeFormat = { top: b.top, bottom: b.bottom, left: b.left, right: b.right, numFmt: f.numFmt, order };
+    if (b.bottom - b.top >= TALL_RANGE_ROWS) {
+      tall.push(r);
+      return;
     }
-    return byColumn.get(col) ?? null;
+    for (let row = b.top; row <= b.bottom; row++) {
+      const list = byRow.get(row);
+      if (list) list.push(r);
+      else byRow.set(row, [r]);
+    }
+  });
+  return (row, col) => {
+    let best: RangeFormat | null = null;
+    for (const f of byRow.get(row) ?? NONE) {
+      if (col >= f.left && col <= f.right && (best === null || f.order > best.order)) best = f;
+    }
+    for (const f of tall) {
+      if (row >= f.top && row <= f.bottom && col >= f.left && col <= f.right && (best === null || f.order > best.order)) best = f;
+    }
+    return best ? best.numFmt : byColumn.get(col) ?? null;
   };
 }
 

@@ -12,6 +12,7 @@ import { explainShares } from '../domain/adjudication/explanation';
 import { percentToNumber } from '../domain/money';
 import { lineBalance } from '../domain/lineBalance';
 import { DUNNING_LABELS } from '../domain/statements/dunning';
+import { startsLikeFormula } from '../domain/statements/text';
 import type { Statement } from '../domain/statements';
 import type { PaymentPlan } from '../domain/plans/paymentPlan';
 import type { LinkBase, ReportInput, ReportLine, ReportPaymentPlan, ReportStatement } from './reportInput';
@@ -44,15 +45,31 @@ function lineOf(l: LedgerLine, s: LineShares | undefined): ReportLine {
   };
 }
 
+/**
+ * The statement builder guards text for JSON readers with Excel's apostrophe
+ * (`'+1+2`, domain/statements/text.ts). The plan guards text itself
+ * (`{ text }`, written under the text format), so on a bill that apostrophe
+ * would print in front of the patient's name: take it off again. (A value
+ * that really began with an apostrophe and then = + - @ loses that
+ * apostrophe: far rarer than a name like "-Smith".)
+ */
+function unguarded<T extends string | null>(s: T): T {
+  return (s !== null && s.startsWith("'") && startsLikeFormula(s.slice(1)) ? s.slice(1) : s) as T;
+}
+
 function statementOf(s: Statement): ReportStatement {
+  const p = s.patient;
   return {
     kind: s.kind, account: s.account, statementDate: toIso(s.statementDate), dueDate: toIso(s.dueDate),
     amountDue: s.amountDue, creditBalance: s.creditBalance, aging: { ...s.aging },
-    patient: { ...s.patient },
-    insurance: s.insurance.map((i) => ({ payer: i.payer, memberId: i.memberId, priority: i.priority })),
+    patient: {
+      ...p, name: unguarded(p.name), address1: unguarded(p.address1), address2: unguarded(p.address2), city: unguarded(p.city),
+      state: unguarded(p.state), zip: unguarded(p.zip),
+    },
+    insurance: s.insurance.map((i) => ({ payer: unguarded(i.payer), memberId: unguarded(i.memberId), priority: i.priority })),
     lines: s.lines.map((l) => ({
-      serviceDate: toIso(l.serviceDate), code: l.code, description: l.description, charge: l.charge, insurancePaid: l.insurancePaid,
-      adjustments: l.adjustments, patientPaid: l.patientPaid, patientBalance: l.patientBalance, pending: l.pending, note: l.note,
+      serviceDate: toIso(l.serviceDate), code: unguarded(l.code), description: unguarded(l.description), charge: l.charge, insurancePaid: l.insurancePaid,
+      adjustments: l.adjustments, patientPaid: l.patientPaid, patientBalance: l.patientBalance, pending: l.pending, note: unguarded(l.note),
     })),
     totals: { ...s.totals }, pendingLines: s.pendingLines, pendingCharges: s.pendingCharges,
     stageLabel: s.dunningStage === null ? null : DUNNING_LABELS[s.dunningStage],
@@ -62,9 +79,10 @@ function statementOf(s: Statement): ReportStatement {
   };
 }
 
+/** `patientName` as a statement holds it (guarded or not: the guard comes off here). */
 export function paymentPlanOf(account: string, patientName: string | null, p: PaymentPlan): ReportPaymentPlan {
   return {
-    account, patientName, balance: p.balance,
+    account, patientName: unguarded(patientName), balance: p.balance,
     fplPercent: p.assistance.fplHundredths === null ? null : p.assistance.fplHundredths / 100,
     assistanceDiscountPct: percentToNumber(p.assistance.discountPct), balanceAfterAssistance: p.balanceAfterAssistance,
     monthlyPayment: p.monthlyPayment, months: p.months, apr: percentToNumber(p.apr), totalInterest: p.totalInterest,

@@ -26,7 +26,7 @@ const usd = (c: number): string => {
 };
 
 export function optionText(o: ReportPlanOption): string {
-  if (o.months === 1) return `${o.kind === 'income-based' ? 'Income-based plan (after assistance)' : 'One payment'}: ${usd(o.monthlyPayment)}.`;
+  if (o.months === 1) return o.kind === 'income-based' ? `After financial assistance: one payment of ${usd(o.monthlyPayment)}.` : `One payment of ${usd(o.monthlyPayment)}.`;
   if (o.kind === 'income-based') {
     if (o.months === 0) return 'Financial assistance may clear this balance: call us to apply.';
     return o.lastPayment === o.monthlyPayment
@@ -124,10 +124,14 @@ function writeStatement(g: GridBuilder, input: ReportInput, s: ReportStatement):
   g.height(hdr, 30);
   const billed = s.lines.filter((l) => !l.pending);
   for (const l of billed) {
-    g.push([{ date: l.serviceDate }, text(l.code), text(l.description), dollars(l.charge), dollars(l.insurancePaid), dollars(l.adjustments), dollars(l.patientPaid), dollars(l.patientBalance)]);
+    const r = g.push([{ date: l.serviceDate }, text(l.code), text(l.description), dollars(l.charge), dollars(l.insurancePaid), dollars(l.adjustments), dollars(l.patientPaid), dollars(l.patientBalance)]);
+    fitDescription(g, r, l.description);
   }
   const first = hdr + 1;
-  if (billed.length > 0) g.format({ range: rangeA1(first, 3, first + billed.length - 1, 3), alignment: { wrapText: true, vertical: 'top' } });
+  if (billed.length > 0) {
+    g.format({ range: rangeA1(first, 1, first + billed.length - 1, W), alignment: { vertical: 'top' } });
+    g.format({ range: rangeA1(first, 3, first + billed.length - 1, 3), alignment: { wrapText: true, vertical: 'top' } });
+  }
   const t = s.totals;
   const totals = g.push([null, null, 'Totals', dollars(t.charges), dollars(t.insurancePaid), dollars(t.adjustments), dollars(t.patientPaid), dollars(t.patientBalance)]);
   if (billed.length > 0) g.format({ range: rangeA1(first, 1, totals - 1, 1), numFmt: DEFAULT_DATE_FORMAT, alignment: { horizontal: 'left' } });
@@ -139,10 +143,14 @@ function writeStatement(g: GridBuilder, input: ReportInput, s: ReportStatement):
     g.push();
     const cap = g.push([`Still with your insurance — not billed yet (${pending.length} ${pending.length === 1 ? 'line' : 'lines'}, ${usd(s.pendingCharges)} in charges)`]);
     g.format(captionFormat(rangeA1(cap, 1, cap, W)));
-    for (const l of pending) g.push([{ date: l.serviceDate }, text(l.code), text(l.description ?? l.note), dollars(l.charge)]);
+    for (const l of pending) {
+      const r = g.push([{ date: l.serviceDate }, text(l.code), text(l.description ?? l.note), dollars(l.charge)]);
+      fitDescription(g, r, l.description ?? l.note);
+    }
     g.format({ range: rangeA1(cap + 1, 1, g.rows.length, 1), numFmt: DEFAULT_DATE_FORMAT, alignment: { horizontal: 'left' } });
     g.format({ range: rangeA1(cap + 1, 4, g.rows.length, 4), numFmt: CURRENCY_FORMAT });
-    g.format({ range: rangeA1(cap + 1, 1, g.rows.length, W), font: { italic: true, color: '#595959' } });
+    g.format({ range: rangeA1(cap + 1, 1, g.rows.length, W), font: { italic: true, color: '#595959' }, alignment: { vertical: 'top' } });
+    g.format({ range: rangeA1(cap + 1, 3, g.rows.length, 3), alignment: { wrapText: true, vertical: 'top' } });
   }
   // Aging of what is owed.
   if (!refund) {
@@ -188,6 +196,46 @@ function writeStatement(g: GridBuilder, input: ReportInput, s: ReportStatement):
   });
   g.format({ range: rangeA1(stubTop, 1, stubTop, 1), font: { bold: true, size: 9, color: '#595959' } });
   void top;
+}
+
+/**
+ * A description longer than its column wraps: the row is made tall enough,
+ * as neither renderer's file makes Excel or LibreOffice grow it on opening
+ * (the wrapped words printed over the next line of the bill).
+ */
+function fitDescription(g: GridBuilder, row: number, description: string | null): void {
+  const lines = description ? wordWrappedLines(description, WIDTHS[2]! * 1.25) : 1;
+  if (lines > 1) g.height(row, lines * 15 + 2);
+}
+
+/** Printed width of a word in average lowercase characters: capitals and digits are wider (an estimate). */
+const textWidth = (w: string): number => {
+  let n = 0;
+  for (const ch of w) n += /[A-Z0-9]/.test(ch) ? 1.35 : 1;
+  return n;
+};
+
+/**
+ * Lines a short text takes with its words wrapped at `perLine` average
+ * characters (a column `w` characters wide holds about 1.25 w of ordinary text).
+ */
+function wordWrappedLines(text: string, perLine: number): number {
+  let lines = 1;
+  let used = 0;
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const w = textWidth(word);
+    const need = used === 0 ? w : used + 1 + w;
+    if (need <= perLine) used = need;
+    else {
+      lines += used === 0 ? 0 : 1;
+      used = w;
+      while (used > perLine) {
+        lines++;
+        used -= perLine;
+      }
+    }
+  }
+  return lines;
 }
 
 function usDate(iso: string): string {

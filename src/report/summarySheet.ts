@@ -19,7 +19,7 @@ const BUCKETS: readonly [AgingBucket, string][] = [
   ['current', 'Current (0–30 days)'], ['d31to60', '31–60 days'], ['d61to90', '61–90 days'], ['d91to120', '91–120 days'], ['over120', 'Over 120 days'],
 ];
 /** Left tables in A..E, charts from G. */
-const WIDTHS = [30, 10, 12, 14, 14, 13];
+const WIDTHS = [36, 10, 12, 14, 14, 13];
 const CHART_COL = 8;
 const CHART_COLS = 7;
 const CHART_COL_WIDTH = 11;

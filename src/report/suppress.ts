@@ -3,10 +3,11 @@
  * group of fewer than SmallCellMin accounts shows `<11` instead of its
  * figures, and no figure shown lets a reader subtract their way to one that
  * is hidden. Every table on the Summary adds up to a figure shown elsewhere
- * (a KPI, the Run Log's counts), so one hidden row alone could be worked
- * out: when exactly one row is hidden, the next smallest is hidden too
- * (complementary suppression). When the whole ledger has fewer accounts than
- * the minimum, every figure is hidden.
+ * (a KPI, the Run Log's counts), so what the hidden rows hold together can be
+ * worked out: the next smallest rows are hidden too until the hidden rows
+ * together cover no account or at least the minimum (complementary
+ * suppression). When the whole ledger has fewer accounts than the minimum,
+ * every figure is hidden.
  */
 
 export interface Group {
@@ -27,13 +28,22 @@ export function suppressedGroups(groups: readonly Group[], min: number, totalAcc
   groups.forEach((g, i) => {
     if (g.accounts.size < min) hidden.add(i);
   });
-  if (hidden.size === 1 && groups.length > 1) {
+  // Complementary suppression: what is hidden adds up to a total minus what is shown, so the hidden
+  // groups together must cover no account or at least `min` of them — else that difference is a small
+  // group's figure (e.g. an empty 91–120 bucket hidden beside a bucket of 3: total − shown = the 3).
+  // Hide the next smallest group until they do.
+  const covered = (): number => {
+    const accounts = new Set<string>();
+    for (const i of hidden) for (const a of groups[i]!.accounts) accounts.add(a);
+    return accounts.size;
+  };
+  for (let n = covered(); n > 0 && n < min && hidden.size < groups.length; n = covered()) {
     let pick = -1;
     groups.forEach((g, i) => {
       if (hidden.has(i)) return;
       if (pick < 0 || g.accounts.size < groups[pick]!.accounts.size) pick = i;
     });
-    if (pick >= 0) hidden.add(pick);
+    hidden.add(pick);
   }
   return hidden;
 }

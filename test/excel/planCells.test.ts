@@ -31,3 +31,28 @@ describe('cellArrays: a plan block as the values and formats Office.js writes', 
     expect(values[0]![5]).toBe(true);
   });
 });
+
+describe('formatLookup', () => {
+  test('the later range wins, whether short (indexed by row) or tall; columns only where no range is', () => {
+    const sheet: SheetPlan = {
+      name: 'S', tag: 'statements', key: 's', blocks: [],
+      columns: [{ column: 'D', numFmt: '0.0' }],
+      formats: [
+        { range: 'A1:H5000', numFmt: 'tall-early' },
+        { range: 'B2:C3', numFmt: 'short' },
+        { range: 'C3:C9000', numFmt: 'tall-late' },
+        { range: 'A4000:B4000', font: { bold: true } },
+        { range: 'A4000', numFmt: 'short-late' },
+      ],
+    };
+    const f = formatLookup(sheet);
+    expect(f(2, 2)).toBe('short');
+    expect(f(3, 3)).toBe('tall-late');
+    expect(f(2, 3)).toBe('short');
+    expect(f(4000, 1)).toBe('short-late');
+    expect(f(4000, 2)).toBe('tall-early');
+    expect(f(6000, 3)).toBe('tall-late');
+    expect(f(6000, 4)).toBe('0.0');
+    expect(f(6000, 5)).toBeNull();
+  });
+});

@@ -73,12 +73,37 @@ export class FakeSheet {
   showGridlines = true;
   tabColor = '';
   merges: string[] = [];
+  /** `merges` by row, rebuilt when the array is replaced or shrinks (see mergeOverlaps). */
+  private mergeIndex: { list: string[]; seen: number; byRow: Map<number, Rect[]> } | null = null;
   /** How many times the sheet was cleared (re-runs rewrite in place). */
   clears = 0;
   readonly id: string;
 
   constructor(public name: string, id: number) {
     this.id = `{fake-sheet-${id}}`;
+  }
+
+  /**
+   * Whether `rect` overlaps a merged range. Indexed by row: a sheet of
+   * statements holds thousands of merges, and comparing each new one with
+   * all the others made the fake quadratic (Excel is not).
+   */
+  mergeOverlaps(rect: Rect): boolean {
+    let ix = this.mergeIndex;
+    if (!ix || ix.list !== this.merges || ix.seen > this.merges.length) ix = this.mergeIndex = { list: this.merges, seen: 0, byRow: new Map() };
+    for (; ix.seen < this.merges.length; ix.seen++) {
+      const m = tryParseAddress(this.merges[ix.seen]!);
+      if (!m) continue;
+      for (let r = m.r0; r < m.r0 + m.rows; r++) {
+        const list = ix.byRow.get(r);
+        if (list) list.push(m);
+        else ix.byRow.set(r, [m]);
+      }
+    }
+    for (let r = rect.r0; r < rect.r0 + rect.rows; r++) {
+      for (const m of ix.byRow.get(r) ?? []) if (overlaps(m, rect)) return true;
+    }
+    return false;
   }
 
   cell(r: number, c: number): FakeCell | undefined {

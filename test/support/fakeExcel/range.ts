@@ -277,7 +277,7 @@ export class FakeRange extends ClientObject {
   merge(across = false): void {
     this._do('merge', across, () => {
       const { sheet, rect } = this._target();
-      if (sheet.merges.some((m) => overlapsAddress(m, rect))) throw new FakeOfficeError('InvalidOperation', 'The range overlaps a merged range.');
+      if (sheet.mergeOverlaps(rect)) throw new FakeOfficeError('InvalidOperation', 'The range overlaps a merged range.');
       sheet.merges.push(rectAddress(rect));
     });
   }
