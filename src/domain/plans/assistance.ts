@@ -34,7 +34,12 @@ export function sortedTiers(tiers: readonly AssistanceTier[]): AssistanceTier[] 
 
 /** The first tier whose ceiling the exact FPL percent does not exceed, else null. */
 export function tierFor(monthlyIncome: Cents, guideline: Cents, tiers: readonly AssistanceTier[]): AssistanceTier | null {
-  return sortedTiers(tiers).find((t) => fplAtMost(monthlyIncome, guideline, t.fplPctMax)) ?? null;
+  // The qualifying tier with the lowest ceiling: the tiers may come in any order, and are not copied to sort them.
+  let best: AssistanceTier | null = null;
+  for (const t of tiers) {
+    if ((best === null || t.fplPctMax < best.fplPctMax) && fplAtMost(monthlyIncome, guideline, t.fplPctMax)) best = t;
+  }
+  return best;
 }
 
 export interface AssistanceResult {
@@ -86,8 +91,9 @@ export function assessAssistance(input: AssistanceInput): AssistanceResult {
 
 /** The highest FPL ceiling among the tiers (who "may qualify"); null when there are no tiers. */
 export function topTierMax(tiers: readonly AssistanceTier[]): Percent | null {
-  const s = sortedTiers(tiers);
-  return s.length ? s[s.length - 1]!.fplPctMax : null;
+  let top: Percent | null = null;
+  for (const t of tiers) if (top === null || t.fplPctMax > top) top = t.fplPctMax;
+  return top;
 }
 
 /**
