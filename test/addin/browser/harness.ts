@@ -14,7 +14,12 @@ import type { AddressInfo } from 'net';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import type { BrowserSheet, BrowserWorkbook } from './fakeOfficeEntry';
 
-export const ROOT = path.resolve(__dirname, '..', '..', '..');
+/** The project root: the nearest folder above with package.json (this file also runs compiled, from build/, in `npm run bench`). */
+export const ROOT = (() => {
+  let dir = __dirname;
+  while (!fs.existsSync(path.join(dir, 'package.json')) || path.basename(dir) === 'build') dir = path.dirname(dir);
+  return dir;
+})();
 export const OUTPUT = path.join(ROOT, 'test-output');
 export const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 export const CHROMIUM_FLAGS = [
@@ -75,7 +80,7 @@ export async function fakeOfficeScript(): Promise<string> {
     mode: 'development',
     devtool: false,
     context: ROOT,
-    entry: path.join(__dirname, 'fakeOfficeEntry.ts'),
+    entry: path.join(ROOT, 'test', 'addin', 'browser', 'fakeOfficeEntry.ts'),
     output: { path: out, filename: 'fake-office.js' },
     resolve: { extensions: ['.ts', '.js'] },
     module: {
