@@ -2,8 +2,8 @@
  * The whole analysis as the task pane and the CLI run it — ingest, expected
  * shares, findings, statements, summary (`analyzeWorkbook`) — on an
  * in-memory ledger of 1,000,000 generated lines with its configuration
- * sheets (tools/sample: families, secondaries, plan years, ~3 % injected
- * problems per kind). Cold: one run in a fresh process, as a user meets it.
+ * sheets (tools/sample: families, secondaries, plan years, 0.2 % of lines
+ * per problem kind). Cold: one run in a fresh process, as a user meets it.
  * Goal (issue 9): under 4 s, peak RSS under 1.5 GB. The input is generated
  * once per size by bench/analysisInput.ts in a process of its own, cached
  * in the temp directory, and read here row by row. Adjudication's ratio to a
@@ -19,6 +19,7 @@ import type { WorkbookPort } from '../src/app/port';
 import type { CellGrid, CellValue } from '../src/ingest/grid';
 import { adjudicate } from '../src/domain/adjudication';
 import { parseIso } from '../src/domain/day';
+import { PROBLEM_RATE } from './analysisInput';
 
 /** BENCH_ROWS overrides the size (for profiling a smaller run); the goal is judged at 1,000,000. */
 const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
@@ -31,7 +32,7 @@ interface Input {
 }
 
 async function loadInput(): Promise<Input> {
-  const file = join(os.tmpdir(), `patient-ledger-analysis-${ROWS}.jsonl`);
+  const file = join(os.tmpdir(), `patient-ledger-analysis-${ROWS}-rate${PROBLEM_RATE}.jsonl`);
   if (!existsSync(file)) {
     const made = spawnSync(process.execPath, ['--max-old-space-size=6144', join(__dirname, 'analysisInput.js'), String(ROWS), file], { stdio: 'inherit' });
     if (made.status !== 0) throw new Error('could not generate the benchmark input');
