@@ -158,8 +158,9 @@ async function runDemo(): Promise<number> {
   const outDir = resolve('out');
   await mkdir(outDir, { recursive: true });
   const json = join(outDir, 'results.json');
-  const code = await runAnalyze({ command: 'analyze', file: sample, sheets: [], config: null, map: {}, asOf: null, out: null, json });
-  stderr(`Demo done: results in ${json}`);
+  const report = join(outDir, 'report.xlsx');
+  const code = await runAnalyze({ command: 'analyze', file: sample, sheets: [], config: null, map: {}, asOf: null, out: report, json });
+  stderr(`Demo done: results in ${json}, the report workbook in ${report}`);
   return code;
 }
 
