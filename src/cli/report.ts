@@ -9,6 +9,7 @@ import type { Finding } from '../domain/findingTypes';
 import type { LedgerCounts } from '../domain/ledger';
 import { formatMoneyDisplay, type Cents } from '../domain/money';
 import { toIso } from '../domain/day';
+import { ruleTotals } from '../domain/findings/summary';
 
 type Align = 'left' | 'right';
 
@@ -57,16 +58,9 @@ function sheetsSection(r: AnalysisResult): string[] {
 
 function byRuleSection(findings: readonly Finding[]): string[] {
   if (findings.length === 0) return ['Findings by rule: none'];
-  const byRule = new Map<string, { count: number; amount: number }>();
-  for (const f of findings) {
-    const entry = byRule.get(f.rule) ?? { count: 0, amount: 0 };
-    entry.count++;
-    entry.amount += f.amount ?? 0;
-    byRule.set(f.rule, entry);
-  }
-  const ordered = [...byRule].sort((a, b) => b[1].amount - a[1].amount || b[1].count - a[1].count || a[0].localeCompare(b[0]));
-  const total = ordered.reduce((sum, [, e]) => sum + e.amount, 0);
-  const rows = ordered.map(([rule, e]) => [rule, count(e.count), dollars(e.amount as Cents)]);
+  const ordered = ruleTotals(findings);
+  const total = ordered.reduce((sum, e) => sum + e.amount, 0);
+  const rows = ordered.map((e) => [e.rule, count(e.count), dollars(e.amount as Cents)]);
   rows.push(['All rules', count(findings.length), dollars(total as Cents)]);
   return ['Findings by rule', ...table([left('Rule'), right('Count'), right('Amount')], rows)];
 }

@@ -29,3 +29,28 @@ export function summarizeFindingsByRule(findings: readonly Finding[]): Record<st
   for (const [rule, e] of counts) out[rule] = { count: e.count, amount: cents(e.amount) };
   return out;
 }
+
+/** One rule's findings: how many, and the money at stake. */
+export interface RuleTotal {
+  readonly rule: string;
+  readonly count: number;
+  readonly amount: number;
+}
+
+/**
+ * Findings totalled per rule, the most money at stake first (then the most
+ * findings, then by rule id): the worklist's "totals by rule", the same in
+ * the terminal report and in the task pane.
+ */
+export function ruleTotals(findings: Iterable<{ readonly rule: string; readonly amount: number | null }>): RuleTotal[] {
+  const byRule = new Map<string, { count: number; amount: number }>();
+  for (const f of findings) {
+    const entry = byRule.get(f.rule) ?? { count: 0, amount: 0 };
+    entry.count++;
+    entry.amount += f.amount ?? 0;
+    byRule.set(f.rule, entry);
+  }
+  return [...byRule]
+    .map(([rule, e]) => ({ rule, count: e.count, amount: e.amount }))
+    .sort((a, b) => b.amount - a.amount || b.count - a.count || a.rule.localeCompare(b.rule));
+}

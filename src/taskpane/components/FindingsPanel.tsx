@@ -1,5 +1,6 @@
 import * as React from 'react';
 import { Button, Dropdown, Field, Option, Subtitle2 } from '@fluentui/react-components';
+import { ruleTotals } from '../../domain/findings/summary';
 import type { FindingView, PaneView } from '../worker/protocol';
 import { money, ruleLabel } from '../format';
 import { FindingCard } from './FindingCard';
@@ -45,14 +46,7 @@ export function FindingsPanel({ view, onSelect }: FindingsPanelProps): React.JSX
     [view, rule, severity, payer],
   );
   const totals = React.useMemo(() => {
-    const m = new Map<string, { count: number; amount: number }>();
-    for (const f of filtered) {
-      const t = m.get(f.rule) ?? { count: 0, amount: 0 };
-      t.count++;
-      t.amount += f.amount ?? 0;
-      m.set(f.rule, t);
-    }
-    return [...m].sort((a, b) => b[1].amount - a[1].amount || b[1].count - a[1].count);
+    return ruleTotals(filtered);
   }, [filtered]);
   React.useEffect(() => setShown(PAGE), [rule, severity, payer]);
 
@@ -80,9 +74,9 @@ export function FindingsPanel({ view, onSelect }: FindingsPanelProps): React.JSX
             </tr>
           </thead>
           <tbody>
-            {(allTotals ? totals : totals.slice(0, TOP_RULES)).map(([r, t]) => (
-              <tr key={r}>
-                <td>{ruleLabel(r)}</td>
+            {(allTotals ? totals : totals.slice(0, TOP_RULES)).map((t) => (
+              <tr key={t.rule}>
+                <td>{ruleLabel(t.rule)}</td>
                 <td className={s.num}>{t.count.toLocaleString('en-US')}</td>
                 <td className={s.num}>{money(t.amount)}</td>
               </tr>

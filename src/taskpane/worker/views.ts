@@ -13,6 +13,7 @@ import { lineBalance } from '../../domain/lineBalance';
 import { cellOf } from '../../domain/ledger';
 import type { ReportInput } from '../../report/reportInput';
 import { columnLetters } from '../../ingest/grid';
+import { ruleTotals } from '../../domain/findings/summary';
 import type { AccountDetail, AccountSummary, FindingView, IssueView, MappingView, PaneView, RuleTotal } from './protocol';
 
 /** Input issues sent to the pane (the rest are counted; the Run Log has the total). */
@@ -41,14 +42,7 @@ export function paneView(r: AnalysisResult, input: ReportInput, headers: Readonl
     };
   });
 
-  const totals = new Map<string, { count: number; amount: number }>();
-  for (const f of findings) {
-    const t = totals.get(f.rule) ?? { count: 0, amount: 0 };
-    t.count++;
-    t.amount += f.amount ?? 0;
-    totals.set(f.rule, t);
-  }
-  const ruleTotals: RuleTotal[] = [...totals].map(([rule, t]) => ({ rule, ...t })).sort((a, b) => b.amount - a.amount || b.count - a.count);
+  const totals: RuleTotal[] = ruleTotals(findings);
 
   const accounts = new Map<string, { patientName: string | null; lines: number }>();
   for (const l of r.ledger.lines) {
@@ -93,7 +87,7 @@ export function paneView(r: AnalysisResult, input: ReportInput, headers: Readonl
     inputIssues: issues,
     inputIssueCount: r.inputIssues.length,
     findings,
-    ruleTotals,
+    ruleTotals: totals,
     accounts: accountList,
     statementsTotal: r.statements.reduce((t, s) => t + s.amountDue, 0),
   };

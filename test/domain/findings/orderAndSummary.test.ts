@@ -74,3 +74,18 @@ describe('summarizeFindingsByRule', () => {
     expect(s.CREDIT_BALANCE).toEqual({ count: 0, amount: $('0.00') });
   });
 });
+
+describe('ruleTotals (the worklist\'s totals by rule)', () => {
+  it('counts and sums per rule, most money first, then most findings, then rule id', async () => {
+    const { ruleTotals } = await import('../../../src/domain/findings/summary');
+    const totals = ruleTotals([
+      { rule: 'B', amount: 1000 }, { rule: 'A', amount: 500 }, { rule: 'A', amount: 500 },
+      { rule: 'C', amount: null }, { rule: 'C', amount: null }, { rule: 'D', amount: null },
+    ]);
+    // A and B both 10.00: A has two findings, so first; C (two, none in money) before D (one).
+    expect(totals).toEqual([
+      { rule: 'A', count: 2, amount: 1000 }, { rule: 'B', count: 1, amount: 1000 },
+      { rule: 'C', count: 2, amount: 0 }, { rule: 'D', count: 1, amount: 0 },
+    ]);
+  });
+});
