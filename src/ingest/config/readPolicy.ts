@@ -17,9 +17,12 @@ import { dataRows, findConfigHeader, RowReader } from './configTable';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
+export const POLICY_COLUMNS = ['Key', 'Value'] as const;
+
 export const POLICY_KEYS = ['PracticeName', 'PracticeAddress', 'PracticePhone', 'StatementDate', 'DueDays',
   'Tolerance', 'TimelyFilingDays', 'CollectionsDays', 'MinStatementBalance', 'MinPayment', 'MaxIncomePct',
   'MaxMonths', 'APR', 'AssistanceTiers', 'COBMethod', 'SmallCellMin'] as const;
+export type PolicyKey = (typeof POLICY_KEYS)[number];
 
 /** "200:100,250:75,300:50" → tiers (FPL % up to : discount %), ascending; "none" → no assistance. */
 export function parseAssistanceTiers(text: string): AssistanceTier[] | string {
@@ -55,7 +58,7 @@ function cobMethod(text: string): CobMethod | null {
 export function readPolicy(grid: CellGrid, issues: InputIssue[]): Policy {
   const policy: Mutable<Policy> = { ...DEFAULT_POLICY, timelyFilingDaysByPayer: {} };
   const byPayer: Record<string, number> = {};
-  const t = findConfigHeader(grid, ['Key', 'Value'], ['Key', 'Value']);
+  const t = findConfigHeader(grid, POLICY_COLUMNS, POLICY_COLUMNS);
   if (!('cols' in t)) {
     issues.push(t);
     return DEFAULT_POLICY;
