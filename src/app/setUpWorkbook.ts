@@ -16,7 +16,8 @@
  *   untagged (never in the add-in's registry), so no later render rewrites or
  *   removes them; an existing sheet is never touched.
  */
-import { CONFIG_COLUMNS, CONFIG_SHEETS, POLICY_KEYS, configSheetName, type PolicyKey } from '../ingest';
+// The leaf module, not the ingest barrel: the task pane imports this file, and needs no parser.
+import { CONFIG_COLUMNS, CONFIG_SHEETS, POLICY_KEYS, configSheetName, type PolicyKey } from '../ingest/config/configSheets';
 import type { ConfigSheetName, Policy } from '../domain/config';
 import { DEFAULT_POLICY } from '../domain/policyDefaults';
 import { percentToNumber, type Cents } from '../domain/money';
@@ -42,6 +43,11 @@ export interface NewSheet {
  * names added. It never tags them, never touches an existing sheet.
  */
 export type AddSheets = (plan: (existingNames: readonly string[]) => readonly NewSheet[]) => Promise<readonly string[]>;
+
+/** Whether a sheet is one of the configuration sheets (by ingest's matching rule). */
+export function isConfigSheet(sheetName: string): boolean {
+  return configSheetName(sheetName) !== null;
+}
 
 /** The configuration sheets (§4 names, in §4 order) that none of these sheet names matches. */
 export function missingConfigSheets(sheetNames: readonly string[]): ConfigSheetName[] {

@@ -27,7 +27,7 @@ export { combineLedgers } from './ledger/workbookLedger';
 export { checkColumnMap, mapPastLastColumn, lastUsedColumn, type ColumnMap, type ColumnMapCheck } from './headers/columnMap';
 export { detectHeaderRow, type HeaderDetection, type HeaderResult, type HeaderOptions } from './headers/detectHeaderRow';
 export { readConfig, configSheetName, CONFIG_SHEETS, CONFIG_COLUMNS, type ConfigResult } from './config/readConfig';
-export { POLICY_KEYS, type PolicyKey } from './config/readPolicy';
+export { POLICY_KEYS, type PolicyKey } from './config/configSheets';
 export { parseMoney, parseMoneyReceived, parseMoneyNonNegative, parseMoneyText } from './values/parseMoney';
 export { parseDate, parseDateText, parseDateSerial } from './values/parseDate';
 export { parseText, parseCode } from './values/parseText';

@@ -4,8 +4,7 @@ import type { InputIssue } from '../../domain/ledger';
 import { ZERO } from '../../domain/money';
 import type { CellGrid } from '../grid';
 import { dataRows, findConfigHeader, RowReader } from './configTable';
-
-export const BENEFITS_COLUMNS = ['PlanId', 'Category', 'Covered', 'Copay', 'DeductibleApplies', 'CoinsurancePct'] as const;
+import { BENEFITS_COLUMNS } from './configSheets';
 
 /** Blank: Covered → Y, Copay → 0.00, DeductibleApplies → Y, CoinsurancePct → the plan's (null). */
 export function readBenefits(grid: CellGrid, issues: InputIssue[]): BenefitConfig[] {

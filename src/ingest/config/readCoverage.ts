@@ -4,9 +4,7 @@ import type { InputIssue } from '../../domain/ledger';
 import { ZERO } from '../../domain/money';
 import type { CellGrid } from '../grid';
 import { dataRows, findConfigHeader, RowReader } from './configTable';
-
-export const COVERAGE_COLUMNS = ['Account', 'PlanId', 'MemberId', 'FamilyId', 'Priority', 'EffectiveFrom',
-  'EffectiveTo', 'DeductibleMet', 'OOPMet', 'AsOf'] as const;
+import { COVERAGE_COLUMNS } from './configSheets';
 
 function priority(rr: RowReader): Priority | null {
   const raw = rr.raw('Priority');

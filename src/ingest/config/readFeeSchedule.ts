@@ -3,8 +3,7 @@ import type { FeeScheduleRow } from '../../domain/config';
 import type { InputIssue } from '../../domain/ledger';
 import type { CellGrid } from '../grid';
 import { dataRows, findConfigHeader, requireColumns, RowReader } from './configTable';
-
-export const FEE_SCHEDULE_COLUMNS = ['Payer', 'Code', 'Modifier', 'Allowed', 'Category', 'MaxUnitsPerDay'] as const;
+import { FEE_SCHEDULE_COLUMNS } from './configSheets';
 
 /** Blank: Payer → `*` (any), Modifier → any (null), Category/MaxUnitsPerDay → none. Code and Allowed are required. */
 export function readFeeSchedule(grid: CellGrid, issues: InputIssue[]): FeeScheduleRow[] {

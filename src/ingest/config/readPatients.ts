@@ -3,9 +3,7 @@ import type { PatientRow } from '../../domain/config';
 import type { InputIssue } from '../../domain/ledger';
 import type { CellGrid } from '../grid';
 import { dataRows, findConfigHeader, RowReader } from './configTable';
-
-export const PATIENTS_COLUMNS = ['Account', 'Name', 'DOB', 'Address1', 'Address2', 'City', 'State', 'Zip',
-  'MonthlyIncome', 'HouseholdSize', 'OnPaymentPlan', 'PreferredContact', 'BestTimeToCall'] as const;
+import { PATIENTS_COLUMNS } from './configSheets';
 
 /**
  * A US zip typed into Excel as a number loses its leading zero (02134 →

@@ -5,9 +5,7 @@ import type { CellGrid } from '../grid';
 import { ZERO, percent } from '../../domain/money';
 import { dataRows, findConfigHeader, requireColumns, RowReader, type ConfigTable } from './configTable';
 import { parseMonthDay } from './monthDay';
-
-export const PLANS_COLUMNS = ['PlanId', 'Payer', 'PlanYearStart', 'DeductibleIndividual', 'DeductibleFamily',
-  'OOPMaxIndividual', 'OOPMaxFamily', 'CoinsurancePct', 'DeductibleType'] as const;
+import { PLANS_COLUMNS } from './configSheets';
 
 function deductibleType(rr: RowReader): DeductibleType | null {
   const t = rr.text('DeductibleType');

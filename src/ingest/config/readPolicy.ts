@@ -14,15 +14,9 @@ import type { CellGrid } from '../grid';
 import { normaliseHeader } from '../headers/normaliseHeader';
 import { isBlank } from '../values/blank';
 import { dataRows, findConfigHeader, RowReader } from './configTable';
+import { POLICY_COLUMNS, POLICY_KEYS } from './configSheets';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
-
-export const POLICY_COLUMNS = ['Key', 'Value'] as const;
-
-export const POLICY_KEYS = ['PracticeName', 'PracticeAddress', 'PracticePhone', 'StatementDate', 'DueDays',
-  'Tolerance', 'TimelyFilingDays', 'CollectionsDays', 'MinStatementBalance', 'MinPayment', 'MaxIncomePct',
-  'MaxMonths', 'APR', 'AssistanceTiers', 'COBMethod', 'SmallCellMin'] as const;
-export type PolicyKey = (typeof POLICY_KEYS)[number];
 
 /** "200:100,250:75,300:50" → tiers (FPL % up to : discount %), ascending; "none" → no assistance. */
 export function parseAssistanceTiers(text: string): AssistanceTier[] | string {
