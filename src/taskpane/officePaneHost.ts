@@ -1,4 +1,6 @@
 /** The PaneHost over Office.js: every piece comes from src/excel (the only code that touches Excel). */
+import { setUpWorkbook } from '../app/setUpWorkbook';
+import { addUserSheets } from '../excel/addUserSheets';
 import { OfficeWorkbookPort } from '../excel/officeWorkbookPort';
 import { renderPlan } from '../excel/renderPlan';
 import { selectCell } from '../excel/selectCell';
@@ -15,5 +17,10 @@ export function officePaneHost(): PaneHost {
     selectCell,
     loadOverrides: loadColumnMapping,
     saveOverrides: saveColumnMapping,
+    async setupWorkbook(sheets) {
+      // The user's sheets from now on: added untagged, only those still missing.
+      const r = await setUpWorkbook(addUserSheets, sheets);
+      return { sheets: r.created };
+    },
   };
 }

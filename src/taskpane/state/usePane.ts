@@ -199,9 +199,15 @@ export function usePane({ host, client, version, today }: PaneDeps): [PaneState,
       const setup = host.setupWorkbook;
       if (!setup) return;
       setWriting('Setting up the workbook');
+      setError(null);
+      setNotice(null);
       setup(names)
         .then((r) => {
-          setNotice(`Added ${r.sheets.map((s) => `“${s}”`).join(', ')}. Fill them in, then select Analyze.`);
+          setNotice(
+            r.sheets.length === 0
+              ? 'The configuration sheets are already in the workbook; nothing was added.'
+              : `Added ${r.sheets.map((s) => `“${s}”`).join(', ')} to the workbook. They are yours to fill in; then select Analyze.`,
+          );
           refreshSheets();
         }, (e: unknown) => fail(e, 'Setting up the workbook'))
         .finally(() => setWriting(null));
