@@ -141,6 +141,20 @@ export interface Config {
   readonly policy: Policy;
 }
 
+/**
+ * Whether coverage comes from the Coverage sheet (DESIGN §4: "a workbook that
+ * has a Coverage sheet" — then coverage comes only from it). A Coverage sheet
+ * with no row read — only its header, as "Set up workbook" leaves it, or one
+ * that could not be used at all — says nothing about anyone's coverage yet:
+ * the lines are judged as in a workbook without one. Otherwise adding the
+ * empty sheet would flag every insured line NO_COVERAGE_ON_DOS and turn every
+ * line of a ledger without a Payer column self-pay. A row with an input issue
+ * counts (it covers nothing and denies nothing, §4).
+ */
+export function coverageSheetInUse(config: Config): boolean {
+  return config.present.has('Coverage') && (config.coverage.length > 0 || config.coverageIssues.length > 0);
+}
+
 /** Category names match case-, space- and punctuation-insensitively. */
 export function categoryKey(category: string): string {
   return category.toLowerCase().replace(/[^a-z0-9]/g, '');

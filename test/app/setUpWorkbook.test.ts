@@ -4,6 +4,10 @@ import { DEFAULT_POLICY } from '../../src/domain/policyDefaults';
 import type { ConfigSheetName } from '../../src/domain/config';
 import type { CellValue } from '../../src/ingest/grid';
 import { gridOf } from '../support/gridOf';
+import * as path from 'node:path';
+import { analyzeWorkbook } from '../../src/app/analyze';
+import { day } from '../../src/domain/day';
+import { memoryPort, readXlsxSheets, type PlainSheet } from '../excel/sampleSheets';
 
 /** DESIGN §4's columns, copied from the contract (not from the code under test). */
 const DESIGN_COLUMNS: Record<ConfigSheetName, string[]> = {
@@ -89,5 +93,43 @@ describe('setUpWorkbook', () => {
     }, ['Plans', 'FeeSchedule', 'Policy']);
     expect(r.created).toEqual(['Plans', 'Policy']);
     expect(seen).toHaveLength(1);
+  });
+});
+
+describe('analysing after Set up workbook', () => {
+  /** The sample's Ledger alone (a bare export), and without its Payer column (no way to tell who pays). */
+  async function ledgers(): Promise<{ withPayer: PlainSheet; noPayer: PlainSheet }> {
+    const sheets = await readXlsxSheets(path.resolve(__dirname, '..', '..', 'assets', 'sample-ledger.xlsx'));
+    const withPayer = sheets.find((s) => s.name === 'Ledger')!;
+    const h = withPayer.values.findIndex((r) => r.includes('Acct #'));
+    const payer = withPayer.values[h]!.indexOf('Payer');
+    const drop = <T>(rows: T[][]): T[][] => rows.map((r) => r.filter((_, i) => i !== payer));
+    return { withPayer, noPayer: { name: 'Ledger', values: drop(withPayer.values), formats: drop(withPayer.formats) } };
+  }
+  const setUp: PlainSheet[] = planConfigSheets(['Ledger']).map((s) => ({
+    name: s.name, values: s.rows.map((r) => [...r]), formats: s.numberFormats.map((r) => [...r]),
+  }));
+  const run = (sheets: PlainSheet[]) => analyzeWorkbook(memoryPort(sheets), { today: day(2026, 11, 1) });
+
+  // An empty Coverage sheet must not read as "nobody is covered": every insured line NO_COVERAGE_ON_DOS,
+  // every line of a ledger without a Payer column self-pay (domain coverageSheetInUse).
+  test.each(['withPayer', 'noPayer'] as const)('the same shares, line findings and statements as before (%s)', async (which) => {
+    const ledger = (await ledgers())[which];
+    const before = await run([ledger]);
+    const after = await run([ledger, ...setUp]);
+    expect(after.inputIssues).toEqual(before.inputIssues);
+    expect(after.shares).toEqual(before.shares);
+    const lineFindings = (fs: typeof before.findings) => fs.filter((f) => f.row !== null).map((f) => [f.rule, f.severity, f.cell, f.amount]);
+    expect(lineFindings(after.findings)).toEqual(lineFindings(before.findings));
+    // An empty Patients sheet confirms nobody is off a payment plan.
+    const collections = after.findings.filter((f) => f.rule === 'COLLECTIONS_CANDIDATE');
+    expect(collections.length).toBeGreaterThan(0);
+    for (const f of collections) {
+      expect(f.inputs.onPaymentPlan).toBe('(no Patients row)');
+      expect(f.message).toContain('not on a payment plan (no Patients row to confirm)');
+    }
+    expect(after.statements).toEqual(before.statements);
+    const coverageNotice = after.findings.find((f) => f.row === null && f.rule === 'NO_COVERAGE_ON_DOS');
+    if (coverageNotice) expect(coverageNotice.message).toContain('the Coverage sheet has no rows yet');
   });
 });

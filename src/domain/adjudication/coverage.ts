@@ -19,7 +19,7 @@
  * when self-only — since a Coverage export is one snapshot. Lines arrive in
  * service-date order, so "first line" is simply the first one asked about.
  */
-import type { Config, CoverageRow, CoverageRowIssue } from '../config';
+import { coverageSheetInUse, type Config, type CoverageRow, type CoverageRowIssue } from '../config';
 import type { LedgerLine } from '../ledger';
 import type { Day } from '../day';
 import { idKey, nameKey } from '../nameKeys';
@@ -54,7 +54,7 @@ export interface PrimaryCoverage {
 }
 
 export class CoverageBook {
-  /** Whether the workbook has a Coverage sheet (§4: then coverage comes only from it). */
+  /** Whether the workbook has a Coverage sheet with rows (§4: then coverage comes only from it; `coverageSheetInUse`). */
   readonly hasSheet: boolean;
   private readonly byAccount = new Map<string, CoverageEntry[]>();
   private readonly issuesByAccount = new Map<string, CoverageRowIssue[]>();
@@ -65,7 +65,7 @@ export class CoverageBook {
   private readonly fromLines = new Map<string, CoverageEntry>();
 
   constructor(config: Config, private readonly plans: PlanBook) {
-    this.hasSheet = config.present.has('Coverage');
+    this.hasSheet = coverageSheetInUse(config);
     for (const row of config.coverage) this.addRow(row);
     for (const issue of config.coverageIssues) {
       const key = idKey(issue.account);

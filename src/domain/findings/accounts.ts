@@ -63,19 +63,21 @@ export function collectionsCandidate(ctx: RuleContext, account: AccountLines): F
   // Newer credits offset older debts: only what is still owed overall can go to collections.
   const atStake = Math.min(oldOwed, owed);
   if (atStake <= ctx.tolerance) return null;
-  const patientsSheet = ctx.config.present.has('Patients');
+  // "Not on a payment plan" is confirmed only by the account's Patients row; an empty Patients
+  // sheet ("Set up workbook" adds it so) confirms nothing.
+  const unconfirmed = patient !== undefined ? null : ctx.config.present.has('Patients') ? 'no Patients row' : 'no Patients sheet';
   return lineFinding({
     rule: 'COLLECTIONS_CANDIDATE', severity: 'warning', line: last, cell: cellOf(ctx, last, 'balance', 'account'), amount: atStake,
     message:
       `Collections candidate: account ${last.account} has owed ${usd(atStake)} since ${date(since)}, more than ${collectionsDays} days, ` +
-      `and is not on a payment plan${patientsSheet ? '' : ' (no Patients sheet to confirm)'}. ` +
+      `and is not on a payment plan${unconfirmed === null ? '' : ` (${unconfirmed} to confirm)`}. ` +
       'Before any collection action, send the patient a written notice at least 30 days ahead, and offer a payment plan or financial assistance.',
     inputs: {
       balanceSince: date(since),
       patientBalanceOverDays: money(oldOwed),
       patientBalanceTotal: money(owed),
       collectionsDays: String(collectionsDays),
-      onPaymentPlan: patientsSheet ? 'N' : '(no Patients sheet)',
+      onPaymentPlan: unconfirmed === null ? 'N' : `(${unconfirmed})`,
     },
   });
 }

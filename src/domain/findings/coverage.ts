@@ -20,6 +20,7 @@ import type { LedgerLine } from '../ledger';
 import type { LineShares } from '../shareTypes';
 import type { Finding } from '../findingTypes';
 import { idKey } from '../nameKeys';
+import { coverageSheetInUse } from '../config';
 import { cellOf, hasColumn, insurerName, lineFinding, type RuleContext } from './context';
 import { date, money } from './format';
 
@@ -66,7 +67,7 @@ function memberIdOnFile(ctx: RuleContext, line: LedgerLine, share: LineShares): 
 export function missingMemberId(ctx: RuleContext, line: LedgerLine, share: LineShares): Finding | null {
   // A row that could not be read may hold the member id: nothing to say until it is corrected.
   if (share.whoPays !== 'insured' || share.basis === 'coverage-in-doubt') return null;
-  if (!ctx.config.present.has('Coverage') && !hasColumn(ctx, line, 'memberId')) return null;
+  if (!coverageSheetInUse(ctx.config) && !hasColumn(ctx, line, 'memberId')) return null;
   if (memberIdOnFile(ctx, line, share)) return null;
   const payer = insurerName(ctx, line, share);
   return lineFinding({

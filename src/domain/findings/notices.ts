@@ -6,6 +6,7 @@
  * gets none.
  */
 import type { Finding, RuleId } from '../findingTypes';
+import { coverageSheetInUse } from '../config';
 import { hasColumn, hasMoneyColumn, notice, sheetsWithout, type RuleContext } from './context';
 import { insurerHasPaid } from './insurerPayment';
 import { plural } from './format';
@@ -91,10 +92,14 @@ export function dataNotices(ctx: RuleContext): Finding[] {
   }
 
   const insured = ctx.shares.some((s) => s.whoPays === 'insured');
-  if (insured && !ctx.config.present.has('Coverage')) {
-    say('NO_COVERAGE_ON_DOS', 'Coverage on the date of service was not checked: the workbook has no Coverage sheet. Add one (Account, PlanId, EffectiveFrom, EffectiveTo…) to check eligibility.');
+  if (insured && !coverageSheetInUse(ctx.config)) {
+    // A Coverage sheet with no rows yet ("Set up workbook" adds it so) is judged as none: say which.
+    const empty = ctx.config.present.has('Coverage');
+    say('NO_COVERAGE_ON_DOS', empty
+      ? 'Coverage on the date of service was not checked: the Coverage sheet has no rows yet. Fill it in (Account, PlanId, EffectiveFrom, EffectiveTo…) to check eligibility.'
+      : 'Coverage on the date of service was not checked: the workbook has no Coverage sheet. Add one (Account, PlanId, EffectiveFrom, EffectiveTo…) to check eligibility.');
     const noMemberId = sheetsWithout(ctx, 'memberId');
-    if (noMemberId.length > 0) say('MISSING_MEMBER_ID', `Member ids were not checked where ${lacking(ctx, noMemberId, 'Member ID')} and the workbook has no Coverage sheet. Add either to check them.`);
+    if (noMemberId.length > 0) say('MISSING_MEMBER_ID', `Member ids were not checked where ${lacking(ctx, noMemberId, 'Member ID')} and the workbook has no Coverage ${empty ? 'rows' : 'sheet'}. Add either to check them.`);
   }
   if (count.coverageUnknown > 0) {
     say('TIMELY_FILING_RISK', `Timely filing was not checked on ${plural(count.coverageUnknown, 'line')} ${UNKNOWN_COVERAGE}.`, { linesCoverageUnknown: String(count.coverageUnknown) });
