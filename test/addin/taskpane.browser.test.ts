@@ -75,6 +75,34 @@ describeIfTool(hasChromium(), CHROMIUM_PATH, 'task pane in chromium', () => {
     await page.close();
   }, 60_000);
 
+  test('"Set up workbook" adds the missing configuration sheets as the user\'s, says which, and the list empties', async () => {
+    const sheets = (await sampleSheets()).filter((s) => s.name === 'Ledger');
+    const pane = await openPane(context, site, officeJsFor(fake, { sheets, theme: 'light' }));
+    opened.push(pane);
+    const { page } = pane;
+    await page.getByRole('button', { name: 'Set up workbook' }).click();
+    const notice = page.getByTestId('pane-notice');
+    await notice.getByText(/^Added “Plans”, “Benefits”, “FeeSchedule”, “Coverage”, “Patients”, “Policy” to the workbook/).waitFor({ timeout: 15_000 });
+    // The list was refreshed: nothing is missing, so the card (and its button) is gone.
+    await page.getByRole('heading', { name: 'Configuration sheets' }).waitFor({ state: 'detached', timeout: 15_000 });
+    const wb = await page.evaluate(() => {
+      interface S { name: string; visibility: string; usedRect(v: boolean): unknown; valuesAt(r: unknown): unknown[][] }
+      const m = (window as unknown as { __plFake: { model: { sheets: S[] } } }).__plFake.model;
+      return m.sheets.map((s) => ({ name: s.name, visibility: s.visibility, values: s.valuesAt(s.usedRect(true)) }));
+    });
+    // Visible, untagged (no registry sheet), the ledger first and untouched.
+    expect(wb.map((s) => [s.name, s.visibility])).toEqual(
+      ['Ledger', 'Plans', 'Benefits', 'FeeSchedule', 'Coverage', 'Patients', 'Policy'].map((n) => [n, 'Visible']),
+    );
+    expect(wb.find((s) => s.name === 'Coverage')!.values).toEqual([['Account', 'PlanId', 'MemberId', 'FamilyId', 'Priority', 'EffectiveFrom', 'EffectiveTo', 'DeductibleMet', 'OOPMet', 'AsOf']]);
+    expect(wb.find((s) => s.name === 'Policy')!.values.slice(0, 2)).toEqual([['Key', 'Value'], ['PracticeName', '']]);
+    // The new sheets are configuration, not ledgers: the picker still offers only the Ledger.
+    await expect(page.getByRole('checkbox').count()).resolves.toBe(1);
+    await page.screenshot({ path: path.join(OUTPUT, 'taskpane-setup.png'), fullPage: true });
+    expect(seriousOnly(await axeViolations(page))).toEqual([]);
+    await page.close();
+  }, 60_000);
+
   test('commands.html loads and registers its handler', async () => {
     const pane = await openPane(context, site, officeJsFor(fake, { sheets: [], theme: 'light' }));
     opened.push(pane);
