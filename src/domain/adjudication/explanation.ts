@@ -45,7 +45,7 @@ export function explainShares(w: ShareWorking): string {
       const a = w.allowed === null || w.contractual === null ? '' : allowedSentence(w.billed, w.allowed, w.contractual);
       if (w.planId !== null) return `${a}Shares not computed: plan ${w.planId} has no row in the Plans sheet.`;
       if (w.payer === null) return `${a}Shares not computed: an insurer is on this line, but no Plans and Coverage rows say which plan, so the patient's part is the line's balance.`;
-      return `${a}Shares not computed: no plan in the Plans sheet matches payer ${w.payer}.`;
+      return `${a}Shares not computed: no one plan in a Plans sheet is payer ${w.payer}'s (a Coverage row or the line's PlanId would say which).`;
     }
     case 'covered':
       return coveredText(w);

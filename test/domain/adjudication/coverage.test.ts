@@ -122,7 +122,7 @@ describe('without a Coverage sheet', () => {
       basis: 'unconfigured', allowed: $('80.00'), contractual: $('120.00'), feeScheduleAllowed: $('80.00'),
       copay: null, deductible: null, coinsurance: null, patientShare: null, insurerShare: null, secondaryShare: null,
     });
-    expect(explainShares(r.working)).toBe('Allowed 80.00 (billed 200.00 less 120.00 contractual adjustment). Shares not computed: no plan in the Plans sheet matches payer Acme Health.');
+    expect(explainShares(r.working)).toBe('Allowed 80.00 (billed 200.00 less 120.00 contractual adjustment). Shares not computed: no one plan in a Plans sheet is payer Acme Health\'s (a Coverage row or the line\'s PlanId would say which).');
   });
 
   test('no configuration at all: unconfigured, every share field null, the ledger\'s allowed too (DESIGN §4: null where no configuration allows them)', () => {
