@@ -4,6 +4,7 @@
  * whatever the export looked like.
  */
 import type { Cents } from './money';
+import { idKey } from './nameKeys';
 import type { Day } from './day';
 
 export const LEDGER_FIELDS = [
@@ -162,3 +163,25 @@ export function isSelfPay(payer: string | null): boolean {
 }
 
 const SELF_PAY_WORDS = new Set(['', 'self', 'selfpay', 'patient', 'cash', 'none', 'uninsured']);
+
+/** One account's lines (positions in the ledger, in ledger order) and its latest line. */
+export interface AccountLines {
+  readonly positions: number[];
+  latest: LedgerLine;
+}
+
+/** The ledger's lines grouped by account (idKey), in ledger order; the latest line is the latest service date, on a tie the later line. */
+export function linesByAccount(lines: readonly LedgerLine[]): Map<string, AccountLines> {
+  const accounts = new Map<string, AccountLines>();
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const key = idKey(line.account);
+    const account = accounts.get(key);
+    if (account === undefined) accounts.set(key, { positions: [i], latest: line });
+    else {
+      account.positions.push(i);
+      if (line.serviceDate >= account.latest.serviceDate) account.latest = line;
+    }
+  }
+  return accounts;
+}

@@ -50,9 +50,14 @@ export function denialCodes(line: LedgerLine): ReasonCode[] {
 
 const paid = (c: number | null): boolean => c !== null && c !== 0;
 
-/** Something is posted on the line: an insurer or secondary payment, an adjustment or a reason code. */
+/** An insurer posted on the line: a payment by the insurer or the secondary, or a reason code (§4 who pays, rule 1). */
+export function insurerPosted(line: LedgerLine): boolean {
+  return paid(line.insurerPaid) || paid(line.secondaryPaid) || reasonCodes(line.denialCode).length > 0;
+}
+
+/** Something is posted on the line: what an insurer posts, or an adjustment. */
 export function hasPostings(line: LedgerLine): boolean {
-  return paid(line.insurerPaid) || paid(line.secondaryPaid) || paid(line.adjustment) || reasonCodes(line.denialCode).length > 0;
+  return insurerPosted(line) || paid(line.adjustment);
 }
 
 /**

@@ -5,7 +5,7 @@
  */
 import type { AnalysisResult } from '../app/analyze';
 import type { LedgerLine } from '../domain/ledger';
-import { cellOf, isSelfPay } from '../domain/ledger';
+import { cellOf } from '../domain/ledger';
 import type { LineShares } from '../domain/shareTypes';
 import { toIso } from '../domain/day';
 import { explainShares } from '../domain/adjudication/explanation';
@@ -28,20 +28,16 @@ export interface ReportOptions {
 }
 
 /** The share's working in words (the domain's one sentence-maker). */
-function explanationOf(s: LineShares | undefined): string {
-  return s ? explainShares(s.working) : '';
-}
-
-function lineOf(l: LedgerLine, s: LineShares | undefined): ReportLine {
-  // Adjudication decided who pays the line and where it stands (DESIGN §4): read its decision.
-  const selfPay = s === undefined ? isSelfPay(l.payer) : s.whoPays === 'self-pay';
+/** A ledger line and adjudication's decisions on it (who pays it, where it stands: DESIGN §4). */
+function lineOf(l: LedgerLine, s: LineShares): ReportLine {
   return {
     sheet: l.sheet, row: l.row, cell: cellOf(l, 'account') ?? `A${l.row}`, account: l.account, patientName: l.patientName,
     serviceDate: toIso(l.serviceDate), code: l.code, units: l.units, billed: l.billed,
-    allowed: s?.allowed ?? null, contractual: s?.contractual ?? null, copay: s?.copay ?? null, deductible: s?.deductible ?? null,
-    coinsurance: s?.coinsurance ?? null, patientShare: s?.patientShare ?? null, insurerShare: s?.insurerShare ?? null,
-    secondaryShare: s?.secondaryShare ?? null, explanation: explanationOf(s),
-    payer: l.payer, selfPay, insurerPaid: l.insurerPaid, balance: lineBalance(l), denied: s === undefined ? l.status === 'denied' : s.standing === 'denied-office' || s.standing === 'denied-patient',
+    allowed: s.allowed, contractual: s.contractual, copay: s.copay, deductible: s.deductible,
+    coinsurance: s.coinsurance, patientShare: s.patientShare, insurerShare: s.insurerShare,
+    secondaryShare: s.secondaryShare, explanation: explainShares(s.working),
+    payer: l.payer, selfPay: s.whoPays === 'self-pay', insurerPaid: l.insurerPaid, balance: lineBalance(l),
+    denied: s.standing === 'denied-office' || s.standing === 'denied-patient',
   };
 }
 
@@ -117,7 +113,7 @@ export function reportInputFrom(r: AnalysisResult, opts: ReportOptions): ReportI
       practiceName: r.config.policy.practiceName, practiceAddress: r.config.policy.practiceAddress,
       practicePhone: r.config.policy.practicePhone, smallCellMin: r.config.policy.smallCellMin,
     },
-    lines: lines.map((l, i) => lineOf(l, r.shares[i])),
+    lines: lines.map((l, i) => lineOf(l, r.shares[i]!)),
     findings: r.findings.map((f) => {
       const line = f.row === null ? undefined : byRow.get(`${f.sheet}\u0001${f.row}`);
       return {

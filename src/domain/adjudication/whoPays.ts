@@ -11,7 +11,7 @@
  * 3. otherwise — no Payer column and no Coverage sheet — unknown.
  */
 import { isSelfPay, type LedgerLine } from '../ledger';
-import { reasonCodes } from '../lineStanding';
+import { insurerPosted } from '../lineStanding';
 import type { WhoPays } from '../shareTypes';
 
 export interface WhoPaysFacts {
@@ -25,12 +25,9 @@ export interface WhoPaysFacts {
   readonly coverageInDoubt: boolean;
 }
 
-const posted = (c: number | null): boolean => c !== null && c !== 0;
-
 export function whoPays(line: LedgerLine, facts: WhoPaysFacts): WhoPays {
   const namesInsurer = (line.payer !== null && !isSelfPay(line.payer)) || line.planId !== null;
-  const insurerPosted = posted(line.insurerPaid) || posted(line.secondaryPaid) || reasonCodes(line.denialCode).length > 0;
-  if (namesInsurer || facts.coveredOnDos || insurerPosted) return 'insured';
+  if (namesInsurer || facts.coveredOnDos || insurerPosted(line)) return 'insured';
   if (facts.hasPayerColumn) return 'self-pay';
   if (facts.hasCoverageSheet && !facts.coverageInDoubt) return 'self-pay';
   return 'unknown';

@@ -5,7 +5,9 @@
  * account's latest line), and a workbook-level notice when the data a rule
  * needs is missing.
  */
-import { cellOf as lineCell, type LedgerField, type LedgerLine, type LedgerSheet, type WorkbookLedger } from '../ledger';
+import { cellOf as lineCell, linesByAccount, type AccountLines, type LedgerField, type LedgerLine, type LedgerSheet, type WorkbookLedger } from '../ledger';
+
+export type { AccountLines } from '../ledger';
 import type { Config, CoverageRow, PatientRow } from '../config';
 import type { LineShares } from '../shareTypes';
 import type { Finding, NoticeRuleId, RuleId, Severity } from '../findingTypes';
@@ -39,28 +41,6 @@ export interface RuleContext extends FindingsInput {
    * that looks at an account's lines together (duplicates, units, balances).
    */
   readonly accounts: ReadonlyMap<string, AccountLines>;
-}
-
-/** One account's lines (positions in the ledger, in ledger order) and its latest line. */
-export interface AccountLines {
-  readonly positions: number[];
-  latest: LedgerLine;
-}
-
-/** The ledger's lines grouped by account (idKey), in ledger order; the latest line is the latest service date, on a tie the later line. */
-export function linesByAccount(lines: readonly LedgerLine[]): Map<string, AccountLines> {
-  const accounts = new Map<string, AccountLines>();
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
-    const key = idKey(line.account);
-    const account = accounts.get(key);
-    if (account === undefined) accounts.set(key, { positions: [i], latest: line });
-    else {
-      account.positions.push(i);
-      if (line.serviceDate >= account.latest.serviceDate) account.latest = line;
-    }
-  }
-  return accounts;
 }
 
 export function ruleContext(input: FindingsInput): RuleContext {

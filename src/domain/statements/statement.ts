@@ -13,7 +13,8 @@
 import { add, cents, neg, ZERO, type Cents } from '../money';
 import { addDays, type Day } from '../day';
 import type { Config, CoverageRow, PatientRow, Policy } from '../config';
-import { isSelfPay, type LedgerLine, type WorkbookLedger } from '../ledger';
+import { isSelfPay, linesByAccount, type LedgerLine, type WorkbookLedger } from '../ledger';
+import { idKey, nameKey } from '../nameKeys';
 import type { LineShares } from '../shareTypes';
 import { billedToPatient, patientOwes } from '../lineBalance';
 import { planOptions } from '../plans/planOptions';
@@ -35,9 +36,6 @@ export interface BuildStatementsInput {
   readonly asOf: Day;
 }
 
-/** Accounts match on the trimmed text, case-insensitively (exports differ in case, not identity). */
-const accountKey = (a: string): string => a.trim().toUpperCase();
-
 const byAccount = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
 
 /** Digits only, no leading zero ("0" itself allowed): the usual account number. */
@@ -55,48 +53,35 @@ function compareAccounts(a: string, b: string): number {
   return byAccount.compare(a, b);
 }
 
-/** One account's lines, as positions in the ledger (ledger order). */
-interface AccountLines {
-  /** accountKey of the account. */
-  readonly key: string;
-  readonly account: string;
-  readonly positions: number[];
-}
-
 export function buildStatements(input: BuildStatementsInput): Statement[] {
   const { ledger, shares, config, asOf } = input;
   if (shares.length !== ledger.lines.length) {
     throw new RangeError(`statements need one LineShares per line (${ledger.lines.length} lines, ${shares.length} shares)`);
   }
-  const groups = new Map<string, AccountLines>();
-  for (let i = 0; i < ledger.lines.length; i++) {
-    const account = ledger.lines[i]!.account;
-    const key = accountKey(account);
-    const g = groups.get(key);
-    if (g === undefined) groups.set(key, { key, account: account.trim(), positions: [i] });
-    else g.positions.push(i);
-  }
+  // Accounts, PlanIds and payers compare as everywhere in the domain (nameKeys.ts), so a statement
+  // bills exactly the lines the findings call the account's.
   const patients = new Map<string, PatientRow>();
   for (const p of config.patients) {
-    const k = accountKey(p.account);
+    const k = idKey(p.account);
     if (!patients.has(k)) patients.set(k, p);
   }
   const coverage = new Map<string, CoverageRow[]>();
   for (const c of config.coverage) {
-    const k = accountKey(c.account);
+    const k = idKey(c.account);
     const list = coverage.get(k);
     if (list) list.push(c);
     else coverage.set(k, [c]);
   }
   const planPayer = new Map<string, string>();
   for (const p of config.plans) {
-    const k = p.planId.trim().toUpperCase();
+    const k = nameKey(p.planId);
     if (!planPayer.has(k)) planPayer.set(k, p.payer);
   }
   const run: StatementRun = { ledger, shares, config, asOf, practice: practiceInfo(config.policy), planPayer, selfPayByName: new Map() };
   const out: Statement[] = [];
-  for (const g of groups.values()) {
-    const s = statementFor({ account: g.account, positions: g.positions, patient: patients.get(g.key), coverageRows: coverage.get(g.key) ?? [], run });
+  for (const [key, { positions }] of linesByAccount(ledger.lines)) {
+    const account = ledger.lines[positions[0]!]!.account.trim();
+    const s = statementFor({ account, positions, patient: patients.get(key), coverageRows: coverage.get(key) ?? [], run });
     if (s) out.push(s);
   }
   return out.sort((a, b) => compareAccounts(a.account, b.account));
@@ -109,7 +94,7 @@ interface StatementRun {
   readonly config: Config;
   readonly asOf: Day;
   readonly practice: PracticeInfo;
-  /** Plans by trimmed upper-case PlanId → payer. */
+  /** PlanId (nameKey) → payer. */
   readonly planPayer: ReadonlyMap<string, string>;
   /** Payer text → says self-pay, as met (a ledger repeats a handful of payers; isSelfPay need not run per line). */
   readonly selfPayByName: Map<string, boolean>;
@@ -250,7 +235,7 @@ function insuranceOnFile(positions: readonly number[], coverageRows: readonly Co
   const seen = new Set<string>();
   const coverage = coverageRows.length < 2 ? coverageRows : [...coverageRows].sort((a, b) => (a.priority === b.priority ? 0 : a.priority === 'Primary' ? -1 : 1));
   for (const c of coverage) {
-    const payer = run.planPayer.get(c.planId.trim().toUpperCase());
+    const payer = run.planPayer.get(nameKey(c.planId));
     pushInsurance(out, seen, { payer: safeText(payer ?? c.planId), planId: safeText(c.planId), memberId: safeOrNull(c.memberId), priority: c.priority });
   }
   // An account's lines mostly repeat one payer and member id: only a pair not met on the line before is looked at
