@@ -1,8 +1,9 @@
 /**
  * Expected insurer and patient shares per ledger line (DESIGN §4, §5).
  *
- * Lines are sorted by service date (then sheet order) and taken in one pass:
- * who pays the line, where it stands, which plan decides it, and the
+ * Lines are taken in one pass in service-date order (then sheet order)
+ * within each group of accounts that share accumulators (lineOrder.ts): who
+ * pays the line, where it stands, which plan decides it, and the
  * cost-sharing rule on that plan's accumulators. `adjudicate(ledger,
  * config)[i]` is the shares of `ledger.lines[i]`, plain data.
  */
@@ -13,7 +14,7 @@ import type { LineShares } from '../shareTypes';
 import { CoverageBook } from './coverage';
 import { FeeSchedule } from './feeSchedule';
 import { PlanBook } from './plans';
-import { serviceDateOrder } from './lineOrder';
+import { adjudicationOrder } from './lineOrder';
 import { whoPays } from './whoPays';
 import { LineAdjudicator } from './lineAdjudicator';
 
@@ -25,12 +26,17 @@ export interface AdjudicationInput {
 
 /** `adjudicate(ledger, config)[i]` is the expected shares of `ledger.lines[i]`. */
 export function adjudicate(ledger: AdjudicationInput, config: Config): LineShares[] {
+  return adjudicateInOrder(ledger, config, adjudicationOrder(ledger.lines, config.coverage));
+}
+
+/** The shares with the lines taken in `order` (positions in `ledger.lines`); tests compare orders with it. */
+export function adjudicateInOrder(ledger: AdjudicationInput, config: Config, order: readonly number[]): LineShares[] {
   const plans = new PlanBook(config);
   const coverage = new CoverageBook(config, plans);
   const decide = new LineAdjudicator({ plans, coverage, fees: new FeeSchedule(config.feeSchedule), cobMethod: config.policy.cobMethod });
   const sheetsWithPayer = new Set(ledger.sheets.filter((s) => (s.mapping.fields.payer?.length ?? 0) > 0).map((s) => s.sheet));
   const out = new Array<LineShares>(ledger.lines.length);
-  for (const at of serviceDateOrder(ledger.lines)) {
+  for (const at of order) {
     const line = ledger.lines[at]!;
     const doubt = coverage.rowInDoubt(line);
     const primary = coverage.hasSheet ? coverage.primaryFor(line) : null;
