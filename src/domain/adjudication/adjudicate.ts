@@ -11,7 +11,8 @@ import type { Config } from '../config';
 import type { LedgerLine, LedgerSheet } from '../ledger';
 import { lineStanding } from '../lineStanding';
 import type { LineShares } from '../shareTypes';
-import { CoverageBook } from './coverage';
+import { CoverageBook, type LineParty } from './coverage';
+import { nameKeyMemo } from '../nameKeys';
 import { FeeSchedule } from './feeSchedule';
 import { PlanBook } from './plans';
 import { adjudicationOrder } from './lineOrder';
@@ -32,21 +33,24 @@ export function adjudicate(ledger: AdjudicationInput, config: Config): LineShare
 /** The shares with the lines taken in `order` (positions in `ledger.lines`); tests compare orders with it. */
 export function adjudicateInOrder(ledger: AdjudicationInput, config: Config, order: readonly number[]): LineShares[] {
   const plans = new PlanBook(config);
-  const coverage = new CoverageBook(config, plans);
+  const keyOf = nameKeyMemo();
+  const coverage = new CoverageBook(config, plans, keyOf);
   const decide = new LineAdjudicator({ plans, coverage, fees: new FeeSchedule(config.feeSchedule), cobMethod: config.policy.cobMethod });
   const sheetsWithPayer = new Set(ledger.sheets.filter((s) => (s.mapping.fields.payer?.length ?? 0) > 0).map((s) => s.sheet));
   const out = new Array<LineShares>(ledger.lines.length);
   for (const at of order) {
     const line = ledger.lines[at]!;
-    const doubt = coverage.rowInDoubt(line);
-    const primary = coverage.hasSheet ? coverage.primaryFor(line) : null;
+    const onFile = coverage.forAccount(line.account);
+    const party: LineParty = { planKey: line.planId === null ? null : keyOf(line.planId), payerKey: line.payer === null ? null : keyOf(line.payer) };
+    const doubt = coverage.rowInDoubt(onFile, line);
+    const primary = coverage.hasSheet ? coverage.primaryFor(onFile, line, party) : null;
     const who = whoPays(line, {
       hasPayerColumn: sheetsWithPayer.has(line.sheet),
       hasCoverageSheet: coverage.hasSheet,
       coveredOnDos: primary !== null,
       coverageInDoubt: doubt !== null,
     });
-    out[at] = decide.line({ line, whoPays: who, standing: lineStanding(line, who), primary, doubt });
+    out[at] = decide.line({ line, party, onFile, whoPays: who, standing: lineStanding(line, who), primary, doubt });
   }
   return out;
 }

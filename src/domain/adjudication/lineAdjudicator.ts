@@ -6,20 +6,23 @@
  */
 import type { CobMethod, CoverageRowIssue, FeeScheduleRow } from '../config';
 import type { LedgerLine } from '../ledger';
-import { nameKey } from '../nameKeys';
 import type { Cents } from '../money';
 import type { AppliedBenefit, CoverageBasis, LineShares, LineStanding, SecondaryWorking, ShareWorking, WhoPays } from '../shareTypes';
 import { familyDeductibleBinds, familyOopBinds, remainingDeductible, remainingOutOfPocket, type MemberAccumulators } from './accumulators';
 import { allowedFor, scheduleAllowed } from './allowedAmount';
 import { secondaryPayment } from './coordinationOfBenefits';
 import { shareCost, type CostShare } from './costSharing';
-import type { CoverageBook, CoverageEntry, PrimaryCoverage } from './coverage';
+import type { AccountCoverage, CoverageBook, CoverageEntry, LineParty, PrimaryCoverage } from './coverage';
 import type { FeeParty, FeeSchedule } from './feeSchedule';
 import type { Plan, PlanBook } from './plans';
 import { defaultCategory } from './serviceCategory';
 
 export interface LineFacts {
   readonly line: LedgerLine;
+  /** The line's own PlanId and payer, keyed. */
+  readonly party: LineParty;
+  /** The account's Coverage rows. */
+  readonly onFile: AccountCoverage;
   readonly whoPays: WhoPays;
   readonly standing: LineStanding;
   /** From the Coverage sheet (null without one, or none in effect). */
@@ -56,19 +59,19 @@ export class LineAdjudicator {
   line(f: LineFacts): LineShares {
     const { line } = f;
     if (f.doubt !== null) {
-      const fee = this.feeFacts(line, this.lineParty(line));
+      const fee = this.feeFacts(line, f.party);
       return this.record(f, fee, { basis: 'coverage-in-doubt', ...NOTHING_COMPUTED, coverageIssueCell: f.doubt.cell,
         working: { kind: 'coverage-in-doubt', coverageCell: f.doubt.cell } });
     }
     if (f.whoPays === 'unknown') {
-      return this.record(f, this.feeFacts(line, this.lineParty(line)), { basis: 'unknown', ...NOTHING_COMPUTED,
+      return this.record(f, this.feeFacts(line, f.party), { basis: 'unknown', ...NOTHING_COMPUTED,
         working: { kind: 'unknown', billed: line.billed } });
     }
     if (f.whoPays === 'self-pay') {
       return this.patientOwesAll(f, this.feeFacts(line, { planKey: null, payerKey: null }), 'self-pay', { kind: 'self-pay', billed: line.billed });
     }
     if (this.coverage.hasSheet && f.primary === null) {
-      const fee = this.feeFacts(line, this.lineParty(line));
+      const fee = this.feeFacts(line, f.party);
       // An insurer paid a line the Coverage sheet says was not covered: the sheet is what is out of date.
       if (line.insurerPaid !== null && line.insurerPaid !== 0) {
         return this.record(f, fee, { basis: 'coverage-out-of-date', ...NOTHING_COMPUTED,
@@ -78,12 +81,12 @@ export class LineAdjudicator {
     }
     if (f.standing === 'denied-patient') {
       // A PR-group denial: the patient's to pay, decided as §5.2.
-      return this.patientOwesAll(f, this.feeFacts(line, this.lineParty(line)), 'not-covered',
+      return this.patientOwesAll(f, this.feeFacts(line, f.party), 'not-covered',
         { kind: 'denied-patient', billed: line.billed, denialCode: line.denialCode ?? '' });
     }
-    const entry = f.primary?.entry ?? this.entryFromLine(line);
+    const entry = f.primary?.entry ?? this.entryFromLine(line, f.party);
     if (entry === null || entry.plan === null) {
-      const fee = this.feeFacts(line, entry === null ? this.lineParty(line) : { planKey: entry.planKey, payerKey: this.lineParty(line).payerKey });
+      const fee = this.feeFacts(line, entry === null ? f.party : { planKey: entry.planKey, payerKey: f.party.payerKey });
       return this.unconfigured(f, fee, entry === null ? null : entry.planId);
     }
     if (f.primary?.onlySecondary === true) return this.secondaryAsPrimary(f, { primaryPlanId: null, secondary: entry, why: 'only-secondary-in-effect' });
@@ -96,7 +99,7 @@ export class LineAdjudicator {
     const plan = entry.plan!;
     const fee = this.feeFacts(line, planParty(plan));
     const benefit = this.plans.benefitFor(plan, fee.category);
-    const secondary = entry.row === null ? null : this.coverage.secondaryFor(line, entry);
+    const secondary = entry.row === null ? null : this.coverage.secondaryFor(f.onFile, line, f.party, entry);
     if (!benefit.covered) {
       if (secondary === null) return this.notCovered(f, fee, { benefit, planId: entry.planId, secondaryPlanId: null });
       if (secondary.plan === null) return this.unconfigured(f, fee, secondary.planId);
@@ -219,17 +222,10 @@ export class LineAdjudicator {
   }
 
   /** No Coverage sheet: the plan the line names by PlanId, else the one plan of its payer. */
-  private entryFromLine(line: LedgerLine): CoverageEntry | null {
-    const plan = (line.planId === null ? null : this.plans.byPlanId(line.planId)) ??
-      (line.payer === null ? null : this.plans.onlyPlanOfPayer(line.payer));
+  private entryFromLine(line: LedgerLine, party: LineParty): CoverageEntry | null {
+    const plan = (party.planKey === null ? null : this.plans.byKey(party.planKey)) ??
+      (party.payerKey === null ? null : this.plans.onlyPlanOfPayer(party.payerKey));
     return plan === null ? null : this.coverage.fromLine(line, plan);
-  }
-
-  private lineParty(line: LedgerLine): FeeParty {
-    return {
-      planKey: line.planId === null ? null : nameKey(line.planId),
-      payerKey: line.payer === null ? null : nameKey(line.payer),
-    };
   }
 
   private feeFacts(line: LedgerLine, party: FeeParty): FeeFacts {

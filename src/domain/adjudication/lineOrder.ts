@@ -30,49 +30,70 @@ export function serviceDateOrder(lines: readonly Dated[], positions: number[] = 
 
 /** Positions in `lines`, in the order adjudication takes them: accumulator group by group, each by service date. */
 export function adjudicationOrder(lines: readonly (Dated & Pick<LedgerLine, 'account'>)[], coverage: readonly CoverageRow[]): number[] {
-  const groupOf = accumulatorGroups(coverage);
-  const groups = new Map<string, number[]>();
+  const families = accountFamilies(coverage);
+  const byAccount = new Map<string, number[]>();
+  const byFamily = new Map<string, number[]>();
+  const groupsInOrder: number[][] = [];
+  const groupOf = (account: string): number[] => {
+    const key = idKey(account);
+    const family = families.familyOf(key);
+    const groups = family === null ? byAccount : byFamily;
+    const id = family ?? key;
+    let positions = groups.get(id);
+    if (positions === undefined) {
+      groups.set(id, (positions = []));
+      groupsInOrder.push(positions);
+    }
+    return positions;
+  };
+  // A ledger lists an account's lines together: its group is looked up once per run of them.
+  let account: string | null = null;
+  let positions: number[] = [];
   lines.forEach((line, at) => {
-    const account = idKey(line.account);
-    const group = groupOf.get(account) ?? account;
-    let positions = groups.get(group);
-    if (positions === undefined) groups.set(group, (positions = []));
+    if (line.account !== account) {
+      account = line.account;
+      positions = groupOf(account);
+    }
     positions.push(at);
   });
   const order: number[] = [];
-  for (const positions of groups.values()) {
+  for (const group of groupsInOrder) {
     // A group's lines usually arrive in date order already; the sort then only checks them.
-    for (const at of serviceDateOrder(lines, positions)) order.push(at);
+    for (const at of serviceDateOrder(lines, group)) order.push(at);
   }
   return order;
 }
 
 /**
- * Account (idKey) → its accumulator group, for accounts that share a FamilyId
- * with another account on some Coverage row — directly or through a chain of
- * such rows (a member who moved families links both). Accounts absent from
- * the map are a group of their own.
+ * Which family each account's lines share accumulators with: the FamilyId
+ * on its Coverage rows — and when a member's rows name two families (one
+ * moved), both families count as one, directly or through a chain of such
+ * members.
  */
-export function accumulatorGroups(coverage: readonly CoverageRow[]): Map<string, string> {
-  // Union-find over families: each family points toward the family that represents its group.
-  const parent = new Map<string, string>();
+export function accountFamilies(coverage: readonly CoverageRow[]): { familyOf(account: string): string | null } {
+  const familyOfAccount = new Map<string, string>();
+  // Union-find over the families a moving member links (usually none): family → the family it joined.
+  const joined = new Map<string, string>();
   const root = (family: string): string => {
     let r = family;
-    for (let up = parent.get(r); up !== undefined && up !== r; up = parent.get(r)) r = up;
-    parent.set(family, r);
+    for (let up = joined.get(r); up !== undefined; up = joined.get(r)) r = up;
     return r;
   };
-  const familyOfAccount = new Map<string, string>();
   for (const row of coverage) {
-    if (row.familyId === null || idKey(row.familyId) === '') continue;
-    const family = idKey(row.familyId);
-    if (!parent.has(family)) parent.set(family, family);
+    const family = row.familyId === null ? '' : idKey(row.familyId);
+    if (family === '') continue;
     const account = idKey(row.account);
     const earlier = familyOfAccount.get(account);
     if (earlier === undefined) familyOfAccount.set(account, family);
-    else if (root(earlier) !== root(family)) parent.set(root(family), root(earlier));
+    else if (earlier !== family) {
+      const [a, b] = [root(earlier), root(family)];
+      if (a !== b) joined.set(b, a);
+    }
   }
-  const groupOf = new Map<string, string>();
-  for (const [account, family] of familyOfAccount) groupOf.set(account, `\u0000family ${root(family)}`);
-  return groupOf;
+  return {
+    familyOf: (account) => {
+      const family = familyOfAccount.get(account);
+      return family === undefined ? null : root(family);
+    },
+  };
 }

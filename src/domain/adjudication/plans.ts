@@ -62,12 +62,17 @@ export class PlanBook {
 
   /** The plan with this PlanId (as written); null when the Plans sheet has none. */
   byPlanId(planId: string): Plan | null {
-    return this.byPlanKey.get(nameKey(planId)) ?? null;
+    return this.byKey(nameKey(planId));
   }
 
-  /** The one plan whose Payer is this payer; null when none or several (the line then cannot say which). */
-  onlyPlanOfPayer(payer: string): Plan | null {
-    const plans = this.byPayerKey.get(nameKey(payer));
+  /** The plan with this PlanId's nameKey; null when the Plans sheet has none. */
+  byKey(planKey: string): Plan | null {
+    return this.byPlanKey.get(planKey) ?? null;
+  }
+
+  /** The one plan whose Payer has this nameKey; null when none or several (the line then cannot say which). */
+  onlyPlanOfPayer(payerKey: string): Plan | null {
+    const plans = this.byPayerKey.get(payerKey);
     return plans !== undefined && plans.length === 1 ? plans[0]! : null;
   }
 

@@ -5,15 +5,15 @@
  */
 import fc from 'fast-check';
 import { adjudicate, adjudicateInOrder } from '../../../src/domain/adjudication/adjudicate';
-import { accumulatorGroups, adjudicationOrder, serviceDateOrder } from '../../../src/domain/adjudication/lineOrder';
+import { accountFamilies, adjudicationOrder, serviceDateOrder } from '../../../src/domain/adjudication/lineOrder';
 import { generateWorkbook } from '../../../tools/sample';
 import { analyzeWorkbook } from '../../../src/app/analyze';
 import { parseIso } from '../../../src/domain/day';
 import { config, coverage, d, ledgerOf, line, plan } from '../../support/builders';
 
-describe('accumulatorGroups', () => {
+describe('accountFamilies', () => {
   test('accounts sharing a FamilyId share a group; a member who moved families links both', () => {
-    const groups = accumulatorGroups([
+    const groups = accountFamilies([
       coverage({ account: 'A1', familyId: 'F1' }),
       coverage({ account: 'A2', familyId: 'F1' }),
       coverage({ account: 'A3', familyId: 'F2' }),
@@ -22,11 +22,11 @@ describe('accumulatorGroups', () => {
       coverage({ account: 'A5', familyId: 'F3' }),
       coverage({ account: 'A6' }), // self-only
     ]);
-    expect(groups.get('A1')).toBe(groups.get('A2'));
-    expect(groups.get('A3')).toBe(groups.get('A4'));
-    expect(groups.get('A5')).toBe(groups.get('A3'));
-    expect(groups.get('A1')).not.toBe(groups.get('A3'));
-    expect(groups.has('A6')).toBe(false);
+    expect(groups.familyOf('A1')).toBe(groups.familyOf('A2'));
+    expect(groups.familyOf('A3')).toBe(groups.familyOf('A4'));
+    expect(groups.familyOf('A5')).toBe(groups.familyOf('A3'));
+    expect(groups.familyOf('A1')).not.toBe(groups.familyOf('A3'));
+    expect(groups.familyOf('A6')).toBeNull();
   });
 });
 
