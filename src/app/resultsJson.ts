@@ -38,7 +38,7 @@ export function lineJson(line: LedgerLine, shares: LineShares): Record<string, u
     patientShare: money(shares.patientShare),
     insurerShare: money(shares.insurerShare),
     secondaryShare: money(shares.secondaryShare),
-    explanation: explainShares(shares.working),
+    explanation: explainShares(shares),
     basis: shares.basis,
     whoPays: shares.whoPays,
     standing: shares.standing,

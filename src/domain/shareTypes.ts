@@ -77,16 +77,14 @@ export type ShareWorking =
       readonly payer: string | null;
     }
   | {
+      /**
+       * What only the working knows; the amounts themselves (allowed,
+       * contractual, copay, deductible, coinsurance, what the patient owes,
+       * the benefit) are the line's shares, not repeated here.
+       */
       readonly kind: 'covered';
-      readonly billed: Cents;
-      readonly allowed: Cents;
-      readonly contractual: Cents;
-      readonly benefit: AppliedBenefit;
       /** The plan's individual deductible is zero (nothing to say about a deductible). */
       readonly planHasDeductible: boolean;
-      readonly copay: Cents;
-      readonly deductible: Cents;
-      readonly coinsurance: Cents;
       /** allowed − copay − deductible before the cap, and its coinsurance before the cap. */
       readonly coinsuranceBase: Cents;
       readonly coinsuranceBeforeCap: Cents;
@@ -109,8 +107,6 @@ export type ShareWorking =
        */
       readonly secondaryAsPrimary: null | 'only-secondary-in-effect' | 'primary-does-not-cover';
       readonly secondary: SecondaryWorking | null;
-      /** What the patient owes after every payer (null when the secondary cannot be computed). */
-      readonly patient: Cents | null;
     };
 
 /** Expected shares for one ledger line (DESIGN §5, §7). */

@@ -35,7 +35,7 @@ function lineOf(l: LedgerLine, s: LineShares): ReportLine {
     serviceDate: toIso(l.serviceDate), code: l.code, units: l.units, billed: l.billed,
     allowed: s.allowed, contractual: s.contractual, copay: s.copay, deductible: s.deductible,
     coinsurance: s.coinsurance, patientShare: s.patientShare, insurerShare: s.insurerShare,
-    secondaryShare: s.secondaryShare, explanation: explainShares(s.working),
+    secondaryShare: s.secondaryShare, explanation: explainShares(s),
     payer: l.payer, selfPay: s.whoPays === 'self-pay', insurerPaid: l.insurerPaid, balance: lineBalance(l),
     denied: s.standing === 'denied-office' || s.standing === 'denied-patient',
   };

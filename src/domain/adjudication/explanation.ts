@@ -10,7 +10,7 @@
  */
 import { formatMoneyDisplay as m, percentToNumber, type Cents, type Percent } from '../money';
 import { toUs } from '../day';
-import type { ShareWorking } from '../shareTypes';
+import type { LineShares, ShareWorking } from '../shareTypes';
 
 type Covered = Extract<ShareWorking, { kind: 'covered' }>;
 
@@ -23,7 +23,9 @@ function allowedSentence(billed: Cents, allowed: Cents, contractual: Cents): str
   return `Allowed ${m(allowed)}, more than the ${m(billed)} billed. `;
 }
 
-export function explainShares(w: ShareWorking): string {
+/** The sentence for a line's shares, from its working and, for a covered line, its amounts. */
+export function explainShares(shares: Pick<LineShares, 'working' | 'allowed' | 'contractual' | 'copay' | 'deductible' | 'coinsurance' | 'patientShare' | 'benefit'>): string {
+  const w = shares.working;
   switch (w.kind) {
     case 'self-pay':
       return `Self-pay: no insurance on this line, so you owe the full charge of ${m(w.billed)}.`;
@@ -48,27 +50,31 @@ export function explainShares(w: ShareWorking): string {
       return `${a}Shares not computed: no one plan in a Plans sheet is payer ${w.payer}'s (a Coverage row or the line's PlanId would say which).`;
     }
     case 'covered':
-      return coveredText(w);
+      return coveredText(w, shares);
   }
 }
 
 /** A covered line: allowed, copay, deductible, coinsurance, any out-of-pocket cap, then who pays what. */
-function coveredText(x: Covered): string {
-  const b = x.benefit;
+function coveredText(x: Covered, shares: Pick<LineShares, 'allowed' | 'contractual' | 'copay' | 'deductible' | 'coinsurance' | 'patientShare' | 'benefit'>): string {
+  // A covered line always has its amounts and benefit (lineAdjudicator.ts).
+  const b = shares.benefit!;
+  const allowed = shares.allowed!;
+  const contractual = shares.contractual!;
+  const deductible = shares.deductible!;
   let t = x.secondaryAsPrimary === 'only-secondary-in-effect'
     ? 'Only secondary coverage was in effect on this date, so it is treated as primary. '
     : x.secondaryAsPrimary === 'primary-does-not-cover'
       ? `Your primary plan does not cover this service, so your secondary plan ${b.planId} pays as primary. `
       : '';
-  t += allowedSentence(x.billed, x.allowed, x.contractual);
-  if (b.copay > 0) t += `Copay ${m(x.copay)}. `;
+  t += allowedSentence((allowed + contractual) as Cents, allowed, contractual);
+  if (b.copay > 0) t += `Copay ${m(shares.copay!)}. `;
   const noDeductible = !b.deductibleApplies || !x.planHasDeductible;
-  if (x.deductible === 0 && noDeductible && b.coinsurancePct === 0) {
+  if (deductible === 0 && noDeductible && b.coinsurancePct === 0) {
     // A copay-only or fully covered service: say so plainly instead of "0% coinsurance … = 0.00".
     t += b.copay > 0 ? 'No deductible or coinsurance for this service. ' : 'No deductible, copay or coinsurance for this service. ';
   } else {
-    if (x.deductible > 0) {
-      t += `${x.familyDeductible ? 'Family deductible' : 'Deductible'} ${m(x.deductible)} (${m(x.deductibleMet)} met of ${m(x.deductibleLimit)} after this visit)`;
+    if (deductible > 0) {
+      t += `${x.familyDeductible ? 'Family deductible' : 'Deductible'} ${m(deductible)} (${m(x.deductibleMet)} met of ${m(x.deductibleLimit)} after this visit)`;
     } else {
       t += noDeductible ? 'No deductible for this service' : 'Deductible already met';
     }
@@ -81,7 +87,7 @@ function coveredText(x: Covered): string {
   const sec = x.secondary;
   if (sec === null) return `${t}You owe ${m(x.planPatient)}; your plan pays ${m(x.planPays)}.`;
   t += `Your plan pays ${m(x.planPays)}. `;
-  if (sec.pays === null || sec.normalBenefit === null || x.patient === null) {
+  if (sec.pays === null || sec.normalBenefit === null || shares.patientShare === null) {
     return `${t}Secondary plan ${sec.planId} has no row in the Plans sheet, so what you owe after it (up to ${m(x.planPatient)}) is not computed.`;
   }
   if (sec.notCovered) {
@@ -91,5 +97,5 @@ function coveredText(x: Covered): string {
   } else {
     t += `Your secondary plan ${sec.planId} would pay ${m(sec.normalBenefit)} as primary and pays ${m(sec.pays)} of your ${m(x.planPatient)}. `;
   }
-  return `${t}You owe ${m(x.patient)}.`;
+  return `${t}You owe ${m(shares.patientShare)}.`;
 }

@@ -127,7 +127,7 @@ export class LineAdjudicator {
       copay: share.copay, deductible: share.deductible, coinsurance: share.coinsurance,
       patientShare: patient, insurerShare: share.insurer, secondaryShare,
       benefit, primaryPlanId: entry.planId, secondaryPlanId: secondary?.planId ?? null, coverageRow: entry.row?.row ?? null,
-      working: coveredWorking({ line, plan, acc, benefit, allowed, share, secondaryAsPrimary: null, secondary: secondaryWorking, patient }),
+      working: coveredWorking({ plan, acc, share, secondaryAsPrimary: null, secondary: secondaryWorking }),
     });
   }
 
@@ -154,7 +154,7 @@ export class LineAdjudicator {
       copay: share.copay, deductible: share.deductible, coinsurance: share.coinsurance,
       patientShare: share.patient, insurerShare: ZERO, secondaryShare: share.insurer,
       benefit, primaryPlanId: x.primaryPlanId, secondaryPlanId: x.secondary.planId, coverageRow: x.secondary.row?.row ?? null,
-      working: coveredWorking({ line, plan, acc, benefit, allowed, share, secondaryAsPrimary: x.why, secondary: null, patient: share.patient }),
+      working: coveredWorking({ plan, acc, share, secondaryAsPrimary: x.why, secondary: null }),
     });
   }
 
@@ -276,22 +276,14 @@ const planParty = (plan: Plan): FeeParty => ({ planKey: plan.planKey, payerKey: 
 
 /** The working of a covered line, with the accumulators as they stand right after it. */
 function coveredWorking(x: {
-  line: LedgerLine; plan: Plan; acc: MemberAccumulators; benefit: AppliedBenefit; allowed: Cents;
-  share: CostShare; secondaryAsPrimary: Covered['secondaryAsPrimary']; secondary: SecondaryWorking | null; patient: Cents | null;
+  plan: Plan; acc: MemberAccumulators; share: CostShare; secondaryAsPrimary: Covered['secondaryAsPrimary']; secondary: SecondaryWorking | null;
 }): ShareWorking {
   const { plan, acc, share } = x;
   const familyDeductible = share.deductible > 0 && familyDeductibleBinds(plan, acc);
   const familyOop = share.oopCut > 0 && familyOopBinds(plan, acc);
   return {
     kind: 'covered',
-    billed: x.line.billed,
-    allowed: x.allowed,
-    contractual: (x.line.billed - x.allowed) as Cents,
-    benefit: x.benefit,
     planHasDeductible: plan.config.deductibleIndividual > 0,
-    copay: share.copay,
-    deductible: share.deductible,
-    coinsurance: share.coinsurance,
     coinsuranceBase: share.coinsuranceBase,
     coinsuranceBeforeCap: share.coinsuranceBeforeCap,
     deductibleMet: familyDeductible ? acc.family!.deductibleMet : acc.member.deductibleMet,
@@ -305,6 +297,5 @@ function coveredWorking(x: {
     planPays: share.insurer,
     secondaryAsPrimary: x.secondaryAsPrimary,
     secondary: x.secondary,
-    patient: x.patient,
   };
 }

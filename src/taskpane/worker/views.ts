@@ -121,7 +121,7 @@ export function accountDetail(r: AnalysisResult, account: string): AccountDetail
         patientBalance: sl && !sl.pending ? sl.patientBalance : null,
         pending: sl?.pending ?? false,
         aging: AGING_LABEL[bucketFor(r.asOf - l.serviceDate)] ?? '',
-        explanation: shares ? explainShares(shares.working) : '',
+        explanation: shares ? explainShares(shares) : '',
       };
     }),
     monthlyIncome: patient?.monthlyIncome ?? null,

@@ -38,7 +38,7 @@ describe('family deductible with three members (deductible 500 each, 1,000 famil
       row('400.00', '40.00', '440.00', '160.00'), // A2: min(600, fam 400) = 400; 20 % × 200
       row('0', '120.00', '120.00', '480.00'), // A3: family met
     ]);
-    expect(explainShares(r[1]!.working)).toContain('Family deductible 400.00 (1,000.00 met of 1,000.00 after this visit)');
+    expect(explainShares(r[1]!)).toContain('Family deductible 400.00 (1,000.00 met of 1,000.00 after this visit)');
   });
 
   test('Embedded: the explanation names the family deductible when it is the one that binds', () => {
@@ -49,7 +49,7 @@ describe('family deductible with three members (deductible 500 each, 1,000 famil
       }));
     // A1 500 (family 500); A2 min(500, 200) = 200 → family 700 met
     expect(r[1]!.deductible).toBe($('200.00'));
-    expect(explainShares(r[1]!.working)).toContain('Family deductible 200.00 (700.00 met of 700.00 after this visit)');
+    expect(explainShares(r[1]!)).toContain('Family deductible 200.00 (700.00 met of 700.00 after this visit)');
     expect(r[2]!.deductible).toBe(0);
   });
 
@@ -72,7 +72,7 @@ describe('family deductible with three members (deductible 500 each, 1,000 famil
       { account: 'A2', serviceDate: '2026-03-02', billed: '2000.00', allowed: '2000.00' }, // 1,000 but family room 500
     ], cfg);
     expect(r.map((x) => x.patientShare)).toEqual([$('1000.00'), $('500.00')]);
-    expect(explainShares(r[1]!.working)).toContain('Out-of-pocket maximum reached (family 1,500.00 met of 1,500.00), so your share is 500.00 less.');
+    expect(explainShares(r[1]!)).toContain('Out-of-pocket maximum reached (family 1,500.00 met of 1,500.00), so your share is 500.00 less.');
   });
 });
 

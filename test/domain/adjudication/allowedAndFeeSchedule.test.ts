@@ -20,7 +20,7 @@ describe('DESIGN §5 worked check', () => {
       coinsurance: $('20.00'), patientShare: $('520.00'), insurerShare: $('80.00'), secondaryShare: $('0'),
       primaryPlanId: 'P1', secondaryPlanId: null, feeScheduleAllowed: null,
     });
-    expect(explainShares(r.working)).toBe(
+    expect(explainShares(r)).toBe(
       'Allowed 600.00 (billed 1,000.00 less 400.00 contractual adjustment). Deductible 500.00 (500.00 met of 500.00 after this visit), '
       + 'then 20% coinsurance of 100.00 = 20.00. You owe 520.00; your plan pays 80.00.',
     );

@@ -37,7 +37,7 @@ describe('traditional COB', () => {
     //   → normal 540; pays min(540, 120) = 120 → patient 0.
     expect(r.map(shares)).toEqual([[$('70.00'), $('80.00'), $('450.00')], [$('0'), $('480.00'), $('120.00')]]);
     expect(r[0]).toMatchObject({ primaryPlanId: 'P1', secondaryPlanId: 'P2', copay: 0, deductible: $('500.00'), coinsurance: $('20.00') });
-    expect(explainShares(r[0]!.working)).toBe(
+    expect(explainShares(r[0]!)).toBe(
       'Allowed 600.00 (billed 1,000.00 less 400.00 contractual adjustment). Deductible 500.00 (500.00 met of 500.00 after this visit), '
       + 'then 20% coinsurance of 100.00 = 20.00. Your plan pays 80.00. Your secondary plan P2 would pay 450.00 as primary and pays 450.00 '
       + 'of your 520.00. You owe 70.00.',
@@ -54,7 +54,7 @@ describe('traditional COB', () => {
   test('a service the secondary does not cover: it pays nothing', () => {
     const r = run([visits[0]!], cfgWith('Traditional', { benefits: [benefit({ planId: 'P2', category: 'Office', covered: false })] }));
     expect(shares(r[0]!)).toEqual([$('520.00'), $('80.00'), $('0')]);
-    expect(explainShares(r[0]!.working)).toContain('Your secondary plan P2 does not cover this service. You owe 520.00.');
+    expect(explainShares(r[0]!)).toContain('Your secondary plan P2 does not cover this service. You owe 520.00.');
   });
 });
 
@@ -64,7 +64,7 @@ describe('non-duplication COB', () => {
     // Visit 1: max(0, min(450 − 80, 520)) = 370 → patient 520 − 370 = 150. Check: 150 + 80 + 370 = 600.
     // Visit 2: max(0, min(540 − 480, 120)) = 60 → patient 60.
     expect(r.map(shares)).toEqual([[$('150.00'), $('80.00'), $('370.00')], [$('60.00'), $('480.00'), $('60.00')]]);
-    expect(explainShares(r[0]!.working)).toContain('Your secondary plan P2 would pay 450.00 as primary; less what your plan paid, it pays 370.00. You owe 150.00.');
+    expect(explainShares(r[0]!)).toContain('Your secondary plan P2 would pay 450.00 as primary; less what your plan paid, it pays 370.00. You owe 150.00.');
   });
 });
 
@@ -90,7 +90,7 @@ describe('edge cases', () => {
     // deductible 100, 10 % × 500 = 50 → patient 150; DESIGN §5 step 10 (revised): the secondary pays its 450 as
     // the secondary (insurerShare 0.00), its own split stands as copay/deductible/coinsurance.
     expect(r).toMatchObject({ basis: 'covered', primaryPlanId: null, secondaryPlanId: 'P2', patientShare: $('150.00'), insurerShare: 0, secondaryShare: $('450.00'), deductible: $('100.00'), coinsurance: $('50.00') });
-    expect(explainShares(r.working)).toMatch(/^Only secondary coverage was in effect on this date, so it is treated as primary\./);
+    expect(explainShares(r)).toMatch(/^Only secondary coverage was in effect on this date, so it is treated as primary\./);
   });
 
   test('a secondary with no Plans row: its share and the patient share are not computed', () => {
@@ -100,7 +100,7 @@ describe('edge cases', () => {
     });
     const r = run([visits[0]!], cfg)[0]!;
     expect(r).toMatchObject({ basis: 'covered', insurerShare: $('80.00'), patientShare: null, secondaryShare: null, secondaryPlanId: 'P9' });
-    expect(explainShares(r.working)).toContain('Secondary plan P9 has no row in the Plans sheet');
+    expect(explainShares(r)).toContain('Secondary plan P9 has no row in the Plans sheet');
   });
 
   test('a secondary whose coverage has ended does not pay', () => {

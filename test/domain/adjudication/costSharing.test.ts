@@ -40,9 +40,9 @@ describe('copay visits before and after the deductible is met', () => {
       money('0', '325.00', '135.00', '460.00', '540.00'),
       money('25.00', '0', '35.00', '60.00', '140.00'),
     ]);
-    expect(explainShares(r[0]!.working)).toContain('Copay 25.00.');
-    expect(explainShares(r[0]!.working)).toContain('Deductible 175.00 (175.00 met of 500.00 after this visit)');
-    expect(explainShares(r[2]!.working)).toContain('Deductible already met, then 20% coinsurance of 175.00 = 35.00.');
+    expect(explainShares(r[0]!)).toContain('Copay 25.00.');
+    expect(explainShares(r[0]!)).toContain('Deductible 175.00 (175.00 met of 500.00 after this visit)');
+    expect(explainShares(r[2]!)).toContain('Deductible already met, then 20% coinsurance of 175.00 = 35.00.');
   });
 
   test('copay-only benefit (no deductible, 0 % coinsurance) is the same before and after the deductible', () => {
@@ -61,7 +61,7 @@ describe('copay visits before and after the deductible is met', () => {
       money('0', '500.00', '60.00', '560.00', '240.00'),
       money('30.00', '0', '0', '30.00', '120.00'),
     ]);
-    expect(explainShares(r[0]!.working)).toContain('Copay 30.00. No deductible or coinsurance for this service. You owe 30.00; your plan pays 120.00.');
+    expect(explainShares(r[0]!)).toContain('Copay 30.00. No deductible or coinsurance for this service. You owe 30.00; your plan pays 120.00.');
   });
 
   test('a copay larger than the allowed amount is capped at allowed', () => {
@@ -83,7 +83,7 @@ describe('a line that crosses the deductible', () => {
     // deductible min(400, 500 − 300) = 200; 20 % × 200 = 40 → patient 240, insurer 160
     const r = run([{ billed: '500.00', allowed: '400.00' }], c)[0]!;
     expect(split(r)).toEqual(money('0', '200.00', '40.00', '240.00', '160.00'));
-    expect(explainShares(r.working)).toContain('Deductible 200.00 (500.00 met of 500.00 after this visit), then 20% coinsurance of 200.00 = 40.00.');
+    expect(explainShares(r)).toContain('Deductible 200.00 (500.00 met of 500.00 after this visit), then 20% coinsurance of 200.00 = 40.00.');
   });
 });
 
@@ -101,7 +101,7 @@ describe('a line that crosses the out-of-pocket maximum', () => {
       { serviceDate: '2026-03-03', billed: '300.00', allowed: '300.00' },
     ], c);
     expect(r.map(split)).toEqual([money('0', '0', '50.00', '50.00', '950.00'), money('0', '0', '0', '0', '300.00')]);
-    expect(explainShares(r[0]!.working)).toContain('then 20% coinsurance of 1,000.00 = 200.00. Out-of-pocket maximum reached (1,000.00 met of 1,000.00), so your share is 150.00 less.');
+    expect(explainShares(r[0]!)).toContain('then 20% coinsurance of 1,000.00 = 200.00. Out-of-pocket maximum reached (1,000.00 met of 1,000.00), so your share is 150.00 less.');
   });
 
   test('then the copay is cut', () => {

@@ -34,7 +34,7 @@ describe('a service the plan does not cover', () => {
     expect(r[0]!.basis).toBe('not-covered');
     expect(r[0]!.category).toBe('Cosmetic');
     expect(r[0]!.feeScheduleAllowed).toBe($('500.00'));
-    expect(explainShares(r[0]!.working)).toBe('Not covered: plan P1 does not cover Cosmetic services, so you owe the full charge of 1,200.00.');
+    expect(explainShares(r[0]!)).toBe('Not covered: plan P1 does not cover Cosmetic services, so you owe the full charge of 1,200.00.');
     expect(r[1]!.patientShare).toBe($('520.00'));
   });
 });
@@ -54,7 +54,7 @@ describe('no coverage on the date of service', () => {
   test('the patient owes the charge; the explanation says why', () => {
     const r = run([{ serviceDate: '2026-03-02', billed: '250.00', allowed: '100.00' }], cfg)[0]!;
     expectFullCharge(r, '250.00');
-    expect(explainShares(r.working)).toBe('No coverage on file for this account on 03/02/2026 (billed to Acme Health), so you owe the full charge of 250.00.');
+    expect(explainShares(r)).toBe('No coverage on file for this account on 03/02/2026 (billed to Acme Health), so you owe the full charge of 250.00.');
   });
 
   test('an account with no Coverage row at all has no coverage when the sheet is filled', () => {
@@ -76,7 +76,7 @@ describe('self-pay', () => {
     expect(r.whoPays).toBe('self-pay');
     expectFullCharge(r, '175.00');
     expect(r.primaryPlanId).toBeNull();
-    expect(explainShares(r.working)).toBe('Self-pay: no insurance on this line, so you owe the full charge of 175.00.');
+    expect(explainShares(r)).toBe('Self-pay: no insurance on this line, so you owe the full charge of 175.00.');
   });
 
   test.each(['Cash', 'None', 'Patient'])('payer %p is self-pay too (DESIGN §4)', (payer) => {
@@ -122,7 +122,7 @@ describe('without a Coverage sheet', () => {
       basis: 'unconfigured', allowed: $('80.00'), contractual: $('120.00'), feeScheduleAllowed: $('80.00'),
       copay: null, deductible: null, coinsurance: null, patientShare: null, insurerShare: null, secondaryShare: null,
     });
-    expect(explainShares(r.working)).toBe('Allowed 80.00 (billed 200.00 less 120.00 contractual adjustment). Shares not computed: no one plan in a Plans sheet is payer Acme Health\'s (a Coverage row or the line\'s PlanId would say which).');
+    expect(explainShares(r)).toBe('Allowed 80.00 (billed 200.00 less 120.00 contractual adjustment). Shares not computed: no one plan in a Plans sheet is payer Acme Health\'s (a Coverage row or the line\'s PlanId would say which).');
   });
 
   test('no configuration at all: unconfigured, every share field null, the ledger\'s allowed too (DESIGN §4: null where no configuration allows them)', () => {
@@ -137,7 +137,7 @@ describe('without a Coverage sheet', () => {
     const r = run([{}], config({ plans, coverage: [coverage({ planId: 'ZZ' })] }))[0]!;
     expect(r.basis).toBe('unconfigured');
     expect(r.primaryPlanId).toBe('ZZ');
-    expect(explainShares(r.working)).toContain('plan ZZ has no row in the Plans sheet');
+    expect(explainShares(r)).toContain('plan ZZ has no row in the Plans sheet');
   });
 });
 

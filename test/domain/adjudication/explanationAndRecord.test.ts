@@ -29,7 +29,7 @@ describe('explanation text', () => {
 
   test('copay and an out-of-pocket cut', () => {
     // copay 25; deductible met; 20 % × 100 = 20; total 45 > room 10 → cut 35: coinsurance 20 → 0, copay 25 → 10
-    expect(explainShares(r[0]!.working)).toBe(
+    expect(explainShares(r[0]!)).toBe(
       'Allowed 125.00 (billed 200.00 less 75.00 contractual adjustment). Copay 10.00. Deductible already met, then 20% coinsurance of 100.00 = 20.00. '
       + 'Out-of-pocket maximum reached (1,000.00 met of 1,000.00), so your share is 35.00 less. You owe 10.00; your plan pays 115.00.',
     );
@@ -37,14 +37,14 @@ describe('explanation text', () => {
 
   test('every text starts with a letter (never a formula) and uses display money', () => {
     for (const x of r) {
-      expect(explainShares(x.working)).toMatch(/^[A-Za-z]/);
-      expect(explainShares(x.working)).not.toMatch(/\d{4}\.\d\d/); // 1,234.56 never 1234.56
+      expect(explainShares(x)).toMatch(/^[A-Za-z]/);
+      expect(explainShares(x)).not.toMatch(/\d{4}\.\d\d/); // 1,234.56 never 1234.56
     }
-    expect(explainShares(r[4]!.working)).toContain('9,000.00');
+    expect(explainShares(r[4]!)).toContain('9,000.00');
   });
 
   test('reading it twice gives the same text', () => {
-    expect(explainShares(r[1]!.working)).toBe(explainShares(r[1]!.working));
+    expect(explainShares(r[1]!)).toBe(explainShares(r[1]!));
   });
 });
 
@@ -54,7 +54,7 @@ describe('shares are plain data', () => {
     expect(structuredClone(all)).toEqual(all);
     const r = all[0]!;
     expect(JSON.parse(JSON.stringify(r))).toEqual(r);
-    expect(explainShares(structuredClone(r).working)).toBe(explainShares(r.working));
+    expect(explainShares(structuredClone(r))).toBe(explainShares(r));
     expect(Object.getOwnPropertyNames(r)).toContain('working');
     expect(Object.getPrototypeOf(r)).toBe(Object.prototype);
   });
@@ -65,8 +65,8 @@ describe('shares are plain data', () => {
       line({ serviceDate: '2026-03-01', billed: '300.00' }),
       line({ serviceDate: '2026-03-02', billed: '300.00' }),
     ])), config({ plans: [plan()], coverage: [coverage()] }));
-    expect(explainShares(all[0]!.working)).toContain('Deductible 300.00 (300.00 met of 500.00 after this visit)');
-    expect(explainShares(all[1]!.working)).toContain('Deductible 200.00 (500.00 met of 500.00 after this visit)');
+    expect(explainShares(all[0]!)).toContain('Deductible 300.00 (300.00 met of 500.00 after this visit)');
+    expect(explainShares(all[1]!)).toContain('Deductible 200.00 (500.00 met of 500.00 after this visit)');
   });
 });
 

@@ -56,7 +56,7 @@ describe('an out-of-date or unreadable Coverage sheet (§4)', () => {
   test('…but an insurer payment is posted: the sheet is out of date, shares null', () => {
     const [r] = run([{ account: 'A1', billed: '170.00', insurerPaid: '100.00' }], cfg);
     expect(r).toMatchObject({ basis: 'coverage-out-of-date', ...NULL_SHARES });
-    expect(explainShares(r!.working)).toContain('out of date');
+    expect(explainShares(r!)).toContain('out of date');
   });
 
   test('a Coverage row with an input issue covers nothing and denies nothing: null shares, naming its cell', () => {
@@ -67,7 +67,7 @@ describe('an out-of-date or unreadable Coverage sheet (§4)', () => {
     });
     const [r, other] = run([{ account: 'A1', billed: '170.00', insurerPaid: '100.00' }, { account: 'B2', payer: 'Self Pay', billed: '50.00' }], doubtful);
     expect(r).toMatchObject({ basis: 'coverage-in-doubt', coverageIssueCell: 'F4', ...NULL_SHARES });
-    expect(explainShares(r!.working)).toContain('F4');
+    expect(explainShares(r!)).toContain('F4');
     expect(other!.basis).toBe('self-pay');
   });
 
@@ -138,7 +138,7 @@ describe('§5 step 10: the secondary acts as primary', () => {
       patientShare: $('140.00'), insurerShare: 0, secondaryShare: $('360.00'), primaryPlanId: 'P1', secondaryPlanId: 'P2',
     });
     expect(r!.feeRow?.payer).toBe('P2');
-    expect(explainShares(r!.working)).toContain('secondary plan P2 pays as primary');
+    expect(explainShares(r!)).toContain('secondary plan P2 pays as primary');
   });
 
   test('the secondary\'s accumulators grow, the primary\'s do not', () => {
