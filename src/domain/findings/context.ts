@@ -41,6 +41,19 @@ export interface RuleContext extends FindingsInput {
    * that looks at an account's lines together (duplicates, units, balances).
    */
   readonly accounts: ReadonlyMap<string, AccountLines>;
+  /**
+   * Whether each distinct code has a valid shape, worked out once a run: a
+   * ledger repeats a few hundred codes over its lines, so the code rules
+   * look a code up instead of running its pattern on every line.
+   */
+  readonly codeShapes: CodeShapes;
+}
+
+/** Code → shape valid, per kind of code (codes.ts fills them). */
+export interface CodeShapes {
+  readonly procedure: Map<string, boolean>;
+  readonly modifier: Map<string, boolean>;
+  readonly diagnosis: Map<string, boolean>;
 }
 
 export function ruleContext(input: FindingsInput): RuleContext {
@@ -70,6 +83,7 @@ export function ruleContext(input: FindingsInput): RuleContext {
     tolerance: Math.max(0, input.config.policy.tolerance),
     sheets: new Map(input.ledger.sheets.map((s) => [s.sheet, s])),
     planPayers,
+    codeShapes: { procedure: new Map(), modifier: new Map(), diagnosis: new Map() },
   };
 }
 

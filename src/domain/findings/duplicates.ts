@@ -15,8 +15,10 @@ import { date, money } from './format';
 
 export const REPEAT_OR_DISTINCT_MODIFIERS: ReadonlySet<string> = new Set(['76', '77', '91', '59', 'XE', 'XS', 'XP', 'XU']);
 
-const deliberateRepeat = (line: LedgerLine): boolean =>
-  line.modifiers.some((m) => REPEAT_OR_DISTINCT_MODIFIERS.has(m.trim().toUpperCase()));
+function deliberateRepeat(line: LedgerLine): boolean {
+  for (const m of line.modifiers) if (REPEAT_OR_DISTINCT_MODIFIERS.has(m.trim().toUpperCase())) return true;
+  return false;
+}
 
 /** What makes two charges of one account the same service charged twice. */
 function chargeKey(line: LedgerLine): string {
