@@ -87,6 +87,16 @@ export function ruleContext(input: FindingsInput): RuleContext {
   };
 }
 
+/**
+ * Up to this many lines, a rule that looks at an account's lines together
+ * compares them with each other directly instead of filing each under a key
+ * in a Map: most accounts have a handful of lines (4 at the median), and a
+ * key string and a Map per account cost more than a few comparisons
+ * (duplicates and units at 1M lines: 0.45 s → 0.19 s of CPU). Above it,
+ * comparing every pair would grow with the square of the account's lines.
+ */
+export const FEW_LINES = 64;
+
 type Column = LedgerField | 'type' | 'amount';
 
 function columnsOf(ctx: RuleContext, sheet: string, field: Column): readonly string[] {
