@@ -59,7 +59,7 @@ export function coverageInDoubt(ctx: RuleContext, line: LedgerLine, share: LineS
 /** A member id is on the line, on the Coverage row that covers it, or (none covers it) on any row of the account. */
 function memberIdOnFile(ctx: RuleContext, line: LedgerLine, share: LineShares): boolean {
   if ((line.memberId ?? '').trim() !== '') return true;
-  const row = share.coverageRow === null ? undefined : ctx.coverageByRow.get(share.coverageRow);
+  const row = share.coverageRow === null ? undefined : ctx.coverageByRow[share.coverageRow];
   if (row !== undefined) return (row.memberId ?? '').trim() !== '';
   return (ctx.coverageByAccount.get(idKey(line.account)) ?? []).some((c) => (c.memberId ?? '').trim() !== '');
 }
