@@ -52,8 +52,6 @@ function patientBalances(ctx: RuleContext, account: AccountLines): { owed: numbe
 
 export function collectionsCandidate(ctx: RuleContext, account: AccountLines): Finding | null {
   const last = account.latest;
-  const patient = ctx.patients.get(idKey(last.account));
-  if (patient?.onPaymentPlan) return null;
   const { collectionsDays } = ctx.config.policy;
   const balances = patientBalances(ctx, account);
   const since = balanceSince(balances);
@@ -63,6 +61,9 @@ export function collectionsCandidate(ctx: RuleContext, account: AccountLines): F
   // Newer credits offset older debts: only what is still owed overall can go to collections.
   const atStake = Math.min(oldOwed, owed);
   if (atStake <= ctx.tolerance) return null;
+  // Looked up only for an account that owes an old balance (few do): a Patients lookup for every account costs more.
+  const patient = ctx.patients.get(idKey(last.account));
+  if (patient?.onPaymentPlan) return null;
   // "Not on a payment plan" is confirmed only by the account's Patients row; an empty Patients
   // sheet ("Set up workbook" adds it so) confirms nothing.
   const unconfirmed = patient !== undefined ? null : ctx.config.present.has('Patients') ? 'no Patients row' : 'no Patients sheet';

@@ -18,10 +18,10 @@ export function allowedMismatch(ctx: RuleContext, line: LedgerLine, share: LineS
   const ledgerAllowed = line.allowed;
   const contract = share.feeScheduleAllowed;
   if (ledgerAllowed === null || contract === null || share.whoPays === 'unknown' || share.standing !== 'decided') return null;
-  if (!ctx.config.present.has('FeeSchedule') || !hasColumn(ctx, line, 'allowed')) return null;
   const diff = ledgerAllowed - contract;
   const off = Math.abs(diff);
-  if (off <= ctx.tolerance) return null;
+  // Nearly every payer priced on contract: the workbook's sheets and columns are asked about only when one did not.
+  if (off <= ctx.tolerance || !ctx.config.present.has('FeeSchedule') || !hasColumn(ctx, line, 'allowed')) return null;
   const what = diff < 0
     ? `${usd(off)} less than contracted. Appeal the underpayment, or update the fee schedule if the contract changed.`
     : `${usd(off)} more than contracted. Check for a fee-schedule update; if the payer overpaid, expect a recoupment.`;

@@ -37,8 +37,18 @@ export function claimAtRisk(line: LedgerLine, share: LineShares): ClaimRisk {
     : { severity: 'error', amount: line.billed, advice: 'Correct it before the claim goes out; the payer will reject it as it stands.' };
 }
 
+/** Whether `code` matches `shape`, tested once per distinct code a run (RuleContext.codeShapes). */
+function hasShape(known: Map<string, boolean>, shape: RegExp, code: string): boolean {
+  let valid = known.get(code);
+  if (valid === undefined) {
+    valid = shape.test(code);
+    known.set(code, valid);
+  }
+  return valid;
+}
+
 export function invalidProcedureCode(ctx: RuleContext, line: LedgerLine, share: LineShares): Finding | null {
-  if (PROCEDURE_CODE.test(line.code)) return null;
+  if (hasShape(ctx.codeShapes.procedure, PROCEDURE_CODE, line.code)) return null;
   const risk = claimAtRisk(line, share);
   const what = line.code === '' ? 'The procedure code is blank' : `Procedure code ${quoted(line.code)} is not a valid CPT or HCPCS code`;
   return lineFinding({
@@ -48,14 +58,14 @@ export function invalidProcedureCode(ctx: RuleContext, line: LedgerLine, share: 
   });
 }
 
-const isModifier = (m: string): boolean => MODIFIER.test(m);
-const isDiagnosisCode = (dx: string): boolean => DIAGNOSIS_CODE.test(dx);
+const isModifier = (ctx: RuleContext, m: string): boolean => hasShape(ctx.codeShapes.modifier, MODIFIER, m);
+const isDiagnosisCode = (ctx: RuleContext, dx: string): boolean => hasShape(ctx.codeShapes.diagnosis, DIAGNOSIS_CODE, dx);
 /** Diagnosis entries that say something (an export may leave blank Dx cells between codes). */
 const isWritten = (dx: string): boolean => dx.trim() !== '';
 
 export function invalidModifier(ctx: RuleContext, line: LedgerLine, share: LineShares): Finding | null {
-  if (line.modifiers.every(isModifier)) return null;
-  const bad = line.modifiers.filter((m) => !isModifier(m));
+  if (line.modifiers.every((m) => isModifier(ctx, m))) return null;
+  const bad = line.modifiers.filter((m) => !isModifier(ctx, m));
   const risk = claimAtRisk(line, share);
   return lineFinding({
     rule: 'INVALID_MODIFIER', severity: risk.severity, line, cell: codeCellOf(ctx, line, 'modifiers', line.modifiers.indexOf(bad[0]!)),
@@ -66,8 +76,8 @@ export function invalidModifier(ctx: RuleContext, line: LedgerLine, share: LineS
 }
 
 export function invalidDiagnosisCode(ctx: RuleContext, line: LedgerLine, share: LineShares): Finding | null {
-  if (line.diagnoses.every((dx) => !isWritten(dx) || isDiagnosisCode(dx))) return null;
-  const bad = line.diagnoses.filter((dx) => isWritten(dx) && !isDiagnosisCode(dx));
+  if (line.diagnoses.every((dx) => !isWritten(dx) || isDiagnosisCode(ctx, dx))) return null;
+  const bad = line.diagnoses.filter((dx) => isWritten(dx) && !isDiagnosisCode(ctx, dx));
   const risk = claimAtRisk(line, share);
   return lineFinding({
     rule: 'INVALID_DIAGNOSIS_CODE', severity: risk.severity, line, cell: codeCellOf(ctx, line, 'diagnoses', line.diagnoses.indexOf(bad[0]!)),

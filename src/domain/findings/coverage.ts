@@ -59,7 +59,7 @@ export function coverageInDoubt(ctx: RuleContext, line: LedgerLine, share: LineS
 /** A member id is on the line, on the Coverage row that covers it, or (none covers it) on any row of the account. */
 function memberIdOnFile(ctx: RuleContext, line: LedgerLine, share: LineShares): boolean {
   if ((line.memberId ?? '').trim() !== '') return true;
-  const row = share.coverageRow === null ? undefined : ctx.coverageByRow.get(share.coverageRow);
+  const row = share.coverageRow === null ? undefined : ctx.coverageByRow[share.coverageRow];
   if (row !== undefined) return (row.memberId ?? '').trim() !== '';
   return (ctx.coverageByAccount.get(idKey(line.account)) ?? []).some((c) => (c.memberId ?? '').trim() !== '');
 }
@@ -67,8 +67,9 @@ function memberIdOnFile(ctx: RuleContext, line: LedgerLine, share: LineShares): 
 export function missingMemberId(ctx: RuleContext, line: LedgerLine, share: LineShares): Finding | null {
   // A row that could not be read may hold the member id: nothing to say until it is corrected.
   if (share.whoPays !== 'insured' || share.basis === 'coverage-in-doubt') return null;
-  if (!coverageSheetInUse(ctx.config) && !hasColumn(ctx, line, 'memberId')) return null;
+  // Nearly every line has its member id: where the workbook could hold one is asked only when it does not.
   if (memberIdOnFile(ctx, line, share)) return null;
+  if (!coverageSheetInUse(ctx.config) && !hasColumn(ctx, line, 'memberId')) return null;
   const payer = insurerName(ctx, line, share);
   return lineFinding({
     rule: 'MISSING_MEMBER_ID', severity: 'error', line, cell: cellOf(ctx, line, 'memberId', 'payer'), amount: line.billed,

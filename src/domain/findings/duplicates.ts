@@ -10,13 +10,15 @@
  */
 import type { LedgerLine } from '../ledger';
 import type { Finding } from '../findingTypes';
-import { cellOf, lineFinding, type AccountLines, type RuleContext } from './context';
+import { cellOf, FEW_LINES, lineFinding, type AccountLines, type RuleContext } from './context';
 import { date, money } from './format';
 
 export const REPEAT_OR_DISTINCT_MODIFIERS: ReadonlySet<string> = new Set(['76', '77', '91', '59', 'XE', 'XS', 'XP', 'XU']);
 
-const deliberateRepeat = (line: LedgerLine): boolean =>
-  line.modifiers.some((m) => REPEAT_OR_DISTINCT_MODIFIERS.has(m.trim().toUpperCase()));
+function deliberateRepeat(line: LedgerLine): boolean {
+  for (const m of line.modifiers) if (REPEAT_OR_DISTINCT_MODIFIERS.has(m.trim().toUpperCase())) return true;
+  return false;
+}
 
 /** What makes two charges of one account the same service charged twice. */
 function chargeKey(line: LedgerLine): string {
@@ -28,16 +30,39 @@ function chargeKey(line: LedgerLine): string {
 export function duplicateCharges(ctx: RuleContext, { positions }: AccountLines): Finding[] {
   const out: Finding[] = [];
   if (positions.length < 2) return out;
-  const originals = new Map<string, LedgerLine>();
-  for (const i of positions) {
-    const line = ctx.ledger.lines[i]!;
+  const { lines } = ctx.ledger;
+  const originals = positions.length > FEW_LINES ? new Map<string, LedgerLine>() : null;
+  for (let j = 0; j < positions.length; j++) {
+    const line = lines[positions[j]!]!;
     if (deliberateRepeat(line)) continue;
-    const key = chargeKey(line);
-    const original = originals.get(key);
-    if (original === undefined) originals.set(key, line);
-    else out.push(duplicateCharge(ctx, line, original));
+    const original = originals === null ? earlierSameCharge(lines, positions, j) : firstOfItsKind(originals, line);
+    if (original !== null) out.push(duplicateCharge(ctx, line, original));
   }
   return out;
+}
+
+/**
+ * The first of the account's earlier lines that is the same charge as its
+ * `j`-th. Day and amount are compared first: lines that differ in either
+ * (nearly all) never need their whole charge written out.
+ */
+function earlierSameCharge(lines: readonly LedgerLine[], positions: readonly number[], j: number): LedgerLine | null {
+  const line = lines[positions[j]!]!;
+  for (let k = 0; k < j; k++) {
+    const earlier = lines[positions[k]!]!;
+    if (earlier.serviceDate !== line.serviceDate || earlier.billed !== line.billed) continue;
+    if (!deliberateRepeat(earlier) && chargeKey(earlier) === chargeKey(line)) return earlier;
+  }
+  return null;
+}
+
+/** The first line filed under the line's charge (an account with many lines); the line itself is filed if it is the first. */
+function firstOfItsKind(originals: Map<string, LedgerLine>, line: LedgerLine): LedgerLine | null {
+  const key = chargeKey(line);
+  const original = originals.get(key);
+  if (original !== undefined) return original;
+  originals.set(key, line);
+  return null;
 }
 
 function duplicateCharge(ctx: RuleContext, line: LedgerLine, original: LedgerLine): Finding {

@@ -20,10 +20,14 @@ export function insurerHasPaid(line: LedgerLine): boolean {
   return line.status === 'paid' || orZero(line.insurerPaid) > 0;
 }
 
-/** The insurer's expected share, where one was computed for a line whose coverage is known. */
-function expectedInsurerShare(ctx: RuleContext, line: LedgerLine, share: LineShares): number | null {
+/**
+ * The insurer's expected share, where one was computed for a line whose
+ * coverage is known. (Each rule asks whether the line's sheet records
+ * insurer payments last: nearly every insurer paid its share, and the
+ * arithmetic settles that first.)
+ */
+function expectedInsurerShare(share: LineShares): number | null {
   if (share.whoPays === 'unknown' || share.insurerShare === null) return null;
-  if (!hasMoneyColumn(ctx, line, 'insurerPaid')) return null;
   return share.insurerShare;
 }
 
@@ -33,11 +37,11 @@ function inputsOf(ctx: RuleContext, line: LedgerLine, expected: number): Record<
 
 /** The insurer paid a decided line less than its share: appeal, never bill the patient for the gap. */
 export function insurerUnderpaid(ctx: RuleContext, line: LedgerLine, share: LineShares): Finding | null {
-  const expected = expectedInsurerShare(ctx, line, share);
+  const expected = expectedInsurerShare(share);
   if (expected === null || share.standing !== 'decided' || !insurerHasPaid(line)) return null;
   const paid = orZero(line.insurerPaid);
   const short = expected - paid;
-  if (short <= ctx.tolerance) return null;
+  if (short <= ctx.tolerance || !hasMoneyColumn(ctx, line, 'insurerPaid')) return null;
   const payer = insurerName(ctx, line, share);
   return lineFinding({
     rule: 'INSURER_UNDERPAID', severity: 'error', line, cell: cellOf(ctx, line, 'insurerPaid', 'billed'), amount: short,
@@ -50,11 +54,11 @@ export function insurerUnderpaid(ctx: RuleContext, line: LedgerLine, share: Line
 
 /** The insurer paid more than its share: the payer will recoup it sooner or later. */
 export function insurerOverpaid(ctx: RuleContext, line: LedgerLine, share: LineShares): Finding | null {
-  const expected = expectedInsurerShare(ctx, line, share);
+  const expected = expectedInsurerShare(share);
   if (expected === null) return null;
   const paid = orZero(line.insurerPaid);
   const over = paid - expected;
-  if (over <= ctx.tolerance) return null;
+  if (over <= ctx.tolerance || !hasMoneyColumn(ctx, line, 'insurerPaid')) return null;
   const payer = insurerName(ctx, line, share);
   return lineFinding({
     rule: 'INSURER_OVERPAID', severity: 'error', line, cell: cellOf(ctx, line, 'insurerPaid', 'billed'), amount: over,

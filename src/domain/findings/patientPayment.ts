@@ -20,10 +20,11 @@ function expectedPatientShare(share: LineShares): number | null {
 /** The patient paid more than their share: refund it (or apply it elsewhere with their consent). */
 export function patientOverpaid(ctx: RuleContext, line: LedgerLine, share: LineShares): Finding | null {
   const expected = expectedPatientShare(share);
-  if (expected === null || !hasMoneyColumn(ctx, line, 'patientPaid')) return null;
+  if (expected === null) return null;
   const paid = netPatientPaid(line);
   const over = paid - expected;
-  if (over <= ctx.tolerance) return null;
+  // Nearly every patient paid no more than their share: the sheet's columns are asked about only then.
+  if (over <= ctx.tolerance || !hasMoneyColumn(ctx, line, 'patientPaid')) return null;
   const inputs: Record<string, string> = { patientShare: money(expected), patientPaid: money(line.patientPaid), tolerance: money(ctx.tolerance) };
   if (line.patientRefunded) inputs.patientRefunded = money(line.patientRefunded);
   return lineFinding({
@@ -44,12 +45,13 @@ export function patientOverpaid(ctx: RuleContext, line: LedgerLine, share: LineS
 export function patientOverbilled(ctx: RuleContext, line: LedgerLine, share: LineShares): Finding | null {
   const expected = expectedPatientShare(share);
   const balance = line.balance;
-  if (expected === null || balance === null || !hasColumn(ctx, line, 'balance') || !insurerHasPaid(line)) return null;
+  if (expected === null || balance === null || !insurerHasPaid(line)) return null;
   const paid = netPatientPaid(line);
   const patientOwes = Math.max(0, expected - paid);
   const secondaryDue = Math.max(0, orZero(share.secondaryShare) - orZero(line.secondaryPaid));
   const excess = balance - (patientOwes + secondaryDue);
-  if (excess <= ctx.tolerance) return null;
+  // Nearly every balance is right: the sheet's columns are asked about only for one that is not.
+  if (excess <= ctx.tolerance || !hasColumn(ctx, line, 'balance')) return null;
   const inputs: Record<string, string> = {
     balance: money(balance), patientShare: money(expected), patientPaid: money(line.patientPaid), tolerance: money(ctx.tolerance),
   };

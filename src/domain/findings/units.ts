@@ -9,10 +9,11 @@
  * Lines whose fee row sets no limit do not count.
  */
 import type { LedgerLine } from '../ledger';
+import type { LineShares } from '../shareTypes';
 import type { FeeScheduleRow } from '../config';
 import type { Finding } from '../findingTypes';
 import { mulDivHalfUp } from '../money';
-import { cellOf, lineFinding, type AccountLines, type RuleContext } from './context';
+import { cellOf, FEW_LINES, lineFinding, type AccountLines, type RuleContext } from './context';
 import { date, money, unitsText, usd } from './format';
 
 /** Units are counted in thousandths so sums of 0.5-unit lines stay exact integers. */
@@ -26,29 +27,52 @@ interface UnitsDay {
 
 export function unitsOverLimit(ctx: RuleContext, { positions }: AccountLines): Finding[] {
   const out: Finding[] = [];
-  for (const day of unitsDays(ctx, positions).values()) {
+  for (const day of unitsDays(ctx, positions)) {
     const finding = overLimit(ctx, day);
     if (finding !== null) out.push(finding);
   }
   return out;
 }
 
-/** One account's limited lines by day and code, in ledger order. */
-function unitsDays(ctx: RuleContext, positions: readonly number[]): Map<string, UnitsDay> {
-  const days = new Map<string, UnitsDay>();
+/** The fee row's daily limit, where it sets one. */
+function limitedBy(share: LineShares): FeeScheduleRow | null {
+  const row = share.feeRow;
+  return row === null || row.maxUnitsPerDay === null || !Number.isFinite(row.maxUnitsPerDay) ? null : row;
+}
+
+/**
+ * One account's limited lines by day and code, in ledger order of each
+ * day's first line. An account's few days are searched directly; an
+ * account with many lines files them under a key (FEW_LINES).
+ */
+function unitsDays(ctx: RuleContext, positions: readonly number[]): UnitsDay[] {
+  const days: UnitsDay[] = [];
+  const byKey = positions.length > FEW_LINES ? new Map<string, UnitsDay>() : null;
   for (const i of positions) {
-    const row = ctx.shares[i]!.feeRow;
-    if (row === null || row.maxUnitsPerDay === null || !Number.isFinite(row.maxUnitsPerDay)) continue;
+    const row = limitedBy(ctx.shares[i]!);
+    if (row === null) continue;
     const line = ctx.ledger.lines[i]!;
-    const key = `${line.serviceDate}\u0000${line.code}`;
-    const day = days.get(key);
-    if (day === undefined) days.set(key, { lines: [line], limitRow: row });
-    else {
+    const day = byKey === null ? sameDayAndCode(days, line) : byKey.get(dayKey(line));
+    if (day === undefined) {
+      const first: UnitsDay = { lines: [line], limitRow: row };
+      days.push(first);
+      byKey?.set(dayKey(line), first);
+    } else {
       day.lines.push(line);
-      if (row.maxUnitsPerDay < day.limitRow.maxUnitsPerDay!) day.limitRow = row;
+      if (row.maxUnitsPerDay! < day.limitRow.maxUnitsPerDay!) day.limitRow = row;
     }
   }
   return days;
+}
+
+const dayKey = (line: LedgerLine): string => `${line.serviceDate}\u0000${line.code}`;
+
+function sameDayAndCode(days: readonly UnitsDay[], line: LedgerLine): UnitsDay | undefined {
+  for (const day of days) {
+    const first = day.lines[0]!;
+    if (first.serviceDate === line.serviceDate && first.code === line.code) return day;
+  }
+  return undefined;
 }
 
 function overLimit(ctx: RuleContext, { lines, limitRow }: UnitsDay): Finding | null {

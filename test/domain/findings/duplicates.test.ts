@@ -44,4 +44,14 @@ describe('DUPLICATE_CHARGE at scale', () => {
     const fs = fired(run(sheet(...many.slice(0, 200), copy, ...many.slice(200))), 'DUPLICATE_CHARGE');
     expect(fs.map((f) => [f.row, f.inputs.originalRow])).toEqual([[202, '125']]);
   });
+
+  it('finds copies the same way on an account with more lines than FEW_LINES (filed by key)', () => {
+    const many = Array.from({ length: 100 }, (_, k) => ({
+      account: 'A1', serviceDate: `2026-03-${String(1 + (k % 28)).padStart(2, '0')}`, code: '99213', billed: `${100 + k}.00`, modifiers: ['25', 'LT'],
+    }));
+    const copy = { ...many[40]!, modifiers: ['LT', '25'] };
+    const exempt = { ...many[41]!, modifiers: ['59'] };
+    const fs = fired(run(sheet(...many, copy, exempt, copy)), 'DUPLICATE_CHARGE');
+    expect(fs.map((f) => [f.row, f.inputs.originalRow])).toEqual([[102, '42'], [104, '42']]);
+  });
 });

@@ -58,6 +58,15 @@ describe('UNITS_OVER_LIMIT', () => {
     const fs = fired(run(sheet(...days, ...late), { config: cfg, shares: matched(42) }), 'UNITS_OVER_LIMIT');
     expect(fs.map((f) => [f.row, f.amount, f.inputs.linesThatDay])).toEqual([[42, $('30.00'), '2, 42']]);
   });
+
+  it('groups by day and code the same way on an account with more lines than FEW_LINES (filed by key)', () => {
+    // 80 visit days of 3 units each (silent), then day 1 again with 2 more units: 5 > 4 on row 82; the second code stays its own group.
+    const day = (k: number) => `2026-${String(1 + Math.floor(k / 28)).padStart(2, '0')}-${String(1 + (k % 28)).padStart(2, '0')}`;
+    const days = Array.from({ length: 80 }, (_, k) => ({ ...pt, units: 3, serviceDate: day(k) }));
+    const late = [{ ...pt, units: 2, serviceDate: day(0) }, { ...pt, units: 4, code: '97112', serviceDate: day(79) }];
+    const fs = fired(run(sheet(...days, ...late), { config: cfg, shares: matched(82) }), 'UNITS_OVER_LIMIT');
+    expect(fs.map((f) => [f.row, f.amount, f.inputs.linesThatDay])).toEqual([[82, $('30.00'), '2, 82']]);
+  });
 });
 
 describe('ALLOWED_MISMATCH', () => {
