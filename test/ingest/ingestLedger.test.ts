@@ -243,3 +243,22 @@ test('a row\'s issues come in column order whatever the kinds of the cells', () 
   expect(led.issues.map((i) => i.cell)).toEqual(['A2', 'B2', 'C2']);
   expect(led.counts.excludedRows).toBe(1);
 });
+
+test('lines with the same codes share one frozen list, whether the codes are in one cell or several', () => {
+  const led = ok(ingestLedger(gridOf([
+    ['Account', 'DOS', 'CPT', 'Charge', 'Dx 1', 'Dx 2', 'Mod'],
+    ['A1', 46083, '99213', 100, 'j06.9', 'R05.9', '25'],
+    ['A2', 46083, '99213', 100, 'J06.9', 'r05.9', null],
+    ['A3', 46083, '99213', 100, 'J06.9, R05.9', null, '25'],
+    ['A4', 46083, '99213', 100, 'J06.9', null, null],
+  ])));
+  const [a, b, c, d] = led.lines;
+  expect(a!.diagnoses).toEqual(['J06.9', 'R05.9']);
+  expect(b!.diagnoses).toBe(a!.diagnoses);
+  expect(c!.diagnoses).toBe(a!.diagnoses);
+  expect(d!.diagnoses).toEqual(['J06.9']);
+  expect(c!.modifiers).toBe(a!.modifiers);
+  expect(b!.modifiers).toEqual([]);
+  expect(b!.modifiers).toBe(d!.modifiers);
+  for (const l of led.lines) expect(Object.isFrozen(l.diagnoses) && Object.isFrozen(l.modifiers)).toBe(true);
+});

@@ -31,6 +31,11 @@ export const PATIENTS_COLUMNS = ['Account', 'Name', 'DOB', 'Address1', 'Address2
   'MonthlyIncome', 'HouseholdSize', 'OnPaymentPlan', 'PreferredContact', 'BestTimeToCall'] as const;
 export const POLICY_COLUMNS = ['Key', 'Value'] as const;
 
+/** Each sheet's column names, as types: a reader asking for a column its sheet lacks does not compile. */
+export type PlansColumn = (typeof PLANS_COLUMNS)[number];
+export type CoverageColumn = (typeof COVERAGE_COLUMNS)[number];
+export type PatientsColumn = (typeof PATIENTS_COLUMNS)[number];
+
 /** The Policy keys the reader knows (besides `TimelyFilingDays:<Payer>`), in DESIGN §4's order. */
 export const POLICY_KEYS = ['PracticeName', 'PracticeAddress', 'PracticePhone', 'StatementDate', 'DueDays',
   'Tolerance', 'TimelyFilingDays', 'CollectionsDays', 'MinStatementBalance', 'MinPayment', 'MaxIncomePct',

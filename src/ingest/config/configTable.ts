@@ -20,11 +20,16 @@ import { parseCode, parseText } from '../values/parseText';
 import { parsePercent, isPercentFormat } from '../values/parsePercent';
 import { parseFlag, parseWholeNumber } from '../values/parseNumber';
 
-export interface ConfigTable {
+/**
+ * A configuration sheet's header, with each §4 column (`C`: its names as the
+ * readers spell them) resolved to its index once, so reading a cell is one
+ * map lookup — not a header normalisation per cell.
+ */
+export interface ConfigTable<C extends string> {
   readonly grid: CellGrid;
   readonly headerIndex: number;
-  /** Normalised §4 column name → 0-based column index. */
-  readonly cols: ReadonlyMap<string, number>;
+  /** §4 column name (as in the sheet's column list) → 0-based column index; absent columns are missing. */
+  readonly cols: ReadonlyMap<C, number>;
   /** Header text as written, by column index. */
   readonly headers: readonly string[];
 }
@@ -37,8 +42,9 @@ export function issueAt(grid: CellGrid, r: number, c: number, message: string, s
  * The header row: among the first 30 rows, the one naming the most §4
  * columns that names every `key` column. Returns an issue when none does.
  */
-export function findConfigHeader(grid: CellGrid, columns: readonly string[], keys: readonly string[]): ConfigTable | InputIssue {
-  const wanted = new Set(columns.map(normaliseHeader));
+export function findConfigHeader<C extends string>(grid: CellGrid, columns: readonly C[], keys: readonly C[]): ConfigTable<C> | InputIssue {
+  // Header cells are matched on their normalised text; each §4 name once.
+  const wanted = new Map(columns.map((name) => [normaliseHeader(name), name]));
   const keyNorm = keys.map(normaliseHeader);
   let best = -1;
   let bestScore = 0;
@@ -60,20 +66,20 @@ export function findConfigHeader(grid: CellGrid, columns: readonly string[], key
       `Sheet "${grid.sheet}" has no header row with ${keys.join(' and ')} in rows ${grid.top}–${grid.top + HEADER_SEARCH_ROWS - 1} (expected columns: ${columns.join(', ')}); the sheet is not used`);
   }
   const row = grid.values[best] ?? [];
-  const cols = new Map<string, number>();
+  const cols = new Map<C, number>();
   const headers: string[] = [];
   row.forEach((v, c) => {
     const h = headerText(v);
     headers[c] = h;
-    const n = normaliseHeader(h);
-    if (wanted.has(n) && !cols.has(n)) cols.set(n, c);
+    const name = wanted.get(normaliseHeader(h));
+    if (name !== undefined && !cols.has(name)) cols.set(name, c);
   });
   return { grid, headerIndex: best, cols, headers };
 }
 
 /** Missing required columns → one issue at the header row; returns true when all are there. */
-export function requireColumns(t: ConfigTable, required: readonly string[], issues: InputIssue[]): boolean {
-  const absent = required.filter((n) => !t.cols.has(normaliseHeader(n)));
+export function requireColumns<C extends string>(t: ConfigTable<C>, required: readonly C[], issues: InputIssue[]): boolean {
+  const absent = required.filter((n) => !t.cols.has(n));
   if (absent.length === 0) return true;
   issues.push(issueAt(t.grid, t.headerIndex, 0,
     `Sheet "${t.grid.sheet}" has no ${absent.join(', ')} column in its header row (row ${t.grid.top + t.headerIndex}); the sheet is not used`));
@@ -81,20 +87,20 @@ export function requireColumns(t: ConfigTable, required: readonly string[], issu
 }
 
 /** Data rows below the header, blank rows skipped. */
-export function* dataRows(t: ConfigTable): Generator<number> {
+export function* dataRows(t: ConfigTable<string>): Generator<number> {
   for (let r = t.headerIndex + 1; r < t.grid.values.length; r++) {
     const row = t.grid.values[r];
     if (row && row.some((v) => !isBlank(v))) yield r;
   }
 }
 
-/** Reads one config row; `bad` turns true on the first value that does not parse. */
-export class RowReader {
+/** Reads one config row; `bad` turns true on the first value that does not parse. `C`: the sheet's §4 column names. */
+export class RowReader<C extends string> {
   bad = false;
   /** The A1 address of the first cell at fault, once `bad`. */
   firstBadCell: string | null = null;
   constructor(
-    private readonly t: ConfigTable,
+    private readonly t: ConfigTable<C>,
     readonly r: number,
     private readonly issues: InputIssue[],
   ) {}
@@ -103,27 +109,27 @@ export class RowReader {
     return this.t.grid.top + this.r;
   }
 
-  private col(name: string): number {
-    return this.t.cols.get(normaliseHeader(name)) ?? -1;
+  private col(name: C): number {
+    return this.t.cols.get(name) ?? -1;
   }
 
-  raw(name: string): CellValue | undefined {
+  raw(name: C): CellValue | undefined {
     const c = this.col(name);
     return c < 0 ? undefined : this.t.grid.values[this.r]?.[c];
   }
 
-  private format(name: string): string | null {
+  private format(name: C): string | null {
     const c = this.col(name);
     return c < 0 ? null : (this.t.grid.numberFormats?.[this.r]?.[c] ?? null);
   }
 
-  private label(name: string): string {
+  private label(name: C): string {
     const h = this.t.headers[this.col(name)] ?? '';
     return /^[A-Za-z]/.test(h) ? h : name;
   }
 
   /** Reports a bad value (the row will be skipped). */
-  fail(name: string, reason: string): null {
+  fail(name: C, reason: string): null {
     this.markBad(issueAt(this.t.grid, this.r, Math.max(0, this.col(name)), cellMessage(this.label(name), this.raw(name) ?? '', reason)));
     return null;
   }
@@ -134,38 +140,38 @@ export class RowReader {
     this.issues.push(issue);
   }
 
-  warn(name: string, message: string): void {
+  warn(name: C, message: string): void {
     const c = Math.max(0, this.col(name));
     this.issues.push(issueAt(this.t.grid, this.r, c, message, 'warning'));
   }
 
-  private take<T>(name: string, v: T | null | Invalid): T | null {
+  private take<T>(name: C, v: T | null | Invalid): T | null {
     return v instanceof Invalid ? this.fail(name, v.reason) : v;
   }
 
   /** A value the row cannot do without: blank → issue, row skipped. */
-  required<T>(name: string, v: T | null, why: string): T | null {
+  required<T>(name: C, v: T | null, why: string): T | null {
     if (v !== null || this.bad) return v;
     if (!isBlank(this.raw(name))) return v; // it had a value that already failed
     this.markBad(issueAt(this.t.grid, this.r, Math.max(0, this.col(name)), `${this.label(name)} is blank (${why})`));
     return null;
   }
 
-  text(name: string): string | null {
+  text(name: C): string | null {
     return parseText(this.raw(name), this.format(name));
   }
 
-  code(name: string): string | null {
+  code(name: C): string | null {
     return parseCode(this.raw(name), this.format(name));
   }
 
-  money(name: string): Cents | null {
+  money(name: C): Cents | null {
     const v = this.take(name, parseMoney(this.raw(name)));
     if (v !== null && v < 0) return this.fail(name, 'is negative (expected an amount of 0.00 or more)');
     return v;
   }
 
-  percent(name: string, max = 100): Percent | null {
+  percent(name: C, max = 100): Percent | null {
     const raw = this.raw(name);
     const p = this.take(name, parsePercent(raw, this.format(name), max));
     if (p !== null && typeof raw === 'number' && raw > 0 && raw < 1 && !isPercentFormat(this.format(name))) {
@@ -175,15 +181,15 @@ export class RowReader {
     return p;
   }
 
-  flag(name: string): boolean | null {
+  flag(name: C): boolean | null {
     return this.take(name, parseFlag(this.raw(name)));
   }
 
-  date(name: string): Day | null {
+  date(name: C): Day | null {
     return this.take(name, parseDate(this.raw(name), this.t.grid.date1904));
   }
 
-  whole(name: string, min: number): number | null {
+  whole(name: C, min: number): number | null {
     return this.take(name, parseWholeNumber(this.raw(name), min));
   }
 }

@@ -4,9 +4,9 @@ import type { InputIssue } from '../../domain/ledger';
 import { ZERO } from '../../domain/money';
 import type { CellGrid } from '../grid';
 import { dataRows, findConfigHeader, RowReader } from './configTable';
-import { COVERAGE_COLUMNS } from './configSheets';
+import { COVERAGE_COLUMNS, type CoverageColumn } from './configSheets';
 
-function priority(rr: RowReader): Priority | null {
+function priority(rr: RowReader<CoverageColumn>): Priority | null {
   const raw = rr.raw('Priority');
   if (raw === 1 || raw === 2) return raw === 1 ? 'Primary' : 'Secondary';
   const t = rr.text('Priority');

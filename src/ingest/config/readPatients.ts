@@ -3,13 +3,13 @@ import type { PatientRow } from '../../domain/config';
 import type { InputIssue } from '../../domain/ledger';
 import type { CellGrid } from '../grid';
 import { dataRows, findConfigHeader, RowReader } from './configTable';
-import { PATIENTS_COLUMNS } from './configSheets';
+import { PATIENTS_COLUMNS, type PatientsColumn } from './configSheets';
 
 /**
  * A US zip typed into Excel as a number loses its leading zero (02134 →
  * 2134): a whole number under 5 digits is padded back. Blank OnPaymentPlan → N.
  */
-function zip(rr: RowReader): string | null {
+function zip(rr: RowReader<PatientsColumn>): string | null {
   const raw = rr.raw('Zip');
   if (typeof raw === 'number' && Number.isInteger(raw) && raw >= 0 && raw < 100000) return String(raw).padStart(5, '0');
   return rr.text('Zip');

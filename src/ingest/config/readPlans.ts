@@ -5,9 +5,9 @@ import type { CellGrid } from '../grid';
 import { ZERO, percent } from '../../domain/money';
 import { dataRows, findConfigHeader, requireColumns, RowReader, type ConfigTable } from './configTable';
 import { parseMonthDay } from './monthDay';
-import { PLANS_COLUMNS } from './configSheets';
+import { PLANS_COLUMNS, type PlansColumn } from './configSheets';
 
-function deductibleType(rr: RowReader): DeductibleType | null {
+function deductibleType(rr: RowReader<PlansColumn>): DeductibleType | null {
   const t = rr.text('DeductibleType');
   if (t === null) return 'Embedded';
   const k = t.toLowerCase().replace(/[^a-z]/g, '');
@@ -30,7 +30,7 @@ export function readPlans(grid: CellGrid, issues: InputIssue[]): PlanConfig[] {
   return readPlanRows(t, issues);
 }
 
-function readPlanRows(t: ConfigTable, issues: InputIssue[]): PlanConfig[] {
+function readPlanRows(t: ConfigTable<PlansColumn>, issues: InputIssue[]): PlanConfig[] {
   if (!requireColumns(t, ['PlanId'], issues)) return [];
   const out: PlanConfig[] = [];
   const seen = new Map<string, number>();

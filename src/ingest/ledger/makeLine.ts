@@ -5,13 +5,12 @@ import type { Cents } from '../../domain/money';
 import type { Day } from '../../domain/day';
 import type { LedgerField, LedgerLine } from '../../domain/ledger';
 import { SLOT } from './columnPlan';
-import { statusOf, type SheetReading } from './readRow';
+import { NO_CODES, statusOf, type SheetReading } from './readRow';
 
 export type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 export type CellAddresses = Partial<Record<LedgerField, string>>;
 export type MutableLine = Mutable<LedgerLine>;
 
-const NONE: readonly string[] = Object.freeze([]);
 
 /** Where a line sits in the ledger. */
 export interface LinePlace {
@@ -51,8 +50,8 @@ export function makeLine(reading: SheetReading, place: LinePlace, billed: Cents)
     serviceDate: v[SLOT.serviceDate] as Day,
     postingDate: v[SLOT.postingDate] as Day | null,
     code: v[SLOT.code] as string,
-    modifiers: (v[SLOT.modifiers] as string[] | null) ?? NONE,
-    diagnoses: (v[SLOT.diagnoses] as string[] | null) ?? NONE,
+    modifiers: (v[SLOT.modifiers] as readonly string[] | null) ?? NO_CODES,
+    diagnoses: (v[SLOT.diagnoses] as readonly string[] | null) ?? NO_CODES,
     description: v[SLOT.description] as string | null,
     units: v[SLOT.units] as number,
     billed,

@@ -7,15 +7,17 @@
 import type { Ledger, LedgerCounts, LedgerLine, WorkbookLedger } from '../../domain/ledger';
 
 export function combineLedgers(ledgers: readonly Ledger[]): WorkbookLedger {
-  const lines: LedgerLine[] = [];
+  let expected = 0;
   for (const ledger of ledgers) {
     for (const line of ledger.lines) {
-      if (line.index !== lines.length) {
-        throw new Error(`Sheet "${ledger.sheet}" was read with lines numbered from ${ledger.lines[0]!.index}, expected ${lines.length}`);
+      if (line.index !== expected) {
+        throw new Error(`Sheet "${ledger.sheet}" was read with lines numbered from ${ledger.lines[0]!.index}, expected ${expected}`);
       }
-      lines.push(line);
+      expected++;
     }
   }
+  // One sheet, the usual case: its lines are the workbook's as they are (1M lines: not growing a second 1M-entry array).
+  const lines: readonly LedgerLine[] = ledgers.length === 1 ? ledgers[0]!.lines : ledgers.flatMap((l) => l.lines);
   const counts: LedgerCounts = {
     rowsRead: sum(ledgers, (c) => c.rowsRead),
     linesAnalyzed: sum(ledgers, (c) => c.linesAnalyzed),
