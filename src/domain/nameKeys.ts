@@ -10,20 +10,6 @@ export function nameKey(raw: string): string {
   return raw.trim().toLowerCase().replace(/\s+/g, ' ');
 }
 
-/**
- * `nameKey` remembered for one run: a ledger repeats a handful of payers and
- * PlanIds over a million lines, so each distinct text is keyed once (the
- * regular expression per line was 0.3 s of computing shares at 1M lines).
- */
-export function nameKeyMemo(): (raw: string) => string {
-  const keys = new Map<string, string>();
-  return (raw) => {
-    let key = keys.get(raw);
-    if (key === undefined) keys.set(raw, (key = nameKey(raw)));
-    return key;
-  };
-}
-
 /** Procedure codes and modifiers are upper-cased by ingest; trim/upper again for config rows. */
 export function codeKey(raw: string): string {
   return raw.trim().toUpperCase();

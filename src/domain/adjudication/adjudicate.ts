@@ -12,7 +12,9 @@ import type { LedgerLine, LedgerSheet } from '../ledger';
 import { lineStanding } from '../lineStanding';
 import type { LineShares } from '../shareTypes';
 import { CoverageBook, type LineParty } from './coverage';
-import { nameKeyMemo } from '../nameKeys';
+import { nameKey } from '../nameKeys';
+import { isSelfPay } from '../ledger';
+import { memoByText } from '../memoByText';
 import { FeeSchedule } from './feeSchedule';
 import { PlanBook } from './plans';
 import { adjudicationOrder } from './lineOrder';
@@ -33,14 +35,21 @@ export function adjudicate(ledger: AdjudicationInput, config: Config): LineShare
 /** The shares with the lines taken in `order` (positions in `ledger.lines`); tests compare orders with it. */
 export function adjudicateInOrder(ledger: AdjudicationInput, config: Config, order: readonly number[]): LineShares[] {
   const plans = new PlanBook(config);
-  const keyOf = nameKeyMemo();
+  const keyOf = memoByText(nameKey);
+  const saysSelfPay = memoByText(isSelfPay);
   const coverage = new CoverageBook(config, plans, keyOf);
   const decide = new LineAdjudicator({ plans, coverage, fees: new FeeSchedule(config.feeSchedule), cobMethod: config.policy.cobMethod });
   const sheetsWithPayer = new Set(ledger.sheets.filter((s) => (s.mapping.fields.payer?.length ?? 0) > 0).map((s) => s.sheet));
   const out = new Array<LineShares>(ledger.lines.length);
+  // Consecutive lines are mostly one account's (lineOrder.ts): its Coverage rows are looked up once per run of them.
+  let account: string | null = null;
+  let onFile = coverage.forAccount('');
   for (const at of order) {
     const line = ledger.lines[at]!;
-    const onFile = coverage.forAccount(line.account);
+    if (line.account !== account) {
+      account = line.account;
+      onFile = coverage.forAccount(account);
+    }
     const party: LineParty = { planKey: line.planId === null ? null : keyOf(line.planId), payerKey: line.payer === null ? null : keyOf(line.payer) };
     const doubt = coverage.rowInDoubt(onFile, line);
     const primary = coverage.hasSheet ? coverage.primaryFor(onFile, line, party) : null;
@@ -49,7 +58,7 @@ export function adjudicateInOrder(ledger: AdjudicationInput, config: Config, ord
       hasCoverageSheet: coverage.hasSheet,
       coveredOnDos: primary !== null,
       coverageInDoubt: doubt !== null,
-    });
+    }, saysSelfPay);
     out[at] = decide.line({ line, party, onFile, whoPays: who, standing: lineStanding(line, who), primary, doubt });
   }
   return out;

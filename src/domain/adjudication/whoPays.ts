@@ -25,8 +25,9 @@ export interface WhoPaysFacts {
   readonly coverageInDoubt: boolean;
 }
 
-export function whoPays(line: LedgerLine, facts: WhoPaysFacts): WhoPays {
-  const namesInsurer = (line.payer !== null && !isSelfPay(line.payer)) || line.planId !== null;
+/** `saysSelfPay` is `isSelfPay`, or a run's memo of it. */
+export function whoPays(line: LedgerLine, facts: WhoPaysFacts, saysSelfPay: (payer: string) => boolean = isSelfPay): WhoPays {
+  const namesInsurer = (line.payer !== null && !saysSelfPay(line.payer)) || line.planId !== null;
   if (namesInsurer || facts.coveredOnDos || insurerPosted(line)) return 'insured';
   if (facts.hasPayerColumn) return 'self-pay';
   if (facts.hasCoverageSheet && !facts.coverageInDoubt) return 'self-pay';

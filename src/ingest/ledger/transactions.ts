@@ -28,6 +28,7 @@
  * rows folded into them), so rowsRead = linesAnalyzed + excludedRows +
  * blankRows + totalRows still holds; `lines.length` is the number of charges.
  */
+import { memoByText } from '../../domain/memoByText';
 import { isSelfPay, type LedgerField, type LedgerLine } from '../../domain/ledger';
 import type { Cents } from '../../domain/money';
 import { toUs, type Day } from '../../domain/day';
@@ -132,14 +133,6 @@ function describeKey(values: readonly unknown[]): string {
   return parts.length > 0 ? parts.join(', ') : 'no claim, date of service or code given';
 }
 
-/** A value per distinct text (type words and payers repeat on every row). */
-function remembered<T>(memo: Map<string, T>, text: string, work: (text: string) => T): T {
-  if (memo.has(text)) return memo.get(text)!;
-  const v = work(text);
-  memo.set(text, v);
-  return v;
-}
-
 const addC = (a: Cents | null | undefined, b: Cents): Cents => ((a ?? 0) + b) as Cents;
 
 export function readTransactions(grid: CellGrid, plan: ColumnPlan, rows: SheetRows): ReadResult {
@@ -152,7 +145,8 @@ export function readTransactions(grid: CellGrid, plan: ColumnPlan, rows: SheetRo
   const amountColumn = fieldColumn(plan, SLOT.amount);
   /** A charge row's cells: its fields' columns, the charge in the Amount column (one object for the sheet). */
   const chargeColumns: CellAddresses = { ...plan.cellColumns, billed: amountColumn.letters };
-  const kindByText = new Map<string, TransactionKind | null>();
+  // Type words repeat on every row: each distinct one is read once.
+  const kindOf = memoByText(transactionKind);
   const pending: { readonly r: number; readonly kind: TransactionKind }[] = [];
   let blankRows = 0;
   let totalRows = 0;
@@ -174,7 +168,7 @@ export function readTransactions(grid: CellGrid, plan: ColumnPlan, rows: SheetRo
     }
     let bad = readRow(reading, r);
     const typeText = values[SLOT.type] as string | null;
-    const kind = typeText === null ? null : remembered(kindByText, typeText, transactionKind);
+    const kind = typeText === null ? null : kindOf(typeText);
     if (typeText === null) bad += requireField(reading, r, 'type', `expected a transaction type: ${TRANSACTION_TYPES_EXPECTED}`);
     else if (kind === null) {
       bad++;
@@ -199,7 +193,7 @@ export function readTransactions(grid: CellGrid, plan: ColumnPlan, rows: SheetRo
 
   // Pass 2: fold the other rows into their charge lines (re-read: they parsed cleanly in pass 1).
   const charges = new ChargeIndex(lines);
-  const selfPayByPayer = new Map<string, boolean>();
+  const saysSelfPay = memoByText(isSelfPay);
   const cellLetters = foldedLetters(plan, amountColumn.letters);
   for (const { r, kind } of pending) {
     const excelRow = grid.top + r;
@@ -218,7 +212,7 @@ export function readTransactions(grid: CellGrid, plan: ColumnPlan, rows: SheetRo
     }
     folded++;
     const payer = values[SLOT.payer] as string | null;
-    const selfPay = payer === null || remembered(selfPayByPayer, payer, isSelfPay);
+    const selfPay = payer === null || saysSelfPay(payer);
     fold(lines[at]!, { kind, amount, selfPay, values, cellLetters, excelRow });
   }
   issues.sort((a, b) => a.row - b.row);
