@@ -19,9 +19,9 @@ import type { LineShares } from '../shareTypes';
 import { billedToPatient, patientOwes } from '../lineBalance';
 import { planOptions } from '../plans/planOptions';
 import { ageBalances, EMPTY_AGING } from './aging';
-import { balanceSince, dunningMessage, dunningStage } from './dunning';
+import { balanceSinceOf, dunningMessage, dunningStage } from './dunning';
 import { statementLine } from './lineAmounts';
-import { assistanceNotice, householdFacts, refundMessage } from './notices';
+import { assistanceNotice, householdFacts, refundMessage, type HouseholdFacts } from './notices';
 import type { InsuranceOnFile, PatientInfo, PracticeInfo, Remittance, Statement, StatementLine, StatementTotals } from './statementTypes';
 import { safeOrNull, safeText } from './text';
 
@@ -77,7 +77,7 @@ export function buildStatements(input: BuildStatementsInput): Statement[] {
     const k = nameKey(p.planId);
     if (!planPayer.has(k)) planPayer.set(k, p.payer);
   }
-  const run: StatementRun = { ledger, shares, config, asOf, practice: practiceInfo(config.policy), planPayer, selfPayByName: new Map() };
+  const run: StatementRun = { ledger, shares, config, asOf, dueDate: addDays(asOf, config.policy.dueDays), practice: practiceInfo(config.policy), planPayer, selfPayByName: new Map() };
   const out: Statement[] = [];
   for (const [key, { positions }] of linesByAccount(ledger.lines)) {
     const account = ledger.lines[positions[0]!]!.account.trim();
@@ -93,6 +93,8 @@ interface StatementRun {
   readonly shares: readonly LineShares[];
   readonly config: Config;
   readonly asOf: Day;
+  /** Every bill of a run is due the same day. */
+  readonly dueDate: Day;
   readonly practice: PracticeInfo;
   /** PlanId (nameKey) → payer. */
   readonly planPayer: ReadonlyMap<string, string>;
@@ -109,6 +111,9 @@ interface AccountInput {
   readonly run: StatementRun;
 }
 
+/** Most accounts need no flag for the representative; they share one empty list. */
+const NO_FLAGS: readonly string[] = Object.freeze([]);
+
 /**
  * DESIGN §7 amount due (negative: a credit): what the patient owes, summed
  * over the account's lines billed to them.
@@ -122,14 +127,21 @@ function amountDueOf(positions: readonly number[], run: StatementRun): number {
   return net;
 }
 
-/** The account's positions in service-date order of their lines (ledger order on a tie). */
-function inServiceDateOrder(positions: readonly number[], lines: readonly LedgerLine[]): number[] {
-  return [...positions].sort((a, b) => lines[a]!.serviceDate - lines[b]!.serviceDate || lines[a]!.index - lines[b]!.index);
+/**
+ * The account's positions in service-date order of their lines (ledger order on a tie). A ledger exported
+ * by date already has them so, and then they are taken as they are rather than copied and sorted.
+ */
+function inServiceDateOrder(positions: readonly number[], lines: readonly LedgerLine[]): readonly number[] {
+  const before = (a: number, b: number): number => lines[a]!.serviceDate - lines[b]!.serviceDate || lines[a]!.index - lines[b]!.index;
+  for (let k = 1; k < positions.length; k++) {
+    if (before(positions[k - 1]!, positions[k]!) > 0) return [...positions].sort(before);
+  }
+  return positions;
 }
 
 /** Nothing is built for an account with nothing to bill or refund (a third of the accounts of the generated ledger). */
 function statementFor({ account, positions, patient: row, coverageRows, run }: AccountInput): Statement | null {
-  const { asOf, practice } = run;
+  const { asOf, dueDate, practice } = run;
   const policy = run.config.policy;
   const net = amountDueOf(positions, run);
   const isRefund = net < 0;
@@ -137,61 +149,77 @@ function statementFor({ account, positions, patient: row, coverageRows, run }: A
 
   const { lines } = run.ledger;
   const sorted = inServiceDateOrder(positions, lines);
-  const stLines: StatementLine[] = [];
-  const billed: StatementLine[] = [];
-  const notBilled: StatementLine[] = [];
-  for (const i of sorted) {
-    const l = statementLine(lines[i]!, run.shares[i]!);
-    stLines.push(l);
-    (l.pending ? notBilled : billed).push(l);
-  }
+  const stLines = sorted.map((i) => statementLine(lines[i]!, run.shares[i]!));
   const amount = cents(net);
-  const dueDate = addDays(asOf, policy.dueDays);
-  const pendingCharges = cents(notBilled.reduce((sum, l) => sum + l.charge, 0));
+  const { pendingLines, pendingCharges } = pendingOf(stLines);
   const patient = patientInfo(row, sorted.length > 0 ? lines[sorted[0]!]! : null);
-  const flags: string[] = [];
-  if (!row) flags.push('No Patients row for this account: the mailing address is blank.');
-  else if (patient.addressMissing) flags.push('Mailing address incomplete on the Patients sheet.');
   const insurance = insuranceOnFile(sorted, coverageRows, run);
-  const totals = totalsOf(billed);
+  const totals = totalsOf(stLines);
   const onPaymentPlan = row?.onPaymentPlan ?? false;
 
   if (isRefund) {
     const credit = neg(amount);
     return {
       kind: 'refund-notice', account, statementDate: asOf, dueDate, amountDue: ZERO, balanceSince: null, creditBalance: credit, aging: EMPTY_AGING,
-      practice, patient, insurance, lines: stLines, totals, pendingLines: notBilled.length, pendingCharges,
-      dunningStage: null, oldestOpenDays: null, message: refundMessage(credit, notBilled.length, policy),
-      planOptions: [], assistanceNotice: null, remittance: remittance(account, patient, ZERO, dueDate, policy), onPaymentPlan, flags,
+      practice, patient, insurance, lines: stLines, totals, pendingLines, pendingCharges,
+      dunningStage: null, oldestOpenDays: null, message: refundMessage(credit, pendingLines, policy),
+      planOptions: [], assistanceNotice: null, remittance: remittance(account, patient, ZERO, dueDate, policy), onPaymentPlan,
+      flags: representativeFlags(row, patient, null),
     };
   }
 
-  const aged = ageBalances(billed.map((l) => ({ serviceDate: l.serviceDate, amount: l.patientBalance })), asOf);
+  // A line not billed owes 0.00 (statementLine), so it neither opens a balance nor brings a credit:
+  // aging and balanceSince read all the statement's lines, in their service-date order.
+  const aged = ageBalances(stLines, asOf);
   // A positive amount due has at least one line still owed, so there is a day it arose.
-  const since = balanceSince(billed.map((l) => ({ owed: l.patientBalance, arose: l.balanceArose })))!;
+  const since = balanceSinceOf(stLines, (l) => l.patientBalance, (l) => l.balanceArose)!;
   const stage = dunningStage(asOf - since);
   const facts = householdFacts(row);
-  flags.push(...facts.flags);
-  if (row?.onPaymentPlan) flags.push('Account is on a payment plan: check the plan before sending.');
   const options = planOptions(amount, policy, {
     monthlyIncome: facts.monthlyIncome, householdSize: facts.householdSize, state: facts.state, start: dueDate,
   });
   return {
     kind: 'statement', account, statementDate: asOf, dueDate, amountDue: amount, balanceSince: since, creditBalance: ZERO, aging: aged.aging,
-    practice, patient, insurance, lines: stLines, totals, pendingLines: notBilled.length, pendingCharges,
+    practice, patient, insurance, lines: stLines, totals, pendingLines, pendingCharges,
     dunningStage: stage, oldestOpenDays: aged.oldestOpenDays ?? 0,
     message: dunningMessage(stage, { amountDue: amount, dueDate, practicePhone: policy.practicePhone, collectionsDays: policy.collectionsDays }),
     planOptions: options,
     assistanceNotice: assistanceNotice(amount, facts, dueDate, policy),
     remittance: remittance(account, patient, amount, dueDate, policy),
     onPaymentPlan,
-    flags,
+    flags: representativeFlags(row, patient, facts),
   };
 }
 
-function totalsOf(billed: readonly StatementLine[]): StatementTotals {
+/** For the representative: a bill that cannot be mailed as is, household facts not usable, a plan already running. */
+function representativeFlags(row: PatientRow | undefined, patient: PatientInfo, facts: HouseholdFacts | null): readonly string[] {
+  const flags: string[] = [];
+  if (!row) flags.push('No Patients row for this account: the mailing address is blank.');
+  else if (patient.addressMissing) flags.push('Mailing address incomplete on the Patients sheet.');
+  if (facts !== null) {
+    flags.push(...facts.flags);
+    if (row?.onPaymentPlan) flags.push('Account is on a payment plan: check the plan before sending.');
+  }
+  return flags.length === 0 ? NO_FLAGS : flags;
+}
+
+/** Lines listed but not billed (still with insurance, or an office denial), and their charges. */
+function pendingOf(stLines: readonly StatementLine[]): { pendingLines: number; pendingCharges: Cents } {
+  let pendingLines = 0;
+  let charges = 0;
+  for (const l of stLines) {
+    if (!l.pending) continue;
+    pendingLines++;
+    charges += l.charge;
+  }
+  return { pendingLines, pendingCharges: cents(charges) };
+}
+
+/** Totals over the billed lines (pending ones are listed, not billed). */
+function totalsOf(stLines: readonly StatementLine[]): StatementTotals {
   let charges = ZERO, insurancePaid = ZERO, adjustments = ZERO, patientPaid = ZERO, patientBalance = ZERO;
-  for (const l of billed) {
+  for (const l of stLines) {
+    if (l.pending) continue;
     charges = add(charges, l.charge);
     insurancePaid = add(insurancePaid, l.insurancePaid);
     adjustments = add(adjustments, l.adjustments);
