@@ -10,20 +10,20 @@
  * balanceSince and the dunning stage count from when the patient balance
  * arose (§8); aging counts from the service date.
  */
-import { add, cents, neg, ZERO, type Cents } from '../money';
+import { add, cents, neg, ZERO, type Cents, type Percent } from '../money';
 import { addDays, type Day } from '../day';
 import type { Config, CoverageRow, PatientRow, Policy } from '../config';
 import { isSelfPay, linesByAccount, type LedgerLine, type WorkbookLedger } from '../ledger';
 import { idKey, nameKey } from '../nameKeys';
 import type { LineShares } from '../shareTypes';
 import { billedToPatient, patientOwes } from '../lineBalance';
-import { planOptions } from '../plans/planOptions';
+import { planOptions, type IncomeBasedOption, type PlanOption } from '../plans/planOptions';
 import { ageBalances, EMPTY_AGING } from './aging';
-import { balanceSinceOf, dunningMessage, dunningStage } from './dunning';
+import { balanceSinceOf, dunningMessage, dunningStage, type DunningStage } from './dunning';
 import { statementLine } from './lineAmounts';
-import { assistanceNotice, householdFacts, refundMessage, type HouseholdFacts } from './notices';
-import type { InsuranceOnFile, PatientInfo, PracticeInfo, Remittance, Statement, StatementLine, StatementTotals } from './statementTypes';
-import { safeOrNull, safeText } from './text';
+import { applyNotice, householdFacts, mayQualifyNotice, refundMessage, type HouseholdFacts } from './notices';
+import type { AssistanceNotice, InsuranceOnFile, PatientInfo, PracticeInfo, Remittance, Statement, StatementLine, StatementTotals } from './statementTypes';
+import { safeOrNull, safeText, sharedText, type SharedTexts } from './text';
 
 export * from './statementTypes';
 export { statementToJson, type StatementJson } from './statementJson';
@@ -77,7 +77,12 @@ export function buildStatements(input: BuildStatementsInput): Statement[] {
     const k = nameKey(p.planId);
     if (!planPayer.has(k)) planPayer.set(k, p.payer);
   }
-  const run: StatementRun = { ledger, shares, config, asOf, dueDate: addDays(asOf, config.policy.dueDays), practice: practiceInfo(config.policy), planPayer, selfPayByName: new Map() };
+  const { policy } = config;
+  const run: StatementRun = {
+    ledger, shares, config, asOf, dueDate: addDays(asOf, policy.dueDays), practice: practiceInfo(policy), planPayer, selfPayByName: new Map(),
+    payTo: { name: safeOrNull(policy.practiceName), address: safeOrNull(policy.practiceAddress) },
+    applyNotice: applyNotice(policy), dunningMessages: new Map(), mayQualifyMessages: new Map(),
+  };
   const out: Statement[] = [];
   for (const [key, { positions }] of linesByAccount(ledger.lines)) {
     const account = ledger.lines[positions[0]!]!.account.trim();
@@ -100,6 +105,13 @@ interface StatementRun {
   readonly planPayer: ReadonlyMap<string, string>;
   /** Payer text → says self-pay, as met (a ledger repeats a handful of payers; isSelfPay need not run per line). */
   readonly selfPayByName: Map<string, boolean>;
+  /** Who a remittance stub is paid to: the practice, the same on every stub. */
+  readonly payTo: { readonly name: string | null; readonly address: string | null };
+  /** Income unknown: the one "how to apply" notice every such bill carries. */
+  readonly applyNotice: AssistanceNotice | null;
+  /** Bill text many bills share, kept once per run (see dunningMessageFor, mayQualifyNotice). */
+  readonly dunningMessages: SharedTexts<DunningStage, Cents>;
+  readonly mayQualifyMessages: SharedTexts<Percent, Cents>;
 }
 
 interface AccountInput {
@@ -163,7 +175,7 @@ function statementFor({ account, positions, patient: row, coverageRows, run }: A
       kind: 'refund-notice', account, statementDate: asOf, dueDate, amountDue: ZERO, balanceSince: null, creditBalance: credit, aging: EMPTY_AGING,
       practice, patient, insurance, lines: stLines, totals, pendingLines, pendingCharges,
       dunningStage: null, oldestOpenDays: null, message: refundMessage(credit, pendingLines, policy),
-      planOptions: [], assistanceNotice: null, remittance: remittance(account, patient, ZERO, dueDate, policy), onPaymentPlan,
+      planOptions: [], assistanceNotice: null, remittance: remittance(account, patient, ZERO, run), onPaymentPlan,
       flags: representativeFlags(row, patient, null),
     };
   }
@@ -182,13 +194,36 @@ function statementFor({ account, positions, patient: row, coverageRows, run }: A
     kind: 'statement', account, statementDate: asOf, dueDate, amountDue: amount, balanceSince: since, creditBalance: ZERO, aging: aged.aging,
     practice, patient, insurance, lines: stLines, totals, pendingLines, pendingCharges,
     dunningStage: stage, oldestOpenDays: aged.oldestOpenDays ?? 0,
-    message: dunningMessage(stage, { amountDue: amount, dueDate, practicePhone: policy.practicePhone, collectionsDays: policy.collectionsDays }),
+    message: dunningMessageFor(stage, amount, run),
     planOptions: options,
-    assistanceNotice: assistanceNotice(amount, facts, dueDate, policy),
-    remittance: remittance(account, patient, amount, dueDate, policy),
+    assistanceNotice: assistanceNoticeFor(facts, options, run),
+    remittance: remittance(account, patient, amount, run),
     onPaymentPlan,
     flags: representativeFlags(row, patient, facts),
   };
+}
+
+/**
+ * The dunning message depends only on the stage and the amount due (the due
+ * date, phone and collections days are the run's), and many bills owe the
+ * same amount: a run writes each message once (statements at 1M lines: 152k
+ * bills, 29k distinct messages).
+ */
+function dunningMessageFor(stage: DunningStage, amountDue: Cents, run: StatementRun): string {
+  const { practicePhone, collectionsDays } = run.config.policy;
+  return sharedText(run.dunningMessages, stage, amountDue, () => dunningMessage(stage, { amountDue, dueDate: run.dueDate, practicePhone, collectionsDays }));
+}
+
+const isIncomeBased = (o: PlanOption): o is IncomeBasedOption => o.kind === 'income-based';
+
+/**
+ * Income unknown: the run's "how to apply" notice. Income on file: the
+ * income-based option has already assessed assistance for this very balance
+ * and due date, and the notice reads that assessment.
+ */
+function assistanceNoticeFor(facts: HouseholdFacts, options: readonly PlanOption[], run: StatementRun): AssistanceNotice | null {
+  if (facts.monthlyIncome === null) return run.applyNotice;
+  return mayQualifyNotice(options.find(isIncomeBased)!.plan.assistance, run.config.policy, run.mayQualifyMessages);
 }
 
 /** For the representative: a bill that cannot be mailed as is, household facts not usable, a plan already running. */
@@ -249,18 +284,21 @@ function patientInfo(row: PatientRow | undefined, first: LedgerLine | null): Pat
 
 const insuranceKey = (payer: string, memberId: string | null): string => `${payer.toLowerCase()}|${(memberId ?? '').toLowerCase()}`;
 
-/** Adds an insurance entry unless the same payer and member id (ignoring case) is already listed. */
-function pushInsurance(out: InsuranceOnFile[], seen: Set<string>, i: InsuranceOnFile): void {
+/**
+ * Adds an insurance entry unless the same payer and member id (ignoring case) is already listed. An account
+ * lists one or two: `seen` is a short list of keys, not a Set per statement.
+ */
+function pushInsurance(out: InsuranceOnFile[], seen: string[], i: InsuranceOnFile): void {
   const k = insuranceKey(i.payer, i.memberId);
-  if (seen.has(k)) return;
-  seen.add(k);
+  if (seen.includes(k)) return;
+  seen.push(k);
   out.push(i);
 }
 
 /** Coverage rows for the account first (with their plan's payer), then payers seen on its lines. */
 function insuranceOnFile(positions: readonly number[], coverageRows: readonly CoverageRow[], run: StatementRun): InsuranceOnFile[] {
   const out: InsuranceOnFile[] = [];
-  const seen = new Set<string>();
+  const seen: string[] = [];
   const coverage = coverageRows.length < 2 ? coverageRows : [...coverageRows].sort((a, b) => (a.priority === b.priority ? 0 : a.priority === 'Primary' ? -1 : 1));
   for (const c of coverage) {
     const payer = run.planPayer.get(nameKey(c.planId));
@@ -281,20 +319,20 @@ function insuranceOnFile(positions: readonly number[], coverageRows: readonly Co
     const payer = safeText(l.payer.trim());
     const memberId = safeOrNull(l.memberId);
     const k = insuranceKey(payer, memberId);
-    if (seen.has(k)) continue; // the usual case: the line's payer is the coverage row's
-    seen.add(k);
+    if (seen.includes(k)) continue; // the usual case: the line's payer is the coverage row's
+    seen.push(k);
     out.push({ payer, planId: safeOrNull(l.planId), memberId, priority: null });
   }
   return out;
 }
 
-function remittance(account: string, patient: PatientInfo, amountDue: Cents, dueDate: Day, policy: Policy): Remittance {
+function remittance(account: string, patient: PatientInfo, amountDue: Cents, run: StatementRun): Remittance {
   return {
     account,
     patientName: patient.name,
     amountDue,
-    dueDate,
-    payToName: safeOrNull(policy.practiceName),
-    payToAddress: safeOrNull(policy.practiceAddress),
+    dueDate: run.dueDate,
+    payToName: run.payTo.name,
+    payToAddress: run.payTo.address,
   };
 }
