@@ -16,6 +16,7 @@ import {
 } from '../money';
 import { addMonthsClamped, toIso, type Day } from '../day';
 import type { Policy } from '../config';
+import { exactLength } from '../lists';
 import { assessAssistance, hundredthsToNumber, type AssistanceResult } from './assistance';
 import { isValidHouseholdSize } from './povertyGuidelines';
 
@@ -144,7 +145,7 @@ function buildSchedule(balance: Cents, payment: Cents, months: number, rate: Dec
     rows.push({ n, dueDate: addMonthsClamped(start, n - 1), payment: pay, interest, principal, remaining });
     if (remaining === 0 && !last) break; // cannot happen with a sized payment; guards a zero-length tail
   }
-  return rows;
+  return exactLength(rows);
 }
 
 export function computePaymentPlan(input: PaymentPlanInput): PaymentPlan {

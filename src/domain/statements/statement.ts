@@ -17,6 +17,7 @@ import { isSelfPay, linesByAccount, type LedgerLine, type WorkbookLedger } from 
 import { idKey, nameKey } from '../nameKeys';
 import type { LineShares } from '../shareTypes';
 import { billedToPatient, patientOwes } from '../lineBalance';
+import { exactLength } from '../lists';
 import { planOptions, type IncomeBasedOption, type PlanOption } from '../plans/planOptions';
 import { ageBalances, EMPTY_AGING } from './aging';
 import { balanceSinceOf, dunningMessage, dunningStage, type DunningStage } from './dunning';
@@ -323,7 +324,7 @@ function insuranceOnFile(positions: readonly number[], coverageRows: readonly Co
     seen.push(k);
     out.push({ payer, planId: safeOrNull(l.planId), memberId, priority: null });
   }
-  return out;
+  return exactLength(out);
 }
 
 function remittance(account: string, patient: PatientInfo, amountDue: Cents, run: StatementRun): Remittance {
