@@ -67,28 +67,11 @@ function pct(part: number, whole: number): number | null {
 }
 
 /** The payer a line's charges count under in the payer mix. */
-function payerGroup(line: LedgerLine, share: LineShares, planPayers: PlanPayers): string {
+function payerGroup(line: LedgerLine, share: LineShares, planPayers: ReadonlyMap<string, string>): string {
   if (share.whoPays === 'self-pay') return 'Self-pay';
   if (share.whoPays === 'unknown') return 'Coverage unknown';
-  const named = line.payer?.trim() || (share.primaryPlanId === null ? undefined : planPayerFor(share.primaryPlanId, planPayers));
+  const named = line.payer?.trim() || (share.primaryPlanId === null ? undefined : planPayers.get(nameKey(share.primaryPlanId))?.trim());
   return named || 'Insured (payer not named)';
-}
-
-/** The Plans sheet's payers by PlanId (nameKey), and by each PlanId spelling met so far. */
-interface PlanPayers {
-  readonly byKey: ReadonlyMap<string, string>;
-  readonly bySpelling: Map<string, string | undefined>;
-}
-
-/**
- * The payer named for a line's plan. A ledger spells a handful of PlanIds on
- * a million lines: each spelling is keyed (nameKey) once, not per line.
- */
-function planPayerFor(planId: string, planPayers: PlanPayers): string | undefined {
-  if (planPayers.bySpelling.has(planId)) return planPayers.bySpelling.get(planId);
-  const payer = planPayers.byKey.get(nameKey(planId))?.trim();
-  planPayers.bySpelling.set(planId, payer);
-  return payer;
 }
 
 export interface PayerGroup {
@@ -98,28 +81,14 @@ export interface PayerGroup {
   charges: number;
 }
 
-/** Two lines count under one payer group when payerGroup reads the same on both: payer, who pays, primary plan. */
-function samePayerGroup(a: LedgerLine, aShare: LineShares, b: LedgerLine, bShare: LineShares): boolean {
-  return a.payer === b.payer && aShare.whoPays === bShare.whoPays && aShare.primaryPlanId === bShare.primaryPlanId;
-}
-
-function payerGroupNamed(name: string, payers: Map<string, PayerGroup>): PayerGroup {
-  let g = payers.get(name);
-  if (g === undefined) payers.set(name, (g = { payer: name, accounts: new Set(), lines: 0, charges: 0 }));
-  return g;
-}
-
 export function summarize(input: SummaryInput): Summary {
   const { ledger, shares, config, asOf } = input;
-  const planPayers: PlanPayers = { byKey: new Map(config.plans.map((p) => [nameKey(p.planId), p.payer])), bySpelling: new Map() };
+  const planPayers = new Map(config.plans.map((p) => [nameKey(p.planId), p.payer]));
   let charges = 0, adjustments = 0, insurerPaid = 0, patientPaid = 0, arInsurer = 0, arPatient = 0, arOver90 = 0;
   let claimLines = 0, deniedLines = 0, claimCharges = 0, deniedCharges = 0;
   const aging: Record<AgingBucket, number> = { current: 0, d31to60: 0, d61to90: 0, d91to120: 0, over120: 0 };
   const payers = new Map<string, PayerGroup>();
-  const { lines } = ledger;
-  let group: PayerGroup | undefined; // the previous line's
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
+  ledger.lines.forEach((line, i) => {
     const share = shares[i]!;
     charges += line.billed;
     adjustments += line.adjustment ?? 0;
@@ -129,12 +98,9 @@ export function summarize(input: SummaryInput): Summary {
     const outstanding = onBill ? patientOwes(line, share) : lineBalance(line);
     if (onBill) arPatient += outstanding;
     else arInsurer += outstanding;
-    // Most lines are settled: nothing outstanding ages nothing, so only the others are bucketed.
-    if (outstanding !== 0) {
-      const age = asOf - line.serviceDate;
-      aging[bucketFor(age)] += outstanding;
-      if (age > 90) arOver90 += outstanding;
-    }
+    const age = asOf - line.serviceDate;
+    aging[bucketFor(age)] += outstanding;
+    if (age > 90) arOver90 += outstanding;
     if (share.whoPays !== 'self-pay') {
       claimLines++;
       claimCharges += line.billed;
@@ -143,15 +109,13 @@ export function summarize(input: SummaryInput): Summary {
         deniedCharges += line.billed;
       }
     }
-    // A ledger lists an account's lines together, mostly under one payer: a line named as the one before it
-    // counts in that line's group, and its account is already in the group's set unless the account changed
-    // (summary at 1M lines: naming a group and adding its account per line was half the summary's time).
-    const sameGroup = group !== undefined && samePayerGroup(line, share, lines[i - 1]!, shares[i - 1]!);
-    if (!sameGroup) group = payerGroupNamed(payerGroup(line, share, planPayers), payers);
-    if (!sameGroup || line.account !== lines[i - 1]!.account) group!.accounts.add(line.account.trim());
-    group!.lines++;
-    group!.charges += line.billed;
-  }
+    const name = payerGroup(line, share, planPayers);
+    let g = payers.get(name);
+    if (g === undefined) payers.set(name, (g = { payer: name, accounts: new Set(), lines: 0, charges: 0 }));
+    g.accounts.add(line.account.trim());
+    g.lines++;
+    g.charges += line.billed;
+  });
   return {
     totalCharges: cents(charges),
     contractualAdjustments: cents(adjustments),
