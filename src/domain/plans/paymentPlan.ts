@@ -11,11 +11,12 @@
  */
 import Decimal from 'decimal.js';
 import {
-  add, cents, formatMoney, maxCents, minCents, percentOf, percentToDecimal, percentToNumber, sub, sum, ZERO,
+  add, cents, formatMoney, maxCents, minCents, percentOf, percentToDecimal, percentToNumber, sub, ZERO,
   type Cents, type Percent,
 } from '../money';
 import { addMonthsClamped, toIso, type Day } from '../day';
 import type { Policy } from '../config';
+import { exactLength } from '../lists';
 import { assessAssistance, hundredthsToNumber, type AssistanceResult } from './assistance';
 import { isValidHouseholdSize } from './povertyGuidelines';
 
@@ -90,8 +91,12 @@ export function interestFor(remaining: Cents, rate: Decimal): Cents {
 /** ceil(a / b) for positive integers. */
 const ceilDiv = (a: number, b: number): number => Math.floor((a + b - 1) / b);
 
+/** No APR: the usual plan, whose rate then needs no Decimal arithmetic (Decimals are immutable, so one is shared). */
+const NO_INTEREST: Decimal = new D(0);
+
 /** Monthly rate = APR ÷ 100 ÷ 12, exact. */
 export function monthlyRate(apr: Percent): Decimal {
+  if (apr === 0) return NO_INTEREST;
   return new D(percentToDecimal(apr)).div(1200);
 }
 
@@ -144,7 +149,7 @@ function buildSchedule(balance: Cents, payment: Cents, months: number, rate: Dec
     rows.push({ n, dueDate: addMonthsClamped(start, n - 1), payment: pay, interest, principal, remaining });
     if (remaining === 0 && !last) break; // cannot happen with a sized payment; guards a zero-length tail
   }
-  return rows;
+  return exactLength(rows);
 }
 
 export function computePaymentPlan(input: PaymentPlanInput): PaymentPlan {
@@ -171,6 +176,12 @@ export function computePaymentPlan(input: PaymentPlanInput): PaymentPlan {
   const rate = monthlyRate(apr);
   const sized = rate.isZero() ? sizeWithoutInterest(owed, afford, maxMonths) : sizeWithInterest(owed, afford, rate, maxMonths);
   const schedule = buildSchedule(owed, sized.payment, sized.months, rate, start);
+  let totalInterest = 0;
+  let totalPaid = 0;
+  for (const r of schedule) {
+    totalInterest += r.interest;
+    totalPaid += r.payment;
+  }
   return {
     balance,
     assistance,
@@ -179,8 +190,8 @@ export function computePaymentPlan(input: PaymentPlanInput): PaymentPlan {
     monthlyPayment: sized.payment,
     months: schedule.length,
     apr,
-    totalInterest: sum(schedule.map((r) => r.interest)),
-    totalPaid: sum(schedule.map((r) => r.payment)),
+    totalInterest: cents(totalInterest),
+    totalPaid: cents(totalPaid),
     exceedsAffordability: sized.exceeds,
     start,
     schedule,

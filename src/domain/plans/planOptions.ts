@@ -11,6 +11,7 @@
 import { cents, sub, type Cents } from '../money';
 import type { Day } from '../day';
 import type { Policy } from '../config';
+import { exactLength } from '../lists';
 import { computePaymentPlan, type PaymentPlan } from './paymentPlan';
 
 export const EQUAL_PAYMENT_TERMS: readonly number[] = [3, 6, 12];
@@ -74,5 +75,5 @@ export function planOptions(balance: Cents, policy: Policy, income?: IncomeFacts
       lastPayment: last ? last.payment : cents(0), total: plan.totalPaid, plan,
     });
   }
-  return out;
+  return exactLength(out);
 }

@@ -33,36 +33,40 @@ export function bucketFor(ageDays: number): AgingBucket {
 
 export interface AgingItem {
   readonly serviceDate: Day;
-  /** Patient balance on the line; negative for a credit. */
-  readonly amount: Cents;
+  /** What the patient owes on the line; negative for a credit. A statement's own lines are read as they are. */
+  readonly patientBalance: Cents;
 }
 
 export interface AgingResult {
   readonly aging: Aging;
   /** Age in days of the oldest balance still open after credits; null when nothing is open. */
   readonly oldestOpenDays: number | null;
-  /** Open amount per item after credits (same order as the input). */
-  readonly open: readonly Cents[];
+}
+
+/** Are the items oldest first already? A statement lists its lines in service-date order. */
+function isOldestFirst(items: readonly AgingItem[]): boolean {
+  for (let i = 1; i < items.length; i++) if (items[i - 1]!.serviceDate > items[i]!.serviceDate) return false;
+  return true;
 }
 
 /**
  * Buckets what the patient owes by days from service date to statement date.
  * Credits go to the oldest open balances first, so taking the lines oldest
- * first both applies them and buckets what stays open.
+ * first both applies them and buckets what stays open. Items that arrive
+ * oldest first (a statement's lines) are taken as they are; others are
+ * sorted, stably, so a tie keeps the input order.
  */
 export function ageBalances(items: readonly AgingItem[], asOf: Day): AgingResult {
-  const oldestFirst = items.map((_, i) => i).sort((a, b) => items[a]!.serviceDate - items[b]!.serviceDate || a - b);
-  let credit = items.reduce((sum, it) => (it.amount < 0 ? sum - it.amount : sum), 0);
-  const open: Cents[] = items.map(() => ZERO);
+  const oldestFirst = isOldestFirst(items) ? items : [...items].sort((a, b) => a.serviceDate - b.serviceDate);
+  let credit = 0;
+  for (const it of items) if (it.patientBalance < 0) credit -= it.patientBalance;
   const buckets: Record<AgingBucket, number> = { current: 0, d31to60: 0, d61to90: 0, d91to120: 0, over120: 0 };
   let oldest: number | null = null;
-  for (const i of oldestFirst) {
-    const { amount, serviceDate } = items[i]!;
+  for (const { patientBalance: amount, serviceDate } of oldestFirst) {
     if (amount <= 0) continue;
     const used = Math.min(credit, amount);
     credit -= used;
     const stillOpen = amount - used;
-    open[i] = cents(stillOpen);
     if (stillOpen <= 0) continue;
     const age = asOf - serviceDate;
     buckets[bucketFor(age)] += stillOpen;
@@ -74,7 +78,6 @@ export function ageBalances(items: readonly AgingItem[], asOf: Day): AgingResult
       d91to120: cents(buckets.d91to120), over120: cents(buckets.over120),
     },
     oldestOpenDays: oldest,
-    open,
   };
 }
 

@@ -29,8 +29,17 @@ export interface OwedSince {
  * arose, over the lines billed to them that still carry one; null when none does.
  */
 export function balanceSince(lines: readonly OwedSince[]): Day | null {
+  return balanceSinceOf(lines, (l) => l.owed, (l) => l.arose);
+}
+
+/** balanceSince over lines of any shape, read in place (a statement's own lines need no copy into OwedSince). */
+export function balanceSinceOf<T>(lines: readonly T[], owed: (line: T) => number, arose: (line: T) => Day): Day | null {
   let since: Day | null = null;
-  for (const l of lines) if (l.owed > 0 && (since === null || l.arose < since)) since = l.arose;
+  for (const l of lines) {
+    if (owed(l) <= 0) continue;
+    const day = arose(l);
+    if (since === null || day < since) since = day;
+  }
   return since;
 }
 

@@ -3,12 +3,12 @@
  * or how to apply when we do not know the income) and the refund notice for
  * a credit balance. Every message starts with a word.
  */
-import { formatMoneyDisplay, percentToNumber, type Cents } from '../money';
-import type { Day } from '../day';
+import { formatMoneyDisplay, percentToNumber, type Cents, type Percent } from '../money';
 import type { PatientRow, Policy } from '../config';
-import { assessAssistance, topTierMax } from '../plans/assistance';
+import { topTierMax, type AssistanceResult } from '../plans/assistance';
 import { isValidHouseholdSize } from '../plans/povertyGuidelines';
 import type { AssistanceNotice } from './statementTypes';
+import { sharedText, type SharedTexts } from './text';
 
 const money = (c: Cents): string => `$${formatMoneyDisplay(c)}`;
 
@@ -41,32 +41,38 @@ export function householdFacts(row: PatientRow | undefined): HouseholdFacts {
 }
 
 /**
- * Income on file at or under the top tier's FPL ceiling: "you may qualify",
- * with the estimated discount. Income unknown: how to apply. Income above
- * every tier, or no tiers in Policy: no notice.
+ * Income unknown: how to apply. The notice is the same on every such bill of
+ * a run, so a run builds it once and shares it; null when Policy has no tiers.
  */
-export function assistanceNotice(amountDue: Cents, facts: HouseholdFacts, firstDue: Day, policy: Policy): AssistanceNotice | null {
+export function applyNotice(policy: Policy): AssistanceNotice | null {
   const top = topTierMax(policy.assistanceTiers);
   if (top === null) return null;
-  const topPct = `${percentToNumber(top)}%`;
-  if (facts.monthlyIncome === null) {
-    return {
-      kind: 'apply',
-      message: `Financial assistance is available to households with income up to ${topPct} of the federal poverty guideline. To apply, ${contact(policy)} or send proof of your household's monthly income and household size with your payment stub.`,
-      fplHundredths: null,
-      discountPct: null,
-      estimatedDiscount: null,
-    };
-  }
-  const a = assessAssistance({
-    balance: amountDue, monthlyIncome: facts.monthlyIncome, householdSize: facts.householdSize, state: facts.state, firstDue, policy,
-  });
+  return {
+    kind: 'apply',
+    message: `Financial assistance is available to households with income up to ${percentToNumber(top)}% of the federal poverty guideline. To apply, ${contact(policy)} or send proof of your household's monthly income and household size with your payment stub.`,
+    fplHundredths: null,
+    discountPct: null,
+    estimatedDiscount: null,
+  };
+}
+
+/**
+ * Income on file at or under the top tier's FPL ceiling: "you may qualify",
+ * with the estimated discount — from the assessment the income-based plan
+ * already made for this balance. Income above every tier, or no tiers in
+ * Policy: no notice. The message depends only on the discount, and many
+ * bills share one: `messages` keeps each once per run.
+ */
+export function mayQualifyNotice(a: AssistanceResult, policy: Policy, messages: SharedTexts<Percent, Cents>): AssistanceNotice | null {
   if (a.tier === null) return null;
-  const pct = percentToNumber(a.discountPct);
-  const what = pct >= 100 ? 'your balance may be forgiven in full' : `your balance may be reduced by ${pct}% (about ${money(a.discount)})`;
+  const message = sharedText(messages, a.discountPct, a.discount, () => {
+    const pct = percentToNumber(a.discountPct);
+    const what = pct >= 100 ? 'your balance may be forgiven in full' : `your balance may be reduced by ${pct}% (about ${money(a.discount)})`;
+    return `You may qualify for financial assistance: based on the household income we have on file, ${what}. Please ${contact(policy)} to apply before you pay.`;
+  });
   return {
     kind: 'may-qualify',
-    message: `You may qualify for financial assistance: based on the household income we have on file, ${what}. Please ${contact(policy)} to apply before you pay.`,
+    message,
     fplHundredths: a.fplHundredths,
     discountPct: a.discountPct,
     estimatedDiscount: a.discount,

@@ -10,20 +10,21 @@
  * balanceSince and the dunning stage count from when the patient balance
  * arose (§8); aging counts from the service date.
  */
-import { add, cents, neg, ZERO, type Cents } from '../money';
+import { add, cents, neg, ZERO, type Cents, type Percent } from '../money';
 import { addDays, type Day } from '../day';
 import type { Config, CoverageRow, PatientRow, Policy } from '../config';
 import { isSelfPay, linesByAccount, type LedgerLine, type WorkbookLedger } from '../ledger';
 import { idKey, nameKey } from '../nameKeys';
 import type { LineShares } from '../shareTypes';
 import { billedToPatient, patientOwes } from '../lineBalance';
-import { planOptions } from '../plans/planOptions';
+import { exactLength } from '../lists';
+import { planOptions, type IncomeBasedOption, type PlanOption } from '../plans/planOptions';
 import { ageBalances, EMPTY_AGING } from './aging';
-import { balanceSince, dunningMessage, dunningStage } from './dunning';
+import { balanceSinceOf, dunningMessage, dunningStage, type DunningStage } from './dunning';
 import { statementLine } from './lineAmounts';
-import { assistanceNotice, householdFacts, refundMessage } from './notices';
-import type { InsuranceOnFile, PatientInfo, PracticeInfo, Remittance, Statement, StatementLine, StatementTotals } from './statementTypes';
-import { safeOrNull, safeText } from './text';
+import { applyNotice, householdFacts, mayQualifyNotice, refundMessage, type HouseholdFacts } from './notices';
+import type { AssistanceNotice, InsuranceOnFile, PatientInfo, PracticeInfo, Remittance, Statement, StatementLine, StatementTotals } from './statementTypes';
+import { safeOrNull, safeText, sharedText, type SharedTexts } from './text';
 
 export * from './statementTypes';
 export { statementToJson, type StatementJson } from './statementJson';
@@ -77,11 +78,16 @@ export function buildStatements(input: BuildStatementsInput): Statement[] {
     const k = nameKey(p.planId);
     if (!planPayer.has(k)) planPayer.set(k, p.payer);
   }
-  const run: StatementRun = { ledger, shares, config, asOf, practice: practiceInfo(config.policy), planPayer, selfPayByName: new Map() };
+  const { policy } = config;
+  const run: StatementRun = {
+    ledger, shares, config, asOf, dueDate: addDays(asOf, policy.dueDays), practice: practiceInfo(policy), patients, coverage,
+    planPayer, payerByPlanId: new Map(), selfPayByName: new Map(),
+    payTo: { name: safeOrNull(policy.practiceName), address: safeOrNull(policy.practiceAddress) },
+    applyNotice: applyNotice(policy), dunningMessages: new Map(), mayQualifyMessages: new Map(),
+  };
   const out: Statement[] = [];
   for (const [key, { positions }] of linesByAccount(ledger.lines)) {
-    const account = ledger.lines[positions[0]!]!.account.trim();
-    const s = statementFor({ account, positions, patient: patients.get(key), coverageRows: coverage.get(key) ?? [], run });
+    const s = statementFor({ key, positions, run });
     if (s) out.push(s);
   }
   return out.sort((a, b) => compareAccounts(a.account, b.account));
@@ -93,21 +99,39 @@ interface StatementRun {
   readonly shares: readonly LineShares[];
   readonly config: Config;
   readonly asOf: Day;
+  /** Every bill of a run is due the same day. */
+  readonly dueDate: Day;
   readonly practice: PracticeInfo;
+  /** Account (idKey) → its Patients row (the first one). */
+  readonly patients: ReadonlyMap<string, PatientRow>;
+  /** Account (idKey) → its Coverage rows. */
+  readonly coverage: ReadonlyMap<string, readonly CoverageRow[]>;
   /** PlanId (nameKey) → payer. */
   readonly planPayer: ReadonlyMap<string, string>;
+  /** PlanId as a Coverage row spells it → its plan's payer, as met (a run meets a handful of spellings; see planPayerFor). */
+  readonly payerByPlanId: Map<string, string | null>;
   /** Payer text → says self-pay, as met (a ledger repeats a handful of payers; isSelfPay need not run per line). */
   readonly selfPayByName: Map<string, boolean>;
+  /** Who a remittance stub is paid to: the practice, the same on every stub. */
+  readonly payTo: { readonly name: string | null; readonly address: string | null };
+  /** Income unknown: the one "how to apply" notice every such bill carries. */
+  readonly applyNotice: AssistanceNotice | null;
+  /** Bill text many bills share, kept once per run (see dunningMessageFor, mayQualifyNotice). */
+  readonly dunningMessages: SharedTexts<DunningStage, Cents>;
+  readonly mayQualifyMessages: SharedTexts<Percent, Cents>;
 }
 
 interface AccountInput {
-  readonly account: string;
+  /** The account as the domain compares it (idKey). */
+  readonly key: string;
   /** The account's lines: positions in the ledger. */
   readonly positions: readonly number[];
-  readonly patient: PatientRow | undefined;
-  readonly coverageRows: readonly CoverageRow[];
   readonly run: StatementRun;
 }
+
+/** Most accounts need no flag for the representative; they share one empty list. */
+const NO_FLAGS: readonly string[] = Object.freeze([]);
+const NO_COVERAGE: readonly CoverageRow[] = Object.freeze([]);
 
 /**
  * DESIGN §7 amount due (negative: a credit): what the patient owes, summed
@@ -122,76 +146,125 @@ function amountDueOf(positions: readonly number[], run: StatementRun): number {
   return net;
 }
 
-/** The account's positions in service-date order of their lines (ledger order on a tie). */
-function inServiceDateOrder(positions: readonly number[], lines: readonly LedgerLine[]): number[] {
-  return [...positions].sort((a, b) => lines[a]!.serviceDate - lines[b]!.serviceDate || lines[a]!.index - lines[b]!.index);
+/**
+ * The account's positions in service-date order of their lines (ledger order on a tie). A ledger exported
+ * by date already has them so, and then they are taken as they are rather than copied and sorted.
+ */
+function inServiceDateOrder(positions: readonly number[], lines: readonly LedgerLine[]): readonly number[] {
+  const before = (a: number, b: number): number => lines[a]!.serviceDate - lines[b]!.serviceDate || lines[a]!.index - lines[b]!.index;
+  for (let k = 1; k < positions.length; k++) {
+    if (before(positions[k - 1]!, positions[k]!) > 0) return [...positions].sort(before);
+  }
+  return positions;
 }
 
 /** Nothing is built for an account with nothing to bill or refund (a third of the accounts of the generated ledger). */
-function statementFor({ account, positions, patient: row, coverageRows, run }: AccountInput): Statement | null {
-  const { asOf, practice } = run;
+function statementFor({ key, positions, run }: AccountInput): Statement | null {
+  const { asOf, dueDate, practice } = run;
   const policy = run.config.policy;
   const net = amountDueOf(positions, run);
   const isRefund = net < 0;
   if (!isRefund && (net === 0 || net < policy.minStatementBalance)) return null;
 
   const { lines } = run.ledger;
+  const account = lines[positions[0]!]!.account.trim();
+  const row = run.patients.get(key);
+  const coverageRows = run.coverage.get(key) ?? NO_COVERAGE;
   const sorted = inServiceDateOrder(positions, lines);
-  const stLines: StatementLine[] = [];
-  const billed: StatementLine[] = [];
-  const notBilled: StatementLine[] = [];
-  for (const i of sorted) {
-    const l = statementLine(lines[i]!, run.shares[i]!);
-    stLines.push(l);
-    (l.pending ? notBilled : billed).push(l);
-  }
+  const stLines = sorted.map((i) => statementLine(lines[i]!, run.shares[i]!));
   const amount = cents(net);
-  const dueDate = addDays(asOf, policy.dueDays);
-  const pendingCharges = cents(notBilled.reduce((sum, l) => sum + l.charge, 0));
+  const { pendingLines, pendingCharges } = pendingOf(stLines);
   const patient = patientInfo(row, sorted.length > 0 ? lines[sorted[0]!]! : null);
-  const flags: string[] = [];
-  if (!row) flags.push('No Patients row for this account: the mailing address is blank.');
-  else if (patient.addressMissing) flags.push('Mailing address incomplete on the Patients sheet.');
   const insurance = insuranceOnFile(sorted, coverageRows, run);
-  const totals = totalsOf(billed);
+  const totals = totalsOf(stLines);
   const onPaymentPlan = row?.onPaymentPlan ?? false;
 
   if (isRefund) {
     const credit = neg(amount);
     return {
       kind: 'refund-notice', account, statementDate: asOf, dueDate, amountDue: ZERO, balanceSince: null, creditBalance: credit, aging: EMPTY_AGING,
-      practice, patient, insurance, lines: stLines, totals, pendingLines: notBilled.length, pendingCharges,
-      dunningStage: null, oldestOpenDays: null, message: refundMessage(credit, notBilled.length, policy),
-      planOptions: [], assistanceNotice: null, remittance: remittance(account, patient, ZERO, dueDate, policy), onPaymentPlan, flags,
+      practice, patient, insurance, lines: stLines, totals, pendingLines, pendingCharges,
+      dunningStage: null, oldestOpenDays: null, message: refundMessage(credit, pendingLines, policy),
+      planOptions: [], assistanceNotice: null, remittance: remittance(account, patient, ZERO, run), onPaymentPlan,
+      flags: representativeFlags(row, patient, null),
     };
   }
 
-  const aged = ageBalances(billed.map((l) => ({ serviceDate: l.serviceDate, amount: l.patientBalance })), asOf);
+  // A line not billed owes 0.00 (statementLine), so it neither opens a balance nor brings a credit:
+  // aging and balanceSince read all the statement's lines, in their service-date order.
+  const aged = ageBalances(stLines, asOf);
   // A positive amount due has at least one line still owed, so there is a day it arose.
-  const since = balanceSince(billed.map((l) => ({ owed: l.patientBalance, arose: l.balanceArose })))!;
+  const since = balanceSinceOf(stLines, (l) => l.patientBalance, (l) => l.balanceArose)!;
   const stage = dunningStage(asOf - since);
   const facts = householdFacts(row);
-  flags.push(...facts.flags);
-  if (row?.onPaymentPlan) flags.push('Account is on a payment plan: check the plan before sending.');
   const options = planOptions(amount, policy, {
     monthlyIncome: facts.monthlyIncome, householdSize: facts.householdSize, state: facts.state, start: dueDate,
   });
   return {
     kind: 'statement', account, statementDate: asOf, dueDate, amountDue: amount, balanceSince: since, creditBalance: ZERO, aging: aged.aging,
-    practice, patient, insurance, lines: stLines, totals, pendingLines: notBilled.length, pendingCharges,
+    practice, patient, insurance, lines: stLines, totals, pendingLines, pendingCharges,
     dunningStage: stage, oldestOpenDays: aged.oldestOpenDays ?? 0,
-    message: dunningMessage(stage, { amountDue: amount, dueDate, practicePhone: policy.practicePhone, collectionsDays: policy.collectionsDays }),
+    message: dunningMessageFor(stage, amount, run),
     planOptions: options,
-    assistanceNotice: assistanceNotice(amount, facts, dueDate, policy),
-    remittance: remittance(account, patient, amount, dueDate, policy),
+    assistanceNotice: assistanceNoticeFor(facts, options, run),
+    remittance: remittance(account, patient, amount, run),
     onPaymentPlan,
-    flags,
+    flags: representativeFlags(row, patient, facts),
   };
 }
 
-function totalsOf(billed: readonly StatementLine[]): StatementTotals {
+/**
+ * The dunning message depends only on the stage and the amount due (the due
+ * date, phone and collections days are the run's), and many bills owe the
+ * same amount: a run writes each message once (statements at 1M lines: 152k
+ * bills, 29k distinct messages).
+ */
+function dunningMessageFor(stage: DunningStage, amountDue: Cents, run: StatementRun): string {
+  const { practicePhone, collectionsDays } = run.config.policy;
+  return sharedText(run.dunningMessages, stage, amountDue, () => dunningMessage(stage, { amountDue, dueDate: run.dueDate, practicePhone, collectionsDays }));
+}
+
+const isIncomeBased = (o: PlanOption): o is IncomeBasedOption => o.kind === 'income-based';
+
+/**
+ * Income unknown: the run's "how to apply" notice. Income on file: the
+ * income-based option has already assessed assistance for this very balance
+ * and due date, and the notice reads that assessment.
+ */
+function assistanceNoticeFor(facts: HouseholdFacts, options: readonly PlanOption[], run: StatementRun): AssistanceNotice | null {
+  if (facts.monthlyIncome === null) return run.applyNotice;
+  return mayQualifyNotice(options.find(isIncomeBased)!.plan.assistance, run.config.policy, run.mayQualifyMessages);
+}
+
+/** For the representative: a bill that cannot be mailed as is, household facts not usable, a plan already running. */
+function representativeFlags(row: PatientRow | undefined, patient: PatientInfo, facts: HouseholdFacts | null): readonly string[] {
+  const flags: string[] = [];
+  if (!row) flags.push('No Patients row for this account: the mailing address is blank.');
+  else if (patient.addressMissing) flags.push('Mailing address incomplete on the Patients sheet.');
+  if (facts !== null) {
+    flags.push(...facts.flags);
+    if (row?.onPaymentPlan) flags.push('Account is on a payment plan: check the plan before sending.');
+  }
+  return flags.length === 0 ? NO_FLAGS : flags;
+}
+
+/** Lines listed but not billed (still with insurance, or an office denial), and their charges. */
+function pendingOf(stLines: readonly StatementLine[]): { pendingLines: number; pendingCharges: Cents } {
+  let pendingLines = 0;
+  let charges = 0;
+  for (const l of stLines) {
+    if (!l.pending) continue;
+    pendingLines++;
+    charges += l.charge;
+  }
+  return { pendingLines, pendingCharges: cents(charges) };
+}
+
+/** Totals over the billed lines (pending ones are listed, not billed). */
+function totalsOf(stLines: readonly StatementLine[]): StatementTotals {
   let charges = ZERO, insurancePaid = ZERO, adjustments = ZERO, patientPaid = ZERO, patientBalance = ZERO;
-  for (const l of billed) {
+  for (const l of stLines) {
+    if (l.pending) continue;
     charges = add(charges, l.charge);
     insurancePaid = add(insurancePaid, l.insurancePaid);
     adjustments = add(adjustments, l.adjustments);
@@ -219,24 +292,35 @@ function patientInfo(row: PatientRow | undefined, first: LedgerLine | null): Pat
   };
 }
 
-const insuranceKey = (payer: string, memberId: string | null): string => `${payer.toLowerCase()}|${(memberId ?? '').toLowerCase()}`;
+/** Text the same ignoring case; most pairs are equal as they are or differ in length, and need no lower-casing. */
+function sameIgnoringCase(a: string | null, b: string | null): boolean {
+  if (a === b) return true;
+  return a !== null && b !== null && a.length === b.length && a.toLowerCase() === b.toLowerCase();
+}
 
-/** Adds an insurance entry unless the same payer and member id (ignoring case) is already listed. */
-function pushInsurance(out: InsuranceOnFile[], seen: Set<string>, i: InsuranceOnFile): void {
-  const k = insuranceKey(i.payer, i.memberId);
-  if (seen.has(k)) return;
-  seen.add(k);
-  out.push(i);
+/**
+ * Is this payer and member id (ignoring case) already listed? An account lists one or two, so the list itself
+ * is searched: no Set or key strings per statement.
+ */
+function listed(out: readonly InsuranceOnFile[], payer: string, memberId: string | null): boolean {
+  return out.some((i) => sameIgnoringCase(i.payer, payer) && sameIgnoringCase(i.memberId, memberId));
+}
+
+/** The payer the Plans sheet names for a PlanId (nameKey match), worked out once per spelling met in a run. */
+function planPayerFor(planId: string, run: StatementRun): string | null {
+  let payer = run.payerByPlanId.get(planId);
+  if (payer === undefined) run.payerByPlanId.set(planId, (payer = run.planPayer.get(nameKey(planId)) ?? null));
+  return payer;
 }
 
 /** Coverage rows for the account first (with their plan's payer), then payers seen on its lines. */
 function insuranceOnFile(positions: readonly number[], coverageRows: readonly CoverageRow[], run: StatementRun): InsuranceOnFile[] {
   const out: InsuranceOnFile[] = [];
-  const seen = new Set<string>();
   const coverage = coverageRows.length < 2 ? coverageRows : [...coverageRows].sort((a, b) => (a.priority === b.priority ? 0 : a.priority === 'Primary' ? -1 : 1));
   for (const c of coverage) {
-    const payer = run.planPayer.get(nameKey(c.planId));
-    pushInsurance(out, seen, { payer: safeText(payer ?? c.planId), planId: safeText(c.planId), memberId: safeOrNull(c.memberId), priority: c.priority });
+    const payer = safeText(planPayerFor(c.planId, run) ?? c.planId);
+    const memberId = safeOrNull(c.memberId);
+    if (!listed(out, payer, memberId)) out.push({ payer, planId: safeText(c.planId), memberId, priority: c.priority });
   }
   // An account's lines mostly repeat one payer and member id: only a pair not met on the line before is looked at
   // (statements at 1M lines: this function's CPU 280 ms -> 130 ms in a profile).
@@ -252,21 +336,19 @@ function insuranceOnFile(positions: readonly number[], coverageRows: readonly Co
     if (selfPay) continue;
     const payer = safeText(l.payer.trim());
     const memberId = safeOrNull(l.memberId);
-    const k = insuranceKey(payer, memberId);
-    if (seen.has(k)) continue; // the usual case: the line's payer is the coverage row's
-    seen.add(k);
+    if (listed(out, payer, memberId)) continue; // the usual case: the line's payer is the coverage row's
     out.push({ payer, planId: safeOrNull(l.planId), memberId, priority: null });
   }
-  return out;
+  return exactLength(out);
 }
 
-function remittance(account: string, patient: PatientInfo, amountDue: Cents, dueDate: Day, policy: Policy): Remittance {
+function remittance(account: string, patient: PatientInfo, amountDue: Cents, run: StatementRun): Remittance {
   return {
     account,
     patientName: patient.name,
     amountDue,
-    dueDate,
-    payToName: safeOrNull(policy.practiceName),
-    payToAddress: safeOrNull(policy.practiceAddress),
+    dueDate: run.dueDate,
+    payToName: run.payTo.name,
+    payToAddress: run.payTo.address,
   };
 }
