@@ -11,7 +11,7 @@ import {
   type ColumnMap,
 } from '../ingest';
 import type { Config, ConfigSheetName } from '../domain/config';
-import type { InputIssue, Ledger, WorkbookLedger } from '../domain/ledger';
+import { linesByAccount, type InputIssue, type Ledger, type WorkbookLedger } from '../domain/ledger';
 import type { Day } from '../domain/day';
 import type { SharesByLine } from '../domain/shareTypes';
 import type { Finding } from '../domain/findingTypes';
@@ -157,10 +157,12 @@ export async function analyzeWorkbook(port: WorkbookPort, opts: AnalyzeOptions, 
   const shares = adjudicate(ledger, config);
   checkCancel(control);
   progress('Checking for discrepancies', 3, 5);
-  const findings = findDiscrepancies({ ledger, shares, config, asOf });
+  // Findings and statements both walk the ledger account by account: one grouping serves both.
+  const accounts = linesByAccount(ledger.lines);
+  const findings = findDiscrepancies({ ledger, accounts, shares, config, asOf });
   checkCancel(control);
   progress('Building statements', 4, 5);
-  const statements = buildStatements({ ledger, shares, config, asOf });
+  const statements = buildStatements({ ledger, accounts, shares, config, asOf });
   const summary = summarize({ ledger, shares, findings, config, asOf });
   progress('Done', 5, 5);
   return { asOf, ledger, config, inputIssues: [...ledger.issues, ...configIssues], shares, findings, statements, summary };

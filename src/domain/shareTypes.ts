@@ -56,6 +56,17 @@ export interface SecondaryWorking {
 }
 
 /**
+ * An accumulator right after a line: what is met of its limit, and whether it
+ * is the family's (a line that touches neither says nothing, so most lines
+ * carry null — a million lines' working is a large part of an analysis's memory).
+ */
+export interface AccumulatorAfter {
+  readonly met: Cents;
+  readonly limit: Cents;
+  readonly family: boolean;
+}
+
+/**
  * The working of a line's shares, as data; `explainShares` (explanation.ts)
  * is the one function that turns it into the sentence a representative reads.
  */
@@ -88,15 +99,10 @@ export type ShareWorking =
       /** allowed − copay − deductible before the cap, and its coinsurance before the cap. */
       readonly coinsuranceBase: Cents;
       readonly coinsuranceBeforeCap: Cents;
-      /** The deductible accumulator that bound the line, after it (when deductible > 0). */
-      readonly deductibleMet: Cents;
-      readonly deductibleLimit: Cents;
-      readonly familyDeductible: boolean;
-      /** What the out-of-pocket maximum took off, and that maximum after the line (when oopCut > 0). */
-      readonly oopCut: Cents;
-      readonly oopMet: Cents;
-      readonly oopLimit: Cents;
-      readonly familyOop: boolean;
+      /** The deductible accumulator that bound the line, after it; null when the line took no deductible. */
+      readonly deductibleAfter: AccumulatorAfter | null;
+      /** What the out-of-pocket maximum took off and that maximum after the line; null when it took nothing. */
+      readonly outOfPocketCap: (AccumulatorAfter & { readonly cut: Cents }) | null;
       /** What the adjudicating plan leaves to the patient, and pays. */
       readonly planPatient: Cents;
       readonly planPays: Cents;

@@ -73,15 +73,17 @@ function coveredText(x: Covered, shares: Pick<LineShares, 'allowed' | 'contractu
     // A copay-only or fully covered service: say so plainly instead of "0% coinsurance … = 0.00".
     t += b.copay > 0 ? 'No deductible or coinsurance for this service. ' : 'No deductible, copay or coinsurance for this service. ';
   } else {
-    if (deductible > 0) {
-      t += `${x.familyDeductible ? 'Family deductible' : 'Deductible'} ${m(deductible)} (${m(x.deductibleMet)} met of ${m(x.deductibleLimit)} after this visit)`;
+    if (x.deductibleAfter !== null) {
+      const after = x.deductibleAfter;
+      t += `${after.family ? 'Family deductible' : 'Deductible'} ${m(deductible)} (${m(after.met)} met of ${m(after.limit)} after this visit)`;
     } else {
       t += noDeductible ? 'No deductible for this service' : 'Deductible already met';
     }
     t += x.coinsuranceBase > 0 ? `, then ${pct(b.coinsurancePct)} coinsurance of ${m(x.coinsuranceBase)} = ${m(x.coinsuranceBeforeCap)}. ` : '. ';
   }
-  if (x.oopCut > 0) {
-    t += `Out-of-pocket maximum reached (${x.familyOop ? 'family ' : ''}${m(x.oopMet)} met of ${m(x.oopLimit)}), so your share is ${m(x.oopCut)} less. `;
+  const cap = x.outOfPocketCap;
+  if (cap !== null) {
+    t += `Out-of-pocket maximum reached (${cap.family ? 'family ' : ''}${m(cap.met)} met of ${m(cap.limit)}), so your share is ${m(cap.cut)} less. `;
   }
   if (x.secondaryAsPrimary !== null) return `${t}You owe ${m(x.planPatient)}; your secondary plan pays ${m(x.planPays)}.`;
   const sec = x.secondary;

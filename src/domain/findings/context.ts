@@ -17,6 +17,8 @@ import { idKey, nameKey } from '../nameKeys';
 
 export interface FindingsInput {
   readonly ledger: WorkbookLedger;
+  /** `linesByAccount(ledger.lines)`, when the caller has it already (statements use the same). */
+  readonly accounts?: ReadonlyMap<string, AccountLines>;
   /** `shares[i]` is adjudication's decision for `ledger.lines[i]`. */
   readonly shares: readonly LineShares[];
   readonly config: Config;
@@ -86,7 +88,7 @@ export function ruleContext(input: FindingsInput): RuleContext {
     coverageByRow,
     coverageByAccount,
     patients,
-    accounts: linesByAccount(input.ledger.lines),
+    accounts: input.accounts ?? linesByAccount(input.ledger.lines),
     tolerance: Math.max(0, input.config.policy.tolerance),
     sheets: new Map(input.ledger.sheets.map((s) => [s.sheet, s])),
     planPayers,

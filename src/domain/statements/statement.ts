@@ -13,7 +13,7 @@
 import { add, cents, neg, ZERO, type Cents, type Percent } from '../money';
 import { addDays, type Day } from '../day';
 import type { Config, CoverageRow, PatientRow, Policy } from '../config';
-import { isSelfPay, linesByAccount, type LedgerLine, type WorkbookLedger } from '../ledger';
+import { isSelfPay, linesByAccount, type AccountLines, type LedgerLine, type WorkbookLedger } from '../ledger';
 import { idKey, nameKey } from '../nameKeys';
 import type { LineShares } from '../shareTypes';
 import { billedToPatient, patientOwes } from '../lineBalance';
@@ -31,6 +31,8 @@ export { statementToJson, type StatementJson } from './statementJson';
 
 export interface BuildStatementsInput {
   readonly ledger: WorkbookLedger;
+  /** `linesByAccount(ledger.lines)`, when the caller has it already (findings use the same). */
+  readonly accounts?: ReadonlyMap<string, AccountLines>;
   /** `shares[i]` is adjudication's decision for `ledger.lines[i]`. */
   readonly shares: readonly LineShares[];
   readonly config: Config;
@@ -86,7 +88,7 @@ export function buildStatements(input: BuildStatementsInput): Statement[] {
     applyNotice: applyNotice(policy), dunningMessages: new Map(), mayQualifyMessages: new Map(),
   };
   const out: Statement[] = [];
-  for (const [key, { positions }] of linesByAccount(ledger.lines)) {
+  for (const [key, { positions }] of input.accounts ?? linesByAccount(ledger.lines)) {
     const s = statementFor({ key, positions, run });
     if (s) out.push(s);
   }
