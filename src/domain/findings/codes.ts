@@ -16,13 +16,6 @@ import type { Finding, Severity } from '../findingTypes';
 import { cellOf, codeCellOf, hasColumn, lineFinding, type RuleContext } from './context';
 import { money, quoted } from './format';
 
-/** CPT (5 digits; Category II/III, PLA, MAAA: 4 digits + F/T/U/M) or HCPCS Level II (A–V + 4 digits). */
-export const PROCEDURE_CODE = /^(?:\d{5}|\d{4}[FTUM]|[A-V]\d{4})$/i;
-/** ICD-10-CM shape: letter, digit, letter-or-digit, then optionally (a dot and) 1–4 letters or digits. */
-export const DIAGNOSIS_CODE = /^[A-Z]\d[A-Z0-9](?:\.?[A-Z0-9]{1,4})?$/i;
-/** A modifier is two letters or digits. */
-export const MODIFIER = /^[A-Z0-9]{2}$/i;
-
 export interface ClaimRisk {
   readonly severity: Severity;
   readonly amount: number | null;
@@ -37,18 +30,8 @@ export function claimAtRisk(line: LedgerLine, share: LineShares): ClaimRisk {
     : { severity: 'error', amount: line.billed, advice: 'Correct it before the claim goes out; the payer will reject it as it stands.' };
 }
 
-/** Whether `code` matches `shape`, tested once per distinct code a run (RuleContext.codeShapes). */
-function hasShape(known: Map<string, boolean>, shape: RegExp, code: string): boolean {
-  let valid = known.get(code);
-  if (valid === undefined) {
-    valid = shape.test(code);
-    known.set(code, valid);
-  }
-  return valid;
-}
-
 export function invalidProcedureCode(ctx: RuleContext, line: LedgerLine, share: LineShares): Finding | null {
-  if (hasShape(ctx.codeShapes.procedure, PROCEDURE_CODE, line.code)) return null;
+  if (ctx.codeShapes.procedure(line.code)) return null;
   const risk = claimAtRisk(line, share);
   const what = line.code === '' ? 'The procedure code is blank' : `Procedure code ${quoted(line.code)} is not a valid CPT or HCPCS code`;
   return lineFinding({
@@ -58,8 +41,8 @@ export function invalidProcedureCode(ctx: RuleContext, line: LedgerLine, share: 
   });
 }
 
-const isModifier = (ctx: RuleContext, m: string): boolean => hasShape(ctx.codeShapes.modifier, MODIFIER, m);
-const isDiagnosisCode = (ctx: RuleContext, dx: string): boolean => hasShape(ctx.codeShapes.diagnosis, DIAGNOSIS_CODE, dx);
+const isModifier = (ctx: RuleContext, m: string): boolean => ctx.codeShapes.modifier(m);
+const isDiagnosisCode = (ctx: RuleContext, dx: string): boolean => ctx.codeShapes.diagnosis(dx);
 /** Diagnosis entries that say something (an export may leave blank Dx cells between codes). */
 const isWritten = (dx: string): boolean => dx.trim() !== '';
 

@@ -9,6 +9,7 @@ import { cellOf as lineCell, linesByAccount, type AccountLines, type LedgerField
 
 export type { AccountLines } from '../ledger';
 import type { Config, CoverageRow, PatientRow } from '../config';
+import { codeShapes, type CodeShapes } from './codeShapes';
 import type { LineShares } from '../shareTypes';
 import type { Finding, NoticeRuleId, RuleId, Severity } from '../findingTypes';
 import type { Day } from '../day';
@@ -55,12 +56,7 @@ export interface RuleContext extends FindingsInput {
   readonly codeShapes: CodeShapes;
 }
 
-/** Code → shape valid, per kind of code (codes.ts fills them). */
-export interface CodeShapes {
-  readonly procedure: Map<string, boolean>;
-  readonly modifier: Map<string, boolean>;
-  readonly diagnosis: Map<string, boolean>;
-}
+
 
 export function ruleContext(input: FindingsInput): RuleContext {
   if (input.shares.length !== input.ledger.lines.length) {
@@ -92,7 +88,7 @@ export function ruleContext(input: FindingsInput): RuleContext {
     tolerance: Math.max(0, input.config.policy.tolerance),
     sheets: new Map(input.ledger.sheets.map((s) => [s.sheet, s])),
     planPayers,
-    codeShapes: { procedure: new Map(), modifier: new Map(), diagnosis: new Map() },
+    codeShapes: codeShapes(),
   };
 }
 

@@ -28,5 +28,5 @@
 export { findDiscrepancies, type FindingsInput } from './findDiscrepancies';
 export { summarizeFindingsByRule } from './summary';
 export { compareFindings, sortFindings } from './order';
-export { PROCEDURE_CODE, DIAGNOSIS_CODE, MODIFIER } from './codes';
+export { PROCEDURE_CODE, DIAGNOSIS_CODE, MODIFIER } from './codeShapes';
 export { REPEAT_OR_DISTINCT_MODIFIERS } from './duplicates';
