@@ -97,7 +97,7 @@ export class LineAdjudicator {
   private underPrimary(f: LineFacts, entry: CoverageEntry): LineShares {
     const { line } = f;
     const plan = entry.plan!;
-    const fee = this.feeFacts(line, planParty(plan));
+    const fee = this.feeFacts(line, plan);
     const benefit = this.plans.benefitFor(plan, fee.category);
     const secondary = entry.row === null ? null : this.coverage.secondaryFor(f.onFile, line, f.party, entry);
     if (!benefit.covered) {
@@ -143,7 +143,7 @@ export class LineAdjudicator {
   ): LineShares {
     const { line } = f;
     const plan = x.secondary.plan!;
-    const fee = this.feeFacts(line, planParty(plan));
+    const fee = this.feeFacts(line, plan);
     const benefit = this.plans.benefitFor(plan, fee.category);
     if (!benefit.covered) return this.notCovered(f, fee, { benefit, planId: x.primaryPlanId ?? x.secondary.planId, secondaryPlanId: x.secondary.planId });
     const allowed = allowedFor(line.allowed, fee.feeScheduleAllowed, line.billed);
@@ -165,7 +165,7 @@ export class LineAdjudicator {
    */
   private normalBenefit(line: LedgerLine, secondary: CoverageEntry, primaryAllowed: Cents): { amount: Cents; covered: boolean } {
     const plan = secondary.plan!;
-    const fee = this.feeFacts(line, planParty(plan));
+    const fee = this.feeFacts(line, plan);
     const benefit = this.plans.benefitFor(plan, fee.category);
     if (!benefit.covered) return { amount: ZERO, covered: false };
     const allowed = fee.feeScheduleAllowed ?? primaryAllowed;
@@ -228,6 +228,7 @@ export class LineAdjudicator {
     return plan === null ? null : this.coverage.fromLine(line, plan);
   }
 
+  /** `party`: the line's own keys, or the deciding Plan (a plan is its own fee party: its PlanId's and payer's keys). */
   private feeFacts(line: LedgerLine, party: FeeParty): FeeFacts {
     const feeRow = this.fees.match(line.code, line.modifiers, party);
     const category = feeRow?.category?.trim() || defaultCategory(line.code);
@@ -271,8 +272,6 @@ export class LineAdjudicator {
 }
 
 type Covered = Extract<ShareWorking, { kind: 'covered' }>;
-
-const planParty = (plan: Plan): FeeParty => ({ planKey: plan.planKey, payerKey: plan.payerKey });
 
 /** The working of a covered line, with the accumulators as they stand right after it. */
 function coveredWorking(x: {
