@@ -18,6 +18,7 @@ import { idKey, nameKey } from '../nameKeys';
 import type { LineShares } from '../shareTypes';
 import { billedToPatient, patientOwes } from '../lineBalance';
 import { exactLength } from '../lists';
+import { memoByText } from '../memoByText';
 import { planOptions, type IncomeBasedOption, type PlanOption } from '../plans/planOptions';
 import { ageBalances, EMPTY_AGING } from './aging';
 import { balanceSinceOf, dunningMessage, dunningStage, type DunningStage } from './dunning';
@@ -83,7 +84,7 @@ export function buildStatements(input: BuildStatementsInput): Statement[] {
   const { policy } = config;
   const run: StatementRun = {
     ledger, shares, config, asOf, dueDate: addDays(asOf, policy.dueDays), practice: practiceInfo(policy), patients, coverage,
-    planPayer, payerByPlanId: new Map(), selfPayByName: new Map(),
+    payerOfPlanId: memoByText((planId) => planPayer.get(nameKey(planId)) ?? null), saysSelfPay: memoByText(isSelfPay),
     payTo: { name: safeOrNull(policy.practiceName), address: safeOrNull(policy.practiceAddress) },
     applyNotice: applyNotice(policy), dunningMessages: new Map(), mayQualifyMessages: new Map(),
   };
@@ -108,12 +109,10 @@ interface StatementRun {
   readonly patients: ReadonlyMap<string, PatientRow>;
   /** Account (idKey) → its Coverage rows. */
   readonly coverage: ReadonlyMap<string, readonly CoverageRow[]>;
-  /** PlanId (nameKey) → payer. */
-  readonly planPayer: ReadonlyMap<string, string>;
-  /** PlanId as a Coverage row spells it → its plan's payer, as met (a run meets a handful of spellings; see planPayerFor). */
-  readonly payerByPlanId: Map<string, string | null>;
-  /** Payer text → says self-pay, as met (a ledger repeats a handful of payers; isSelfPay need not run per line). */
-  readonly selfPayByName: Map<string, boolean>;
+  /** PlanId as a Coverage row spells it → its plan's payer (null: no Plans row), worked out once per spelling a run. */
+  readonly payerOfPlanId: (planId: string) => string | null;
+  /** Payer text → says self-pay, once per distinct payer a run (a ledger repeats a handful). */
+  readonly saysSelfPay: (payer: string) => boolean;
   /** Who a remittance stub is paid to: the practice, the same on every stub. */
   readonly payTo: { readonly name: string | null; readonly address: string | null };
   /** Income unknown: the one "how to apply" notice every such bill carries. */
@@ -308,19 +307,12 @@ function listed(out: readonly InsuranceOnFile[], payer: string, memberId: string
   return out.some((i) => sameIgnoringCase(i.payer, payer) && sameIgnoringCase(i.memberId, memberId));
 }
 
-/** The payer the Plans sheet names for a PlanId (nameKey match), worked out once per spelling met in a run. */
-function planPayerFor(planId: string, run: StatementRun): string | null {
-  let payer = run.payerByPlanId.get(planId);
-  if (payer === undefined) run.payerByPlanId.set(planId, (payer = run.planPayer.get(nameKey(planId)) ?? null));
-  return payer;
-}
-
 /** Coverage rows for the account first (with their plan's payer), then payers seen on its lines. */
 function insuranceOnFile(positions: readonly number[], coverageRows: readonly CoverageRow[], run: StatementRun): InsuranceOnFile[] {
   const out: InsuranceOnFile[] = [];
   const coverage = coverageRows.length < 2 ? coverageRows : [...coverageRows].sort((a, b) => (a.priority === b.priority ? 0 : a.priority === 'Primary' ? -1 : 1));
   for (const c of coverage) {
-    const payer = safeText(planPayerFor(c.planId, run) ?? c.planId);
+    const payer = safeText(run.payerOfPlanId(c.planId) ?? c.planId);
     const memberId = safeOrNull(c.memberId);
     if (!listed(out, payer, memberId)) out.push({ payer, planId: safeText(c.planId), memberId, priority: c.priority });
   }
@@ -333,8 +325,7 @@ function insuranceOnFile(positions: readonly number[], coverageRows: readonly Co
     if (l.payer === null || (l.payer === lastPayer && l.memberId === lastMemberId)) continue;
     lastPayer = l.payer;
     lastMemberId = l.memberId;
-    let selfPay = run.selfPayByName.get(l.payer);
-    if (selfPay === undefined) run.selfPayByName.set(l.payer, (selfPay = isSelfPay(l.payer)));
+    const selfPay = run.saysSelfPay(l.payer);
     if (selfPay) continue;
     const payer = safeText(l.payer.trim());
     const memberId = safeOrNull(l.memberId);
