@@ -6,8 +6,6 @@
 declare const dayBrand: unique symbol;
 export type Day = number & { readonly [dayBrand]: true };
 
-const MS_PER_DAY = 86_400_000;
-
 export function dayFromYmd(y: number, m: number, d: number): Day | null {
   if (!Number.isInteger(y) || !Number.isInteger(m) || !Number.isInteger(d)) return null;
   if (y < 1 || y > 9999 || m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return null;

@@ -6,7 +6,7 @@
  */
 import type ExcelJS from 'exceljs';
 import {
-  DEFAULT_DATE_FORMAT, a1, cellText, columnNumber, excelSerial, externalAddress, isDateCell, isTextCell,
+  DEFAULT_DATE_FORMAT, a1, cellText, columnNumber, externalAddress, isDateCell, isTextCell,
   parseA1, parseRange, quoteSheet, type BorderPlan, type BorderStyle, type CellValue, type ChartPlan,
   type HyperlinkTarget, type RangeFormatPlan, type SheetPlan,
 } from '../../report/workbookPlan';

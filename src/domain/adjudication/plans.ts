@@ -60,11 +60,6 @@ export class PlanBook {
     return this.byPlanKey.size;
   }
 
-  /** The plan with this PlanId (as written); null when the Plans sheet has none. */
-  byPlanId(planId: string): Plan | null {
-    return this.byKey(nameKey(planId));
-  }
-
   /** The plan with this PlanId's nameKey; null when the Plans sheet has none. */
   byKey(planKey: string): Plan | null {
     return this.byPlanKey.get(planKey) ?? null;

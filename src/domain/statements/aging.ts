@@ -80,7 +80,3 @@ export function ageBalances(items: readonly AgingItem[], asOf: Day): AgingResult
     oldestOpenDays: oldest,
   };
 }
-
-export function agingTotal(a: Aging): Cents {
-  return cents(a.current + a.d31to60 + a.d61to90 + a.d91to120 + a.over120);
-}

@@ -26,7 +26,6 @@ export class AnalysisSession {
     readonly result: AnalysisResult,
     readonly input: ReportInput,
     private readonly headers: ReadonlyMap<string, readonly (string | number | boolean | null)[]>,
-    private readonly runAt: string,
   ) {}
 
   /** Runs the analysis over `port`; the grids it read give each sheet's header texts. */
@@ -41,7 +40,7 @@ export class AnalysisSession {
     const headers = new Map<string, readonly (string | number | boolean | null)[]>();
     for (const s of result.ledger.sheets) headers.set(s.sheet, port.headerRow(s.sheet, s.headerRow) ?? []);
     const input = reportInputFrom(result, { links: { kind: 'workbook' }, runAt: req.runAt, version: req.version, producer: PRODUCER });
-    return new AnalysisSession(result, input, headers, req.runAt);
+    return new AnalysisSession(result, input, headers);
   }
 
   view(): PaneView {
