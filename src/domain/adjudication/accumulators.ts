@@ -9,33 +9,53 @@
 import { add, type Cents } from '../money';
 import type { Plan } from './plans';
 
+/** What Coverage says was met in one plan year before the ledger's first line in it. */
+interface StartingTotals {
+  readonly planYear: number;
+  deductibleMet: Cents;
+  oopMet: Cents;
+}
+
 export class Accumulator {
   planYear: number | null = null;
   deductibleMet = 0 as Cents;
   oopMet = 0 as Cents;
-  /** Plan year → what was met in it before the ledger's first line (§5.8). */
-  private readonly starts = new Map<number, { deductibleMet: Cents; oopMet: Cents }>();
+  /**
+   * What was met in a plan year before the ledger's first line in it (§5.8),
+   * one entry per plan year given; null until a Coverage row gives one. A
+   * member has one or two such years, so a short list is searched (a Map per
+   * accumulator was a fifth of what the Coverage book kept at 1M lines).
+   */
+  private starts: StartingTotals[] | null = null;
 
   /** Move into `planYear`, starting from its starting totals when it is a new year. */
   enter(planYear: number): void {
     if (this.planYear === planYear) return;
     this.planYear = planYear;
-    const start = this.starts.get(planYear);
+    const start = this.startOf(planYear);
     this.deductibleMet = start?.deductibleMet ?? (0 as Cents);
     this.oopMet = start?.oopMet ?? (0 as Cents);
   }
 
   hasStart(planYear: number): boolean {
-    return this.starts.has(planYear);
+    return this.startOf(planYear) !== undefined;
   }
 
   /** Adds starting totals for `planYear` (a family sums its members'). */
   addStart(planYear: number, met: { readonly deductibleMet: Cents; readonly oopMet: Cents }): void {
-    const had = this.starts.get(planYear);
-    this.starts.set(planYear, {
-      deductibleMet: add(had?.deductibleMet ?? (0 as Cents), met.deductibleMet),
-      oopMet: add(had?.oopMet ?? (0 as Cents), met.oopMet),
-    });
+    const had = this.startOf(planYear);
+    if (had === undefined) {
+      const start = { planYear, deductibleMet: met.deductibleMet, oopMet: met.oopMet };
+      this.starts = this.starts === null ? [start] : [...this.starts, start];
+    }
+    else {
+      had.deductibleMet = add(had.deductibleMet, met.deductibleMet);
+      had.oopMet = add(had.oopMet, met.oopMet);
+    }
+  }
+
+  private startOf(planYear: number): StartingTotals | undefined {
+    return this.starts?.find((s) => s.planYear === planYear);
   }
 
   /** Step 7: the deductible grows by `deductible`, the out-of-pocket total by what the patient owes. */

@@ -43,7 +43,8 @@ export interface CoverageEntry {
 
 /** A family's (or, self-only, a member's) rows under one plan, for §5.8's starting totals. */
 interface StartGroup {
-  readonly waiting: CoverageEntry[];
+  /** Rows with starting totals but no AsOf; null while there are none (most groups). */
+  waiting: CoverageEntry[] | null;
   started: boolean;
 }
 
@@ -55,9 +56,19 @@ export interface PrimaryCoverage {
 
 /** An account's Coverage rows and the rows of it with an input issue, looked up once per line. */
 export interface AccountCoverage {
-  readonly entries: CoverageEntry[];
-  readonly issues: CoverageRowIssue[];
+  readonly entries: readonly CoverageEntry[];
+  readonly issues: readonly CoverageRowIssue[];
 }
+
+/**
+ * While the book is read: an account's lists are replaced by one a row longer
+ * rather than pushed onto, so each keeps its exact length (an array filled by
+ * push keeps room for 17; an account has one to three rows).
+ */
+type AccountCoverageBeingRead = { entries: readonly CoverageEntry[]; issues: readonly CoverageRowIssue[] };
+
+const NO_ENTRIES: readonly CoverageEntry[] = Object.freeze([]);
+const NO_ISSUES: readonly CoverageRowIssue[] = Object.freeze([]);
 
 /** The line's own PlanId and payer as nameKeys (null when blank): they break ties between Coverage rows. */
 export interface LineParty {
@@ -75,9 +86,9 @@ interface FamilyPlan {
 export class CoverageBook {
   /** Whether the workbook has a Coverage sheet with rows (§4: then coverage comes only from it; `coverageSheetInUse`). */
   readonly hasSheet: boolean;
-  private readonly byAccount = new Map<string, AccountCoverage>();
+  private readonly byAccount = new Map<string, AccountCoverageBeingRead>();
   /** FamilyId → its plans (a family has one or two). */
-  private readonly families = new Map<string, FamilyPlan[]>();
+  private readonly families = new Map<string, readonly FamilyPlan[]>();
   /** No Coverage sheet: account → the entries taken from its lines, one per plan. */
   private readonly fromLines = new Map<string, CoverageEntry[]>();
   private readonly planKey: (planId: string) => string;
@@ -86,7 +97,10 @@ export class CoverageBook {
     this.planKey = planKey;
     this.hasSheet = coverageSheetInUse(config);
     for (const row of config.coverage) this.addRow(row);
-    for (const issue of config.coverageIssues) this.onFile(idKey(issue.account)).issues.push(issue);
+    for (const issue of config.coverageIssues) {
+      const onFile = this.onFile(idKey(issue.account));
+      onFile.issues = [...onFile.issues, issue];
+    }
   }
 
   /** The account's Coverage rows (none: empty lists). */
@@ -122,7 +136,7 @@ export class CoverageBook {
       entry = {
         row: null, planId: plan.config.planId.trim(), planKey: plan.planKey, plan, priority: 'Primary',
         accumulators: { member: new Accumulator(), family: null },
-        startGroup: { waiting: [], started: true },
+        startGroup: { waiting: null, started: true },
       };
       entries.push(entry);
     }
@@ -137,7 +151,7 @@ export class CoverageBook {
     const group = entry.startGroup;
     if (!group.started) {
       group.started = true;
-      for (const waiting of group.waiting) placeStartingTotals(waiting, planYearOf(serviceDate, waiting.plan!.yearStart));
+      for (const waiting of group.waiting ?? NO_ENTRIES) placeStartingTotals(waiting, planYearOf(serviceDate, waiting.plan!.yearStart));
     }
     const planYear = planYearOf(serviceDate, plan.yearStart);
     entry.accumulators.member.enter(planYear);
@@ -145,9 +159,9 @@ export class CoverageBook {
     return entry.accumulators;
   }
 
-  private onFile(account: string): AccountCoverage {
+  private onFile(account: string): AccountCoverageBeingRead {
     let onFile = this.byAccount.get(account);
-    if (onFile === undefined) this.byAccount.set(account, (onFile = { entries: [], issues: [] }));
+    if (onFile === undefined) this.byAccount.set(account, (onFile = { entries: NO_ENTRIES, issues: NO_ISSUES }));
     return onFile;
   }
 
@@ -162,32 +176,33 @@ export class CoverageBook {
     const onFile = this.onFile(idKey(row.account));
     const planKey = this.planKey(row.planId);
     const plan = this.plans.byKey(planKey);
-    const sameMember = onFile.entries.filter((e) => e.planKey === planKey);
-    const member = sameMember[0]?.accumulators.member ?? new Accumulator();
+    const member = onFile.entries.find((e) => e.planKey === planKey)?.accumulators.member ?? new Accumulator();
     const familyId = row.familyId === null ? '' : idKey(row.familyId);
     let family: Accumulator | null = null;
     let startGroup: StartGroup;
     if (familyId === '') {
-      startGroup = sameMember.find((e) => e.accumulators.family === null)?.startGroup ?? { waiting: [], started: false };
+      startGroup = onFile.entries.find((e) => e.planKey === planKey && e.accumulators.family === null)?.startGroup ?? { waiting: null, started: false };
     } else {
-      let plansOfFamily = this.families.get(familyId);
-      if (plansOfFamily === undefined) this.families.set(familyId, (plansOfFamily = []));
+      const plansOfFamily = this.families.get(familyId) ?? [];
       let f = plansOfFamily.find((x) => x.planKey === planKey);
-      if (f === undefined) plansOfFamily.push((f = { planKey, accumulator: new Accumulator(), group: { waiting: [], started: false } }));
+      if (f === undefined) {
+        f = { planKey, accumulator: new Accumulator(), group: { waiting: null, started: false } };
+        this.families.set(familyId, [...plansOfFamily, f]);
+      }
       family = f.accumulator;
       startGroup = f.group;
     }
     const entry: CoverageEntry = {
       row, planId: row.planId.trim(), planKey, plan, priority: row.priority, accumulators: { member, family }, startGroup,
     };
-    onFile.entries.push(entry);
+    onFile.entries = [...onFile.entries, entry];
     if (plan === null || (row.deductibleMet === 0 && row.oopMet === 0)) return;
     if (row.asOf !== null) placeStartingTotals(entry, planYearOf(row.asOf, plan.yearStart));
-    else startGroup.waiting.push(entry);
+    else (startGroup.waiting ??= []).push(entry);
   }
 }
 
-const NOTHING_ON_FILE: AccountCoverage = Object.freeze({ entries: [], issues: [] }) as AccountCoverage;
+const NOTHING_ON_FILE: AccountCoverage = Object.freeze({ entries: NO_ENTRIES, issues: NO_ISSUES });
 
 /**
  * Among the account's rows of one priority in effect on the service date:
