@@ -12,6 +12,7 @@ import {
 } from '../ingest';
 import type { Config, ConfigSheetName } from '../domain/config';
 import { linesByAccount, type InputIssue, type Ledger, type WorkbookLedger } from '../domain/ledger';
+import { accountRows } from '../domain/accountRows';
 import type { Day } from '../domain/day';
 import type { SharesByLine } from '../domain/shareTypes';
 import type { Finding } from '../domain/findingTypes';
@@ -157,12 +158,14 @@ export async function analyzeWorkbook(port: WorkbookPort, opts: AnalyzeOptions, 
   const shares = adjudicate(ledger, config);
   checkCancel(control);
   progress('Checking for discrepancies', 3, 5);
-  // Findings and statements both walk the ledger account by account: one grouping serves both.
+  // Findings and statements both walk the ledger account by account and look up each account's
+  // Patients and Coverage rows: one grouping of each serves both.
   const accounts = linesByAccount(ledger.lines);
-  const findings = findDiscrepancies({ ledger, accounts, shares, config, asOf });
+  const byAccount = accountRows(config);
+  const findings = findDiscrepancies({ ledger, accounts, accountRows: byAccount, shares, config, asOf });
   checkCancel(control);
   progress('Building statements', 4, 5);
-  const statements = buildStatements({ ledger, accounts, shares, config, asOf });
+  const statements = buildStatements({ ledger, accounts, accountRows: byAccount, shares, config, asOf });
   const summary = summarize({ ledger, shares, findings, config, asOf });
   progress('Done', 5, 5);
   return { asOf, ledger, config, inputIssues: [...ledger.issues, ...configIssues], shares, findings, statements, summary };

@@ -14,12 +14,15 @@ import type { LineShares } from '../shareTypes';
 import type { Finding, NoticeRuleId, RuleId, Severity } from '../findingTypes';
 import type { Day } from '../day';
 import { cents } from '../money';
-import { idKey, nameKey } from '../nameKeys';
+import { nameKey } from '../nameKeys';
+import { accountRows, type AccountRows } from '../accountRows';
 
 export interface FindingsInput {
   readonly ledger: WorkbookLedger;
   /** `linesByAccount(ledger.lines)`, when the caller has it already (statements use the same). */
   readonly accounts?: ReadonlyMap<string, AccountLines>;
+  /** `accountRows(config)`, when the caller has it already (statements use the same). */
+  readonly accountRows?: AccountRows;
   /** `shares[i]` is adjudication's decision for `ledger.lines[i]`. */
   readonly shares: readonly LineShares[];
   readonly config: Config;
@@ -64,25 +67,13 @@ export function ruleContext(input: FindingsInput): RuleContext {
   }
   const planPayers = new Map<string, string>();
   for (const p of input.config.plans) if (!planPayers.has(nameKey(p.planId))) planPayers.set(nameKey(p.planId), p.payer);
-  const patients = new Map<string, PatientRow>();
-  const patientRows = input.config.patients;
-  // Filled from the last row up, so an account's first row is the one left: one Map operation a
-  // row instead of a lookup and a set (211k Patients rows: 60 ms → 40 ms).
-  for (let i = patientRows.length - 1; i >= 0; i--) patients.set(idKey(patientRows[i]!.account), patientRows[i]!);
-  const coverage = input.config.coverage;
   const coverageByRow: (CoverageRow | undefined)[] = [];
-  const coverageByAccount = new Map<string, CoverageRow[]>();
-  for (const c of coverage) {
-    coverageByRow[c.row] = c;
-    const key = idKey(c.account);
-    const rows = coverageByAccount.get(key);
-    if (rows === undefined) coverageByAccount.set(key, [c]);
-    else rows.push(c);
-  }
+  for (const c of input.config.coverage) coverageByRow[c.row] = c;
+  const { patients, coverage } = input.accountRows ?? accountRows(input.config);
   return {
     ...input,
     coverageByRow,
-    coverageByAccount,
+    coverageByAccount: coverage,
     patients,
     accounts: input.accounts ?? linesByAccount(input.ledger.lines),
     tolerance: Math.max(0, input.config.policy.tolerance),

@@ -14,7 +14,8 @@ import { add, cents, neg, ZERO, type Cents, type Percent } from '../money';
 import { addDays, type Day } from '../day';
 import type { Config, CoverageRow, PatientRow, Policy } from '../config';
 import { isSelfPay, linesByAccount, type AccountLines, type LedgerLine, type WorkbookLedger } from '../ledger';
-import { idKey, nameKey } from '../nameKeys';
+import { nameKey } from '../nameKeys';
+import { accountRows, type AccountRows } from '../accountRows';
 import type { LineShares } from '../shareTypes';
 import { billedToPatient, patientOwes } from '../lineBalance';
 import { exactLength } from '../lists';
@@ -34,6 +35,8 @@ export interface BuildStatementsInput {
   readonly ledger: WorkbookLedger;
   /** `linesByAccount(ledger.lines)`, when the caller has it already (findings use the same). */
   readonly accounts?: ReadonlyMap<string, AccountLines>;
+  /** `accountRows(config)`, when the caller has it already (findings use the same). */
+  readonly accountRows?: AccountRows;
   /** `shares[i]` is adjudication's decision for `ledger.lines[i]`. */
   readonly shares: readonly LineShares[];
   readonly config: Config;
@@ -64,18 +67,7 @@ export function buildStatements(input: BuildStatementsInput): Statement[] {
   }
   // Accounts, PlanIds and payers compare as everywhere in the domain (nameKeys.ts), so a statement
   // bills exactly the lines the findings call the account's.
-  const patients = new Map<string, PatientRow>();
-  for (const p of config.patients) {
-    const k = idKey(p.account);
-    if (!patients.has(k)) patients.set(k, p);
-  }
-  const coverage = new Map<string, CoverageRow[]>();
-  for (const c of config.coverage) {
-    const k = idKey(c.account);
-    const list = coverage.get(k);
-    if (list) list.push(c);
-    else coverage.set(k, [c]);
-  }
+  const { patients, coverage } = input.accountRows ?? accountRows(config);
   const planPayer = new Map<string, string>();
   for (const p of config.plans) {
     const k = nameKey(p.planId);
