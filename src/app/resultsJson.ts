@@ -65,7 +65,7 @@ export function resultsJsonParts(r: AnalysisResult): ReadonlyArray<readonly [str
     ['lines', mapLazy(ledger.lines.length, (i) => lineJson(ledger.lines[i]!, r.shares[i]!)), 'array'],
     ['findings', mapLazy(r.findings.length, (i) => findingJson(r.findings[i]!)), 'array'],
     ['inputIssues', r.inputIssues.map((i) => ({ sheet: i.sheet, row: i.row, cell: i.cell, message: i.message, severity: i.severity })), 'array'],
-    ['statements', mapLazy(r.statements.length, (i) => statementToJson(r.statements[i]!)), 'array'],
+    ['statements', mapLazy(r.statements.length, (i) => statementToJson(r.statements[i]!, ledger.lines, r.shares)), 'array'],
     ['summary', summaryToJson(r.summary), 'value'],
   ];
 }

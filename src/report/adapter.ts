@@ -12,6 +12,7 @@ import { explainShares } from '../domain/adjudication/explanation';
 import { percentToNumber } from '../domain/money';
 import { lineBalance } from '../domain/lineBalance';
 import { DUNNING_LABELS } from '../domain/statements/dunning';
+import { statementLines } from '../domain/statements/lineAmounts';
 import { startsLikeFormula } from '../domain/statements/text';
 import type { Statement } from '../domain/statements';
 import type { PaymentPlan } from '../domain/plans/paymentPlan';
@@ -53,7 +54,7 @@ function unguarded<T extends string | null>(s: T): T {
   return (s !== null && s.startsWith("'") && startsLikeFormula(s.slice(1)) ? s.slice(1) : s) as T;
 }
 
-function statementOf(s: Statement): ReportStatement {
+function statementOf(s: Statement, r: AnalysisResult): ReportStatement {
   const p = s.patient;
   return {
     kind: s.kind, account: s.account, statementDate: toIso(s.statementDate), dueDate: toIso(s.dueDate),
@@ -63,7 +64,7 @@ function statementOf(s: Statement): ReportStatement {
       state: unguarded(p.state), zip: unguarded(p.zip),
     },
     insurance: s.insurance.map((i) => ({ payer: unguarded(i.payer), memberId: unguarded(i.memberId), priority: i.priority })),
-    lines: s.lines.map((l) => ({
+    lines: statementLines(s, r.ledger.lines, r.shares).map((l) => ({
       serviceDate: toIso(l.serviceDate), code: unguarded(l.code), description: unguarded(l.description), charge: l.charge, insurancePaid: l.insurancePaid,
       adjustments: l.adjustments, patientPaid: l.patientPaid, patientBalance: l.patientBalance, pending: l.pending, note: unguarded(l.note),
     })),
@@ -122,7 +123,7 @@ export function reportInputFrom(r: AnalysisResult, opts: ReportOptions): ReportI
         code: line?.code ?? null, amount: f.amount, message: f.message, inputs: f.inputs,
       };
     }),
-    statements: r.statements.map(statementOf),
+    statements: r.statements.map((st) => statementOf(st, r)),
     plans,
     kpis: {
       totalCharges: s.totalCharges, contractualAdjustments: s.contractualAdjustments, insurerPayments: s.insurerPayments,

@@ -13,7 +13,7 @@ import { add, sub, ZERO } from '../money';
 import type { LedgerLine } from '../ledger';
 import type { LineShares } from '../shareTypes';
 import { balanceAroseOn, billedToPatient, netPatientPaid, patientOwes } from '../lineBalance';
-import type { BalanceSource, StatementLine } from './statementTypes';
+import type { BalanceSource, Statement, StatementLine } from './statementTypes';
 import { safeOrNull, safeText } from './text';
 
 export const PENDING_NOTE = 'Pending with insurance';
@@ -48,4 +48,15 @@ export function statementLine(line: LedgerLine, share: LineShares): StatementLin
     balanceSource: balanceSourceOf(line, share),
     balanceArose: balanceAroseOn(line),
   };
+}
+
+/**
+ * The statement's printed rows, in its service-date order: the only place
+ * they are made. A statement keeps positions into the ledger rather than
+ * the rows (statements at 1M lines kept 295 MB with the rows, 200 MB
+ * without), so a reader that prints them makes them here from the run's
+ * ledger lines and shares.
+ */
+export function statementLines(statement: Statement, lines: readonly LedgerLine[], shares: readonly LineShares[]): StatementLine[] {
+  return statement.linePositions.map((p) => statementLine(lines[p]!, shares[p]!));
 }

@@ -176,7 +176,7 @@ function statementFor({ key, positions, run }: AccountInput): Statement | null {
     const credit = neg(amount);
     return {
       kind: 'refund-notice', account, statementDate: asOf, dueDate, amountDue: ZERO, balanceSince: null, creditBalance: credit, aging: EMPTY_AGING,
-      practice, patient, insurance, lines: stLines, totals, pendingLines, pendingCharges,
+      practice, patient, insurance, linePositions: sorted, totals, pendingLines, pendingCharges,
       dunningStage: null, oldestOpenDays: null, message: refundMessage(credit, pendingLines, policy),
       planOptions: [], assistanceNotice: null, remittance: remittance(account, patient, ZERO, run), onPaymentPlan,
       flags: representativeFlags(row, patient, null),
@@ -195,7 +195,7 @@ function statementFor({ key, positions, run }: AccountInput): Statement | null {
   });
   return {
     kind: 'statement', account, statementDate: asOf, dueDate, amountDue: amount, balanceSince: since, creditBalance: ZERO, aging: aged.aging,
-    practice, patient, insurance, lines: stLines, totals, pendingLines, pendingCharges,
+    practice, patient, insurance, linePositions: sorted, totals, pendingLines, pendingCharges,
     dunningStage: stage, oldestOpenDays: aged.oldestOpenDays ?? 0,
     message: dunningMessageFor(stage, amount, run),
     planOptions: options,

@@ -6,10 +6,13 @@
  */
 import { formatMoney, percentToNumber, type Cents } from '../money';
 import { toIso } from '../day';
+import type { LedgerLine } from '../ledger';
+import type { LineShares } from '../shareTypes';
 import { hundredthsToNumber } from '../plans/assistance';
 import type { PlanOption } from '../plans/planOptions';
 import { DUNNING_LABELS } from './dunning';
 import type { Aging } from './aging';
+import { statementLines } from './lineAmounts';
 import type { Statement } from './statementTypes';
 
 const m = (c: Cents): string => formatMoney(c);
@@ -43,7 +46,8 @@ function optionToJson(o: PlanOption) {
   };
 }
 
-export function statementToJson(s: Statement) {
+/** `lines` and `shares` are the run's the statement was built from (its linePositions index them). */
+export function statementToJson(s: Statement, lines: readonly LedgerLine[], shares: readonly LineShares[]) {
   return {
     account: s.account,
     statementDate: toIso(s.statementDate),
@@ -57,7 +61,7 @@ export function statementToJson(s: Statement) {
     practice: { ...s.practice },
     patient: { ...s.patient },
     insurance: s.insurance.map((i) => ({ ...i })),
-    lines: s.lines.map((l) => ({
+    lines: statementLines(s, lines, shares).map((l) => ({
       sheet: l.sheet,
       row: l.row,
       serviceDate: toIso(l.serviceDate),

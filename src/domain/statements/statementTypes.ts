@@ -111,8 +111,12 @@ export interface Statement {
   readonly practice: PracticeInfo;
   readonly patient: PatientInfo;
   readonly insurance: readonly InsuranceOnFile[];
-  /** Every line of the account in service-date order, pending ones included (marked). */
-  readonly lines: readonly StatementLine[];
+  /**
+   * Every line of the account, pending ones included, as positions into the
+   * run's ledger in service-date order (ledger order on a tie): `ledger.lines[p]`
+   * and `shares[p]` for each p; `statementLines` turns them into the printed rows.
+   */
+  readonly linePositions: readonly number[];
   /** Over billed (not pending) lines only. */
   readonly totals: StatementTotals;
   readonly pendingLines: number;

@@ -8,7 +8,7 @@ import type { AnalysisResult } from '../../app/analyze';
 import type { LedgerLine } from '../../domain/ledger';
 import { toIso } from '../../domain/day';
 import { explainShares } from '../../domain/adjudication';
-import { bucketFor, DUNNING_LABELS } from '../../domain/statements';
+import { bucketFor, DUNNING_LABELS, statementLines } from '../../domain/statements';
 import { lineBalance } from '../../domain/lineBalance';
 import { cellOf } from '../../domain/ledger';
 import type { ReportInput } from '../../report/reportInput';
@@ -98,7 +98,7 @@ export function accountDetail(r: AnalysisResult, account: string): AccountDetail
   if (lines.length === 0) return null;
   const st = r.statements.find((s) => s.account === account) ?? null;
   const patient = r.config.patients.find((p) => p.account === account) ?? null;
-  const byIndex = new Map(st?.lines.map((l) => [l.lineIndex, l]) ?? []);
+  const byIndex = new Map(st ? statementLines(st, r.ledger.lines, r.shares).map((l) => [l.lineIndex, l]) : []);
   return {
     account,
     patientName: st?.patient.name ?? patient?.name ?? lines[0]!.patientName,

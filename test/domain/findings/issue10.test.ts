@@ -41,7 +41,7 @@ describe('issue 10 item 1: no Payer column, no configuration (coverage unknown)'
 
   it('bills 20.00: the balance, i.e. the patient\'s part (balance + paid = 40.00) less the 20.00 paid', () => {
     const [st] = buildStatements(input);
-    expect(statementToJson(st!)).toMatchObject({ account: '1', amountDue: '20.00', balanceSince: '2026-03-02', stage: 'first-statement' });
+    expect(statementToJson(st!, [l], [s])).toMatchObject({ account: '1', amountDue: '20.00', balanceSince: '2026-03-02', stage: 'first-statement' });
   });
 });
 
@@ -87,15 +87,16 @@ describe('where a line stands (DESIGN §4): pending, denied for the office, deni
 
   it('statements bill the PR denial and the decided lines, not the pending line nor the office\'s denial', () => {
     const out = buildStatements({ ledger: workbook(lines), shares: sh, config: config(), asOf: d(asOf) });
-    expect(out.map((s) => [s.account, statementToJson(s).amountDue])).toEqual([['C', '20.00'], ['D', '80.00'], ['R', '100.00']]);
+    expect(out.map((s) => [s.account, statementToJson(s, lines, sh).amountDue])).toEqual([['C', '20.00'], ['D', '80.00'], ['R', '100.00']]);
   });
 
   it('a line served long ago whose balance arose when the insurer posted: stage counts from that day', () => {
     const late = sheet({ account: 'L', serviceDate: '2025-12-01', insurerPostedOn: '2026-05-01', insurerPaid: '70.00', status: 'paid', balance: '30.00' });
-    const [st] = buildStatements({ ledger: workbook(late), shares: late.map((l) => handShares(l)), config: config(), asOf: d(asOf) });
-    expect(statementToJson(st!)).toMatchObject({ amountDue: '30.00', balanceSince: '2026-05-01', stage: 'first-statement' });
+    const sh2 = late.map((l) => handShares(l));
+    const [st] = buildStatements({ ledger: workbook(late), shares: sh2, config: config(), asOf: d(asOf) });
+    expect(statementToJson(st!, late, sh2)).toMatchObject({ amountDue: '30.00', balanceSince: '2026-05-01', stage: 'first-statement' });
     // Aging still counts from the service date: 165 days → over 120.
-    expect(statementToJson(st!).aging.over120).toBe('30.00');
+    expect(statementToJson(st!, late, sh2).aging.over120).toBe('30.00');
   });
 });
 

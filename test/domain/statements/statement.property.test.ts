@@ -9,6 +9,7 @@
  */
 import fc from 'fast-check';
 import { buildStatements, statementToJson } from '../../../src/domain/statements/statement';
+import { statementLines } from '../../../src/domain/statements/lineAmounts';
 import { cents, formatMoney } from '../../../src/domain/money';
 import { day, type Day } from '../../../src/domain/day';
 import type { ClaimStatus, LedgerLine } from '../../../src/domain/ledger';
@@ -96,19 +97,20 @@ test('bills foot, age and threshold exactly; credits get refund notices; pending
     expect(out.length).toBe([...expected.values()].filter((n) => n < 0 || n >= cfg.policy.minStatementBalance).length);
 
     for (const s of out) {
-      expect(s.lines.length).toBe(lines.filter((l) => l.account === s.account).length);
-      for (const l of s.lines) if (l.pending) expect(l.patientBalance).toBe(0);
-      const billed = s.lines.filter((l) => !l.pending);
+      const rows = statementLines(s, lines, lineShares);
+      expect(rows.length).toBe(lines.filter((l) => l.account === s.account).length);
+      for (const l of rows) if (l.pending) expect(l.patientBalance).toBe(0);
+      const billed = rows.filter((l) => !l.pending);
       for (const l of billed) expect(l.charge - l.insurancePaid - l.adjustments - l.patientPaid).toBe(l.patientBalance);
       const t = s.totals;
       expect(t.charges - t.insurancePaid - t.adjustments - t.patientPaid).toBe(t.patientBalance);
       if (s.kind === 'statement') {
-        expect(s.lines.reduce((a, l) => a + l.patientBalance, 0)).toBe(s.amountDue);
+        expect(rows.reduce((a, l) => a + l.patientBalance, 0)).toBe(s.amountDue);
         expect(t.patientBalance).toBe(s.amountDue);
         const a = s.aging;
         for (const v of [a.current, a.d31to60, a.d61to90, a.d91to120, a.over120]) expect(v).toBeGreaterThanOrEqual(0);
         expect(a.current + a.d31to60 + a.d61to90 + a.d91to120 + a.over120).toBe(s.amountDue);
-        const j = statementToJson(s);
+        const j = statementToJson(s, lines, lineShares);
         const sumJson = Object.values(j.aging).reduce((acc, v) => acc + Math.round(Number(v) * 100), 0);
         expect(sumJson).toBe(s.amountDue);
         expect(s.message).toMatch(/^[A-Z]/);
