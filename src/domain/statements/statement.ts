@@ -164,6 +164,9 @@ function statementFor({ key, positions, run }: AccountInput): Statement | null {
   const row = run.patients.get(key);
   const coverageRows = run.coverage.get(key) ?? NO_COVERAGE;
   const sorted = inServiceDateOrder(positions, lines);
+  // The rows are made only to total, count and age them, and dropped: the statement keeps `sorted`. Reading the
+  // amounts from the ledger in place instead was not clearly faster (statements at 1M lines: 1.71 s CPU against
+  // 1.76 s, means of 12 runs) and took helpers and a second totals loop.
   const stLines = sorted.map((i) => statementLine(lines[i]!, run.shares[i]!));
   const amount = cents(net);
   const { pendingLines, pendingCharges } = pendingOf(stLines);
