@@ -1,8 +1,8 @@
 /**
  * End to end, as a user runs it: `patient-ledger analyze <ledger.csv>
  * --config <config.xlsx> --json …` on generated CSV ledgers of 50,000,
- * 100,000 and 200,000 lines (issue 3: 200,000 lines under 10 s, time linear
- * in the lines). Wall-clock time of the whole process, start-up included;
+ * 100,000 and 200,000 lines (issue 9: 200,000 lines under 8 s — issue 3 had
+ * asked under 10 s — with time linear in the lines). Wall-clock time of the whole process, start-up included;
  * also its CPU time (user + system) and peak RSS, and the load average, since
  * a busy machine stretches wall time (the goal is judged on wall time).
  */
@@ -16,7 +16,7 @@ import { parseIso } from '../src/domain/day';
 import { CONFIG_SHEETS } from '../src/ingest';
 
 const SIZES = [50_000, 100_000, 200_000];
-const GOAL_SECONDS = 10;
+const GOAL_SECONDS = 8;
 const BIN = join(__dirname, '..', '..', 'bin', 'patient-ledger.js'); // run from build/bench
 
 async function writeInputs(dir: string, lines: number): Promise<{ csv: string; config: string }> {
