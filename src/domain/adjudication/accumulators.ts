@@ -47,8 +47,7 @@ export class Accumulator {
     if (had === undefined) {
       const start = { planYear, deductibleMet: met.deductibleMet, oopMet: met.oopMet };
       this.starts = this.starts === null ? [start] : [...this.starts, start];
-    }
-    else {
+    } else {
       had.deductibleMet = add(had.deductibleMet, met.deductibleMet);
       had.oopMet = add(had.oopMet, met.oopMet);
     }
